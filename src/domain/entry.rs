@@ -1,0 +1,140 @@
+//! Entries (one logged intake) and a day's totals.
+
+use super::item::Kind;
+use super::nutrient::{Nutrient, Shown};
+use super::value::{Nutrients, Total};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// One logged intake. Its nutrients were computed when it was logged and are never recomputed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Database id; 0 for an entry not yet stored.
+    pub id: i64,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub item_key: String,
+    pub item_name: String,
+    pub kind: Kind,
+    /// The amount as typed, and its unit as typed (normalised).
+    pub quantity: f64,
+    pub unit: String,
+    /// How many of the item's servings that was.
+    pub servings: f64,
+    pub nutrients: Nutrients,
+    /// The item's tags when logged (the warning rules read them).
+    pub tags: Vec<String>,
+    pub meal: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Entry {
+    pub fn at(&self) -> NaiveDateTime {
+        self.date.and_time(self.time)
+    }
+
+    pub fn has_tag(&self, t: &str) -> bool {
+        self.tags.iter().any(|x| x == t)
+    }
+
+    pub fn is_supplement(&self) -> bool {
+        self.kind == Kind::Supplement
+    }
+
+    pub fn amount_display(&self) -> String {
+        format!(
+            "{} {}",
+            super::nutrient::fmt_amount(self.quantity),
+            self.unit
+        )
+    }
+}
+
+/// The totals of one day, per nutrient, and split into food and supplement parts.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct DayTotals {
+    pub entries: usize,
+    pub all: [Total; 9],
+    pub from_supplements: [Total; 9],
+}
+
+impl DayTotals {
+    pub fn of(entries: &[Entry]) -> DayTotals {
+        let mut t = DayTotals {
+            entries: entries.len(),
+            ..Default::default()
+        };
+        for e in entries {
+            for n in Nutrient::ALL {
+                let v = e.nutrients.get(n);
+                t.all[n.index()].add(v);
+                if e.kind != Kind::Food {
+                    t.from_supplements[n.index()].add(v);
+                }
+            }
+        }
+        t
+    }
+
+    pub fn get(&self, n: Nutrient) -> Total {
+        self.all[n.index()]
+    }
+
+    /// The total of a shown nutrient (vitamin D = all forms; K2 = MK-4 + MK-7).
+    pub fn shown(&self, s: Shown) -> Total {
+        sum_parts(&self.all, s)
+    }
+
+    pub fn shown_supplements(&self, s: Shown) -> Total {
+        sum_parts(&self.from_supplements, s)
+    }
+
+    /// Shown nutrients whose total misses unknown values.
+    pub fn incomplete(&self) -> Vec<Shown> {
+        Shown::ALL
+            .into_iter()
+            .filter(|s| self.shown(*s).is_lower_bound())
+            .collect()
+    }
+}
+
+fn sum_parts(all: &[Total; 9], s: Shown) -> Total {
+    let mut t = Total::default();
+    for &n in s.parts() {
+        t.merge(&all[n.index()]);
+    }
+    t
+}
+
+/// What to log: an item, a quantity and when.
+#[derive(Debug, Clone)]
+pub struct LogRequest<'a> {
+    pub item: &'a super::item::Item,
+    pub quantity: super::units::Quantity,
+    pub date: NaiveDate,
+    pub time: NaiveTime,
+    pub meal: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Entry {
+    /// Builds an entry, computing its nutrients now (they are kept as logged).
+    pub fn log(r: LogRequest<'_>) -> Result<Entry, super::units::QtyError> {
+        let (servings, nutrients) = r.item.nutrients_for(&r.quantity)?;
+        Ok(Entry {
+            id: 0,
+            date: r.date,
+            time: r.time,
+            item_key: r.item.key.clone(),
+            item_name: r.item.name.clone(),
+            kind: r.item.kind,
+            quantity: r.quantity.amount,
+            unit: r.quantity.unit.name(),
+            servings,
+            nutrients,
+            tags: r.item.tags.clone(),
+            meal: r.meal,
+            note: r.note,
+        })
+    }
+}

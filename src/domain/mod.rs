@@ -1,0 +1,19 @@
+//! Pure domain: no IO, no SQL, no terminal, no clock.
+
+pub mod entry;
+pub mod item;
+pub mod nutrient;
+pub mod profile;
+pub mod stack;
+pub mod targets;
+pub mod units;
+pub mod value;
+pub mod week;
+
+pub use entry::{DayTotals, Entry, LogRequest};
+pub use stack::{Stack, StackItem};
+pub use item::{Item, Kind, Origin, Portion, Serving};
+pub use nutrient::{Milli, Nutrient, Shown};
+pub use profile::{Profile, Standing, Target};
+pub use units::{QtyError, Quantity, Unit};
+pub use value::{Nutrients, Total, Value};

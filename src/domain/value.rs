@@ -1,0 +1,175 @@
+//! Nutrient values that are exact, a range or unknown, and their sums.
+
+use super::nutrient::{Milli, Nutrient, Shown};
+use serde::{Deserialize, Serialize};
+
+/// One nutrient value. Unknown is not zero: it makes a sum a lower bound.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Value {
+    #[default]
+    Unknown,
+    Exact {
+        v: Milli,
+    },
+    Range {
+        lo: Milli,
+        hi: Milli,
+    },
+}
+
+impl Value {
+    pub fn exact(v: f64) -> Value {
+        Value::Exact {
+            v: Milli::from_f64(v),
+        }
+    }
+
+    /// A range; a range whose ends are equal is exact, reversed ends are swapped.
+    pub fn range(lo: f64, hi: f64) -> Value {
+        Value::from_bounds(Milli::from_f64(lo), Milli::from_f64(hi))
+    }
+
+    pub fn from_bounds(lo: Milli, hi: Milli) -> Value {
+        let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+        if lo == hi {
+            Value::Exact { v: lo }
+        } else {
+            Value::Range { lo, hi }
+        }
+    }
+
+    /// Low and high ends, or `None` when unknown.
+    pub fn bounds(self) -> Option<(Milli, Milli)> {
+        match self {
+            Value::Unknown => None,
+            Value::Exact { v } => Some((v, v)),
+            Value::Range { lo, hi } => Some((lo, hi)),
+        }
+    }
+
+    pub fn is_unknown(self) -> bool {
+        matches!(self, Value::Unknown)
+    }
+
+    pub fn midpoint(self) -> Option<f64> {
+        self.bounds()
+            .map(|(lo, hi)| (lo.to_f64() + hi.to_f64()) / 2.0)
+    }
+
+    pub fn scale(self, factor: f64) -> Value {
+        match self.bounds() {
+            None => Value::Unknown,
+            Some((lo, hi)) => Value::from_bounds(lo.scale(factor), hi.scale(factor)),
+        }
+    }
+}
+
+/// The amounts of every nutrient, for one serving of an item or for one entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Nutrients(pub [Value; 9]);
+
+impl Nutrients {
+    /// All nutrients known to be zero (a supplement or medicine holds only what its label lists).
+    pub fn zero() -> Nutrients {
+        Nutrients([Value::exact(0.0); 9])
+    }
+
+    pub fn get(&self, n: Nutrient) -> Value {
+        self.0[n.index()]
+    }
+
+    pub fn set(&mut self, n: Nutrient, v: Value) {
+        self.0[n.index()] = v;
+    }
+
+    pub fn with(mut self, n: Nutrient, v: Value) -> Nutrients {
+        self.set(n, v);
+        self
+    }
+
+    pub fn scale(&self, factor: f64) -> Nutrients {
+        Nutrients(self.0.map(|v| v.scale(factor)))
+    }
+
+    /// The sum of the forms of a shown nutrient (vitamin D = D3 + D2 + other).
+    pub fn shown(&self, s: Shown) -> Total {
+        let mut t = Total::default();
+        for &n in s.parts() {
+            t.add(self.get(n));
+        }
+        t
+    }
+}
+
+/// A sum of values: low and high ends, and whether any part was unknown (then a lower bound).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Total {
+    pub lo: Milli,
+    pub hi: Milli,
+    /// How many parts were known.
+    pub known: u32,
+    /// How many parts were unknown: when > 0 the total is a lower bound.
+    pub unknown: u32,
+}
+
+impl Total {
+    pub fn add(&mut self, v: Value) {
+        match v.bounds() {
+            None => self.unknown += 1,
+            Some((lo, hi)) => {
+                self.lo = self.lo + lo;
+                self.hi = self.hi + hi;
+                self.known += 1;
+            }
+        }
+    }
+
+    pub fn merge(&mut self, o: &Total) {
+        self.lo = self.lo + o.lo;
+        self.hi = self.hi + o.hi;
+        self.known += o.known;
+        self.unknown += o.unknown;
+    }
+
+    /// True when some part was unknown, so the total is at least this much.
+    pub fn is_lower_bound(&self) -> bool {
+        self.unknown > 0
+    }
+
+    /// True when nothing was summed or every part was unknown.
+    pub fn is_empty(&self) -> bool {
+        self.known == 0
+    }
+
+    pub fn is_range(&self) -> bool {
+        self.lo != self.hi
+    }
+
+    /// The point estimate: the midpoint of the range.
+    pub fn mid(&self) -> f64 {
+        (self.lo.to_f64() + self.hi.to_f64()) / 2.0
+    }
+
+    /// "≥ 640", "200–300", "325": how people read a total.
+    pub fn display(&self) -> String {
+        use super::nutrient::fmt_amount;
+        if self.is_empty() && self.unknown > 0 {
+            return "unknown".into();
+        }
+        let body = if self.is_range() {
+            format!(
+                "{}–{}",
+                fmt_amount(self.lo.to_f64()),
+                fmt_amount(self.hi.to_f64())
+            )
+        } else {
+            fmt_amount(self.lo.to_f64())
+        };
+        if self.is_lower_bound() {
+            format!("≥ {body}")
+        } else {
+            body
+        }
+    }
+}

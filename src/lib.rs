@@ -1,0 +1,4 @@
+#![forbid(unsafe_code)]
+//! intake: a terminal diary for calcium, vitamin D3 and vitamin K2.
+
+pub mod domain;
