@@ -8,6 +8,7 @@ pub mod stack;
 pub mod targets;
 pub mod units;
 pub mod value;
+pub mod warnings;
 pub mod week;
 
 pub use entry::{DayTotals, Entry, LogRequest};
