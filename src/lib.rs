@@ -2,3 +2,4 @@
 //! intake: a terminal diary for calcium, vitamin D3 and vitamin K2.
 
 pub mod domain;
+pub mod store;

@@ -1,0 +1,200 @@
+//! Typed queries on entries.
+
+use super::{Result, Store, StoreError, now_stamp};
+use crate::domain::{Entry, Kind, Milli, Nutrient, Nutrients, Value};
+use chrono::{NaiveDate, NaiveTime};
+use rusqlite::{OptionalExtension, Row, params_from_iter, types::Value as Sql};
+use std::sync::LazyLock;
+
+/// Column list shared by every SELECT, in the order `from_row` reads.
+static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+    let mut cols = vec![
+        "id",
+        "date",
+        "time",
+        "item_key",
+        "item_name",
+        "kind",
+        "quantity",
+        "unit",
+        "servings",
+        "tags",
+        "meal",
+        "note",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect::<Vec<_>>();
+    for n in Nutrient::ALL {
+        cols.push(format!("{}_lo", n.column()));
+        cols.push(format!("{}_hi", n.column()));
+    }
+    cols.join(", ")
+});
+
+const BASE_COLS: usize = 12;
+
+impl Store {
+    /// Stores a new entry and returns its id.
+    pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
+        self.write_entry(None, e)
+    }
+
+    /// Re-inserts an entry with its own id (undo of a delete).
+    pub fn restore_entry(&mut self, e: &Entry) -> Result<()> {
+        self.write_entry(Some(e.id), e).map(|_| ())
+    }
+
+    fn write_entry(&mut self, id: Option<i64>, e: &Entry) -> Result<i64> {
+        let cols = COLUMNS.as_str();
+        let n = BASE_COLS + 2 * Nutrient::ALL.len();
+        let marks = vec!["?"; n + 2].join(", ");
+        let sql = format!("INSERT INTO entries ({cols}, created_at, updated_at) VALUES ({marks})");
+        let mut vals = entry_values(id, e);
+        let now = now_stamp();
+        vals.push(Sql::Text(now.clone()));
+        vals.push(Sql::Text(now));
+        self.conn.execute(&sql, params_from_iter(vals))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Rewrites an entry's fields (time, quantity and nutrients, meal, note).
+    pub fn update_entry(&mut self, e: &Entry) -> Result<()> {
+        let names: Vec<&str> = COLUMNS.split(", ").skip(1).collect();
+        let sets: Vec<String> = names.iter().map(|c| format!("{c} = ?")).collect();
+        let sql = format!(
+            "UPDATE entries SET {}, updated_at = ? WHERE id = ?",
+            sets.join(", ")
+        );
+        let mut vals = entry_values(None, e);
+        vals.remove(0);
+        vals.push(Sql::Text(now_stamp()));
+        vals.push(Sql::Integer(e.id));
+        match self.conn.execute(&sql, params_from_iter(vals))? {
+            0 => Err(StoreError::NoEntry(e.id)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Deletes an entry and returns it (so it can be restored), or `None` if absent.
+    pub fn delete_entry(&mut self, id: i64) -> Result<Option<Entry>> {
+        let tx = self.conn.transaction()?;
+        let found = select_one(&tx, id)?;
+        if found.is_some() {
+            tx.execute("DELETE FROM entries WHERE id = ?", [id])?;
+        }
+        tx.commit()?;
+        Ok(found)
+    }
+
+    pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
+        select_one(&self.conn, id)
+    }
+
+    pub fn entries_on(&self, date: NaiveDate) -> Result<Vec<Entry>> {
+        self.entries_between(date, date)
+    }
+
+    /// Entries from `from` to `to` inclusive, in date and time order.
+    pub fn entries_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "SELECT {} FROM entries WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time, id",
+            COLUMNS.as_str()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([from.to_string(), to.to_string()], from_row)?;
+        rows.map(|r| r.map_err(StoreError::from).and_then(|x| x))
+            .collect()
+    }
+
+    /// Keys of the most recently logged items, newest first, without repeats.
+    pub fn recent_keys(&self, limit: usize) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT item_key FROM entries GROUP BY item_key ORDER BY max(date || ' ' || time) DESC LIMIT ?",
+        )?;
+        let rows = stmt.query_map([limit as i64], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// How many entries the diary holds.
+    pub fn entry_count(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?)
+    }
+}
+
+fn select_one(conn: &rusqlite::Connection, id: i64) -> Result<Option<Entry>> {
+    let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
+    let row = conn.query_row(&sql, [id], from_row).optional()?;
+    row.transpose()
+}
+
+fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
+    let opt = |s: &Option<String>| s.clone().map(Sql::Text).unwrap_or(Sql::Null);
+    let tags = serde_json::to_string(&e.tags).unwrap_or_else(|_| "[]".into());
+    let mut v = vec![
+        id.map(Sql::Integer).unwrap_or(Sql::Null),
+        Sql::Text(e.date.format("%Y-%m-%d").to_string()),
+        Sql::Text(e.time.format("%H:%M").to_string()),
+        Sql::Text(e.item_key.clone()),
+        Sql::Text(e.item_name.clone()),
+        Sql::Text(e.kind.as_str().into()),
+        Sql::Real(e.quantity),
+        Sql::Text(e.unit.clone()),
+        Sql::Real(e.servings),
+        Sql::Text(tags),
+        opt(&e.meal),
+        opt(&e.note),
+    ];
+    for n in Nutrient::ALL {
+        match e.nutrients.get(n).bounds() {
+            Some((lo, hi)) => v.extend([Sql::Integer(lo.0), Sql::Integer(hi.0)]),
+            None => v.extend([Sql::Null, Sql::Null]),
+        }
+    }
+    v
+}
+
+/// Reads one row; a malformed row is a `Corrupt` error, never a panic.
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
+    let date: String = r.get(1)?;
+    let time: String = r.get(2)?;
+    let kind: String = r.get(5)?;
+    let tags: String = r.get(9)?;
+    let mut nutrients = Nutrients::default();
+    for (i, n) in Nutrient::ALL.into_iter().enumerate() {
+        let lo: Option<i64> = r.get(BASE_COLS + 2 * i)?;
+        let hi: Option<i64> = r.get(BASE_COLS + 2 * i + 1)?;
+        let v = match (lo, hi) {
+            (Some(lo), Some(hi)) => Value::from_bounds(Milli(lo), Milli(hi)),
+            _ => Value::Unknown,
+        };
+        nutrients.set(n, v);
+    }
+    let corrupt = |what: &str, v: &str| {
+        StoreError::Corrupt(format!(
+            "entry {}: bad {what} `{v}`",
+            r.get::<_, i64>(0).unwrap_or(0)
+        ))
+    };
+    let parsed = (|| {
+        Ok(Entry {
+            id: r.get(0)?,
+            date: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
+                .map_err(|_| corrupt("date", &date))?,
+            time: NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| corrupt("time", &time))?,
+            item_key: r.get(3)?,
+            item_name: r.get(4)?,
+            kind: Kind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
+            quantity: r.get(6)?,
+            unit: r.get(7)?,
+            servings: r.get(8)?,
+            nutrients,
+            tags: serde_json::from_str(&tags).map_err(|_| corrupt("tags", &tags))?,
+            meal: r.get(10)?,
+            note: r.get(11)?,
+        })
+    })();
+    Ok(parsed)
+}

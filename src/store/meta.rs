@@ -1,0 +1,84 @@
+//! The profile, the user's own items and stacks, stored as JSON rows.
+
+use super::{Result, Store, StoreError, now_stamp};
+use crate::domain::{Item, Profile, Stack};
+use rusqlite::OptionalExtension;
+
+impl Store {
+    /// The profile, or the default one when none was saved.
+    pub fn profile(&self) -> Result<Profile> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM profile WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        match json {
+            None => Ok(Profile::default()),
+            Some(j) => {
+                serde_json::from_str(&j).map_err(|e| StoreError::Corrupt(format!("profile: {e}")))
+            }
+        }
+    }
+
+    pub fn set_profile(&mut self, p: &Profile) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO profile (id, json) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET json = ?1",
+            [to_json(p)?],
+        )?;
+        Ok(())
+    }
+
+    pub fn user_items(&self) -> Result<Vec<Item>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT json FROM user_items ORDER BY key")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|j| {
+            let j = j?;
+            serde_json::from_str(&j).map_err(|e| StoreError::Corrupt(format!("user item: {e}")))
+        })
+        .collect()
+    }
+
+    /// Adds or replaces a user item (same key).
+    pub fn add_user_item(&mut self, item: &Item) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO user_items (key, json, created_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET json = ?2",
+            [item.key.clone(), to_json(item)?, now_stamp()],
+        )?;
+        Ok(())
+    }
+
+    pub fn stacks(&self) -> Result<Vec<Stack>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT json FROM stacks ORDER BY name")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.map(|j| {
+            let j = j?;
+            serde_json::from_str(&j).map_err(|e| StoreError::Corrupt(format!("stack: {e}")))
+        })
+        .collect()
+    }
+
+    /// Adds or replaces a stack (same name).
+    pub fn save_stack(&mut self, s: &Stack) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO stacks (name, json) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET json = ?2",
+            [s.name.clone(), to_json(s)?],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a stack; false when there was none of that name.
+    pub fn delete_stack(&mut self, name: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .execute("DELETE FROM stacks WHERE name = ?", [name])?
+            > 0)
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Corrupt(e.to_string()))
+}

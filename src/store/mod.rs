@@ -1,0 +1,167 @@
+//! The diary: one SQLite file. The only module that names rusqlite.
+
+mod entries;
+mod meta;
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+use std::path::Path;
+use std::sync::LazyLock;
+use thiserror::Error;
+
+/// Marks a SQLite file as an intake diary ("ITK1").
+const APPLICATION_ID: i32 = 0x4954_4b31;
+
+/// The schema, as append-only migrations.
+pub static MIGRATIONS: LazyLock<Migrations<'static>> =
+    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/001_init.sql"))]));
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("{path} is not an intake diary ({why}); it was left unchanged")]
+    NotADiary { path: String, why: String },
+    #[error(
+        "{path} was written by a newer intake (schema {found}, this one knows {known}); it was left unchanged"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
+    #[error("cannot open the diary folder {path}: {why}")]
+    Folder { path: String, why: String },
+    #[error("no entry with id {0}")]
+    NoEntry(i64),
+    #[error("diary error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("diary migration error: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("diary holds unreadable data: {0}")]
+    Corrupt(String),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the diary at `path`, refusing files that are not ours.
+    pub fn open(path: &Path) -> Result<Store> {
+        prepare_folder(path)?;
+        let existed = path.exists()
+            && std::fs::metadata(path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false);
+        let conn = Connection::open(path)?;
+        restrict_file(path);
+        let mut store = Store { conn };
+        store.configure(path, existed)?;
+        Ok(store)
+    }
+
+    pub fn open_in_memory() -> Result<Store> {
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn configure(&mut self, path: &Path, existed: bool) -> Result<()> {
+        let shown = path.display().to_string();
+        let not_diary = |e: rusqlite::Error| StoreError::NotADiary {
+            path: shown.clone(),
+            why: e.to_string(),
+        };
+        self.conn
+            .busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(not_diary)?;
+        let app_id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(not_diary)?;
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(not_diary)?;
+        if existed
+            && app_id != APPLICATION_ID
+            && !(app_id == 0 && version == 0 && self.is_blank()?)
+        {
+            return Err(StoreError::NotADiary {
+                path: shown,
+                why: "it is a SQLite database of another program".into(),
+            });
+        }
+        let known = MIGRATIONS_COUNT;
+        if version > known {
+            return Err(StoreError::TooNew {
+                path: shown,
+                found: version,
+                known,
+            });
+        }
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: a committed entry survives power loss, not only a crash of intake.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.migrate()
+    }
+
+    fn is_blank(&self) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+        Ok(n == 0)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        self.conn
+            .pragma_update(None, "application_id", APPLICATION_ID)?;
+        MIGRATIONS.to_latest(&mut self.conn)?;
+        Ok(())
+    }
+
+    /// Changes whenever another connection commits to the diary (for live reload).
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+}
+
+/// How many migrations this build knows.
+const MIGRATIONS_COUNT: i64 = 1;
+
+fn prepare_folder(path: &Path) -> Result<()> {
+    let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if dir.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+        path: dir.display().to_string(),
+        why: e.to_string(),
+    })?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+    }
+    Ok(())
+}
+
+/// The diary is readable by its owner only.
+fn restrict_file(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+}
+
+fn now_stamp() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}

@@ -1,0 +1,170 @@
+//! Store layer: in memory and on file, migrations, round trips that keep unknowns unknown.
+
+use chrono::{NaiveDate, NaiveTime};
+use intake::domain::{Entry, Kind, Nutrient, Nutrients, Profile, Stack, StackItem, Value};
+use intake::store::{MIGRATIONS, Store, StoreError};
+
+fn entry(date: &str, time: &str, key: &str) -> Entry {
+    let nutrients = Nutrients::default()
+        .with(Nutrient::Calcium, Value::range(200.0, 300.0))
+        .with(Nutrient::K2Mk7, Value::exact(850.0));
+    Entry {
+        id: 0,
+        date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+        time: NaiveTime::parse_from_str(time, "%H:%M").unwrap(),
+        item_key: key.into(),
+        item_name: key.to_uppercase(),
+        kind: Kind::Food,
+        quantity: 3.0,
+        unit: "oz".into(),
+        servings: 1.0,
+        nutrients,
+        tags: vec!["t1".into()],
+        meal: Some("breakfast".into()),
+        note: None,
+    }
+}
+
+#[test]
+fn migrations_are_valid() {
+    MIGRATIONS.validate().unwrap();
+}
+
+#[test]
+fn entries_round_trip_keeping_ranges_and_unknowns() {
+    let mut s = Store::open_in_memory().unwrap();
+    let id = s
+        .insert_entry(&entry("2026-11-20", "08:00", "natto"))
+        .unwrap();
+    let got = s.entry(id).unwrap().unwrap();
+    assert_eq!(
+        got.nutrients.get(Nutrient::Calcium),
+        Value::range(200.0, 300.0)
+    );
+    assert_eq!(got.nutrients.get(Nutrient::K2Mk7), Value::exact(850.0));
+    assert_eq!(got.nutrients.get(Nutrient::VitaminD3), Value::Unknown);
+    assert_eq!(got.tags, vec!["t1".to_string()]);
+    assert_eq!(got.meal.as_deref(), Some("breakfast"));
+    assert_eq!(
+        Entry {
+            id,
+            ..entry("2026-11-20", "08:00", "natto")
+        },
+        got
+    );
+}
+
+#[test]
+fn day_queries_order_by_time_and_respect_bounds() {
+    let mut s = Store::open_in_memory().unwrap();
+    s.insert_entry(&entry("2026-11-20", "12:00", "b")).unwrap();
+    s.insert_entry(&entry("2026-11-20", "07:00", "a")).unwrap();
+    s.insert_entry(&entry("2026-11-21", "07:00", "c")).unwrap();
+    let d = NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    let keys: Vec<_> = s
+        .entries_on(d)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.item_key)
+        .collect();
+    assert_eq!(keys, ["a", "b"]);
+    assert_eq!(s.recent_keys(5).unwrap(), ["c", "b", "a"]);
+}
+
+#[test]
+fn update_delete_and_restore() {
+    let mut s = Store::open_in_memory().unwrap();
+    let id = s.insert_entry(&entry("2026-11-20", "12:00", "b")).unwrap();
+    let mut e = s.entry(id).unwrap().unwrap();
+    e.time = NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+    e.note = Some("late".into());
+    s.update_entry(&e).unwrap();
+    assert_eq!(s.entry(id).unwrap().unwrap(), e);
+    let gone = s.delete_entry(id).unwrap().unwrap();
+    assert!(s.entry(id).unwrap().is_none());
+    assert!(s.delete_entry(id).unwrap().is_none());
+    s.restore_entry(&gone).unwrap();
+    assert_eq!(s.entry(id).unwrap().unwrap(), e);
+    let missing = Entry { id: 999, ..e };
+    assert!(matches!(
+        s.update_entry(&missing),
+        Err(StoreError::NoEntry(999))
+    ));
+}
+
+#[test]
+fn profile_items_and_stacks_persist_on_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sub/diary.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        let mut p = Profile::default();
+        p.set("age", "63").unwrap();
+        s.set_profile(&p).unwrap();
+        let stack = Stack {
+            name: "morning".into(),
+            items: vec![StackItem {
+                key: "d3".into(),
+                quantity: "5000 IU".into(),
+            }],
+        };
+        s.save_stack(&stack).unwrap();
+        s.insert_entry(&entry("2026-11-20", "12:00", "b")).unwrap();
+    }
+    let s = Store::open(&path).unwrap();
+    assert_eq!(s.profile().unwrap().age, 63);
+    assert_eq!(s.stacks().unwrap()[0].items[0].quantity, "5000 IU");
+    assert_eq!(s.entry_count().unwrap(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let dmode = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(dmode & 0o777, 0o700);
+    }
+}
+
+#[test]
+fn refuses_files_that_are_not_diaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.txt");
+    std::fs::write(
+        &text,
+        "hello, this is not sqlite at all, just some text....",
+    )
+    .unwrap();
+    let before = std::fs::read(&text).unwrap();
+    assert!(matches!(
+        Store::open(&text),
+        Err(StoreError::NotADiary { .. })
+    ));
+    assert_eq!(std::fs::read(&text).unwrap(), before);
+
+    let other = dir.path().join("other.db");
+    let c = rusqlite::Connection::open(&other).unwrap();
+    c.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    drop(c);
+    assert!(matches!(
+        Store::open(&other),
+        Err(StoreError::NotADiary { .. })
+    ));
+}
+
+#[test]
+fn refuses_a_newer_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.db");
+    drop(Store::open(&path).unwrap());
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.pragma_update(None, "user_version", 99).unwrap();
+    drop(c);
+    assert!(matches!(
+        Store::open(&path),
+        Err(StoreError::TooNew { found: 99, .. })
+    ));
+}
