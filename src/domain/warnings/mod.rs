@@ -7,6 +7,10 @@ use super::entry::Entry;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+mod doses;
+mod fat;
+mod history;
+mod spacing;
 pub mod table;
 
 /// How loud a warning is.
@@ -52,7 +56,130 @@ pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 
 /// All warnings of `day`. `entries` holds the day's entries and those of the HISTORY_DAYS before
 /// it (any order).
+///
+/// A warning about two entries belongs to the day of the later one, so a pair across midnight
+/// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
-    let _ = (day, entries, ctx);
-    Vec::new()
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    sorted.sort_by_key(|e| (e.at(), e.id));
+    let v = View { day, all: &sorted };
+    let mut out = Vec::new();
+    out.extend(spacing::single_dose(&v));
+    out.extend(spacing::spacing(&v));
+    out.extend(doses::daily_limit(&v, ctx));
+    out.extend(doses::vitamin_d(&v));
+    out.extend(doses::k2_high(&v));
+    out.extend(doses::ratio(&v));
+    out.extend(doses::warfarin(&v, ctx));
+    out.extend(fat::take_with_fat(&v));
+    out.extend(history::k_consistency(&v, ctx));
+    out.extend(history::dose_time(&v));
+    out.sort_by_key(|w| {
+        let first = w.entries.first().copied().unwrap_or_default();
+        let at = sorted.iter().find(|e| e.id == first).map(|e| e.at());
+        (
+            std::cmp::Reverse(rank(w.severity)),
+            table::order(w.rule),
+            at,
+        )
+    });
+    out
+}
+
+fn rank(s: Severity) -> u8 {
+    match s {
+        Severity::Info => 0,
+        Severity::Caution => 1,
+        Severity::Alert => 2,
+    }
+}
+
+/// The entries as the rules see them: sorted by time, with the day in question.
+pub(crate) struct View<'a> {
+    pub day: NaiveDate,
+    pub all: &'a [&'a Entry],
+}
+
+impl<'a> View<'a> {
+    /// The entries of the day itself.
+    pub fn today(&self) -> impl Iterator<Item = &'a Entry> + '_ {
+        self.all.iter().copied().filter(move |e| e.date == self.day)
+    }
+
+    /// The entries of the day and the day before (pairs across midnight).
+    pub fn recent(&self) -> impl Iterator<Item = &'a Entry> + '_ {
+        let from = self.day.pred_opt().unwrap_or(self.day);
+        self.all
+            .iter()
+            .copied()
+            .filter(move |e| e.date >= from && e.date <= self.day)
+    }
+
+    /// An entry as messages name it: "Calcium citrate 500 mg at 09:00" (with its date when it
+    /// is not on the day).
+    pub fn describe(&self, e: &Entry) -> String {
+        let when = if e.date == self.day {
+            e.time.format("%H:%M").to_string()
+        } else {
+            format!("{} on {}", e.time.format("%H:%M"), e.date)
+        };
+        format!("{} {} at {when}", e.item_name, e.amount_display())
+    }
+
+    /// Up to three entries named, then how many more.
+    pub fn describe_list(&self, es: &[&Entry]) -> String {
+        let mut parts: Vec<String> = es.iter().take(3).map(|e| self.describe(e)).collect();
+        if es.len() > 3 {
+            parts.push(format!("{} more", es.len() - 3));
+        }
+        parts.join(", ")
+    }
+
+    pub fn warning(&self, rule: &'static str, severity: Severity, source: &'static str) -> Warning {
+        Warning {
+            rule,
+            severity,
+            message: String::new(),
+            source,
+            date: self.day,
+            entries: Vec::new(),
+        }
+    }
+}
+
+impl Warning {
+    pub(crate) fn with(mut self, message: String, entries: &[&Entry]) -> Warning {
+        self.message = message;
+        self.entries = entries.iter().map(|e| e.id).collect();
+        self
+    }
+}
+
+/// A duration in minutes as people read it: "45 min", "2 h", "1 h 30 min".
+pub(crate) fn fmt_gap(minutes: i64) -> String {
+    let m = minutes.abs();
+    match (m / 60, m % 60) {
+        (0, r) => format!("{r} min"),
+        (h, 0) => format!("{h} h"),
+        (h, r) => format!("{h} h {r} min"),
+    }
+}
+
+/// Minutes from `a` to `b` (positive when `b` is later).
+pub(crate) fn minutes_between(a: &Entry, b: &Entry) -> i64 {
+    (b.at() - a.at()).num_minutes()
+}
+
+/// The sum of some nutrients over entries: unknown parts keep it a lower bound.
+pub(crate) fn total_of<'a>(
+    es: impl IntoIterator<Item = &'a Entry>,
+    parts: &[super::nutrient::Nutrient],
+) -> super::value::Total {
+    let mut t = super::value::Total::default();
+    for e in es {
+        for &n in parts {
+            t.add(e.nutrients.get(n));
+        }
+    }
+    t
 }

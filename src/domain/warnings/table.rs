@@ -1,4 +1,252 @@
-//! Every threshold, window and source of the warning rules, in one place (nutrients.md §5–6).
+//! Every threshold, window, severity and source of the warning rules, in one place.
+//!
+//! Figures are from `nutrients.md` §5–6; the rule functions read them from here and hold no
+//! literals of their own. Windows are in minutes, amounts in the nutrient's unit.
 
-/// Calendar days of history the caller passes in (see [`super::HISTORY_DAYS`]).
+use super::Severity;
+
+/// Calendar days of history the caller passes in (see [`super::HISTORY_DAYS`]): the history
+/// rules use the previous 7 *logged* days, looked for within the last 4 weeks.
 pub const HISTORY_DAYS: i64 = 28;
+
+/// One rule as the README and the surfaces list it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    /// The highest severity the rule can raise.
+    pub severity: Severity,
+    /// The figure it checks, in words.
+    pub figure: &'static str,
+    pub source: &'static str,
+}
+
+pub const SINGLE_DOSE: &str = "calcium-single-dose";
+pub const DAILY_LIMIT: &str = "calcium-daily-limit";
+pub const IRON_ZINC: &str = "calcium-iron-zinc-spacing";
+pub const LEVOTHYROXINE: &str = "calcium-levothyroxine-spacing";
+pub const ANTIBIOTIC: &str = "calcium-antibiotic-spacing";
+pub const BISPHOSPHONATE: &str = "calcium-bisphosphonate-spacing";
+pub const K_WARFARIN: &str = "vitamin-k-warfarin";
+pub const K_CONSISTENCY: &str = "vitamin-k-consistency";
+pub const TAKE_WITH_FAT: &str = "take-with-fat";
+pub const D_UPPER: &str = "vitamin-d-upper-limit";
+pub const K2_HIGH: &str = "vitamin-k2-high-dose";
+pub const CA_MG_RATIO: &str = "calcium-magnesium-ratio";
+pub const DOSE_TIME: &str = "dose-time-consistency";
+
+/// Every rule, in the order warnings are listed within one severity.
+pub const RULES: &[RuleInfo] = &[
+    RuleInfo {
+        id: K_WARFARIN,
+        severity: Severity::Alert,
+        figure: "any vitamin K supplement on warfarin",
+        source: SRC_WARFARIN,
+    },
+    RuleInfo {
+        id: DAILY_LIMIT,
+        severity: Severity::Caution,
+        figure: "day's calcium above the profile's upper limit (2,500 mg seed; 2,000 mg official at 51+)",
+        source: SRC_DAILY_LIMIT,
+    },
+    RuleInfo {
+        id: D_UPPER,
+        severity: Severity::Alert,
+        figure: "vitamin D above 4,000 IU (caution), above 5,000 IU (alert)",
+        source: SRC_D_UPPER,
+    },
+    RuleInfo {
+        id: K2_HIGH,
+        severity: Severity::Alert,
+        figure: "supplement K2 above 200 mcg (info), above 45 mg (alert)",
+        source: SRC_K2_HIGH,
+    },
+    RuleInfo {
+        id: LEVOTHYROXINE,
+        severity: Severity::Caution,
+        figure: "calcium and levothyroxine less than 4 h apart",
+        source: SRC_LEVOTHYROXINE,
+    },
+    RuleInfo {
+        id: ANTIBIOTIC,
+        severity: Severity::Caution,
+        figure: "tetracycline < 2 h before or < 4 h after calcium; fluoroquinolone < 2 h before or < 6 h after",
+        source: SRC_ANTIBIOTIC,
+    },
+    RuleInfo {
+        id: BISPHOSPHONATE,
+        severity: Severity::Caution,
+        figure: "calcium less than 2 h after a bisphosphonate",
+        source: SRC_BISPHOSPHONATE,
+    },
+    RuleInfo {
+        id: IRON_ZINC,
+        severity: Severity::Caution,
+        figure: "calcium and iron or zinc less than 2 h apart",
+        source: SRC_IRON_ZINC,
+    },
+    RuleInfo {
+        id: K_CONSISTENCY,
+        severity: Severity::Caution,
+        figure: "on warfarin, day's vitamin K more than 30 % off the mean of the previous 7 logged days",
+        source: SRC_WARFARIN,
+    },
+    RuleInfo {
+        id: SINGLE_DOSE,
+        severity: Severity::Caution,
+        figure: "supplement calcium within 1 h summing above 500 mg",
+        source: SRC_SINGLE_DOSE,
+    },
+    RuleInfo {
+        id: TAKE_WITH_FAT,
+        severity: Severity::Info,
+        figure: "D3, K2 or calcium carbonate with no food within 1 h, or under 5 g fat",
+        source: SRC_FAT_DK,
+    },
+    RuleInfo {
+        id: CA_MG_RATIO,
+        severity: Severity::Info,
+        figure: "calcium : magnesium above 2 : 1 (magnesium fully known)",
+        source: SRC_RATIO,
+    },
+    RuleInfo {
+        id: DOSE_TIME,
+        severity: Severity::Info,
+        figure: "a supplement more than 3 h from its median time of the previous 7 logged days",
+        source: SRC_DOSE_TIME,
+    },
+];
+
+pub const SRC_SINGLE_DOSE: &str = "seed 001; ODS calcium";
+pub const SRC_DAILY_LIMIT: &str =
+    "seed 001 (2,500 mg); ODS calcium UL (2,500 mg 19–50, 2,000 mg 51+)";
+pub const SRC_IRON_ZINC: &str = "seed 001";
+pub const SRC_LEVOTHYROXINE: &str = "seed 001; levothyroxine label";
+pub const SRC_TETRACYCLINE: &str = "seed 001; drug labels";
+pub const SRC_FLUOROQUINOLONE: &str = "seed 001; ciprofloxacin label";
+pub const SRC_ANTIBIOTIC: &str = "seed 001; drug labels; ciprofloxacin label";
+pub const SRC_BISPHOSPHONATE: &str = "seed 001";
+pub const SRC_WARFARIN: &str = "seed 001";
+pub const SRC_FAT_DK: &str = "seed 001; ODS vitamin D";
+pub const SRC_FAT_CARBONATE: &str = "ODS calcium; seed 001";
+pub const SRC_D_UPPER: &str = "ODS vitamin D (UL 4,000 IU); seed 000 (5,000 IU)";
+pub const SRC_K2_HIGH: &str = "seed 001";
+pub const SRC_RATIO: &str = "seed 001";
+pub const SRC_DOSE_TIME: &str = "seed 001";
+
+// ---- calcium sources and doses ----
+
+/// Supplement calcium (mg) within [`SINGLE_DOSE_WINDOW_MIN`] above which a dose is too big.
+pub const SINGLE_DOSE_MG: f64 = 500.0;
+/// Doses at most this far apart (inclusive) count as one dose.
+pub const SINGLE_DOSE_WINDOW_MIN: i64 = 60;
+/// A food counts as a calcium source for the spacing rules from this much calcium (mg): about
+/// a tenth of the daily value, e.g. a cup of milk or a slice of cheese, not a slice of bread.
+pub const FOOD_CALCIUM_MG: f64 = 130.0;
+
+// ---- spacing ----
+
+/// One spacing rule: a partner (by tag) must not be too close to calcium.
+///
+/// With `gap` = calcium time − partner time, the rule fires when the partner came first and
+/// `0 <= gap < partner_first_min`, or calcium came first and `0 <= -gap < calcium_first_min`.
+/// A window of 0 never fires on that side.
+#[derive(Debug, Clone, Copy)]
+pub struct Spacing {
+    pub rule: &'static str,
+    pub partner_tags: &'static [&'static str],
+    pub partner_first_min: i64,
+    pub calcium_first_min: i64,
+    pub severity: Severity,
+    pub source: &'static str,
+    /// What the source advises, ending the message ("the source advises …").
+    pub advice: &'static str,
+}
+
+pub const SPACINGS: &[Spacing] = &[
+    Spacing {
+        rule: IRON_ZINC,
+        partner_tags: &["iron", "zinc"],
+        partner_first_min: 120,
+        calcium_first_min: 120,
+        severity: Severity::Caution,
+        source: SRC_IRON_ZINC,
+        advice: "at least 2 h between calcium and iron or zinc",
+    },
+    Spacing {
+        rule: LEVOTHYROXINE,
+        partner_tags: &["thyroid-hormone"],
+        partner_first_min: 240,
+        calcium_first_min: 240,
+        severity: Severity::Caution,
+        source: SRC_LEVOTHYROXINE,
+        advice: "at least 4 h between calcium and levothyroxine",
+    },
+    Spacing {
+        rule: ANTIBIOTIC,
+        partner_tags: &["tetracycline"],
+        partner_first_min: 120,
+        calcium_first_min: 240,
+        severity: Severity::Caution,
+        source: SRC_TETRACYCLINE,
+        advice: "a tetracycline at least 2 h before or 4 h after calcium",
+    },
+    Spacing {
+        rule: ANTIBIOTIC,
+        partner_tags: &["fluoroquinolone"],
+        partner_first_min: 120,
+        calcium_first_min: 360,
+        severity: Severity::Caution,
+        source: SRC_FLUOROQUINOLONE,
+        advice: "a fluoroquinolone at least 2 h before or 6 h after calcium",
+    },
+    Spacing {
+        rule: BISPHOSPHONATE,
+        partner_tags: &["bisphosphonate"],
+        partner_first_min: 120,
+        calcium_first_min: 0,
+        severity: Severity::Caution,
+        source: SRC_BISPHOSPHONATE,
+        advice: "calcium at least 2 h after a bisphosphonate",
+    },
+];
+
+// ---- daily amounts ----
+
+/// Vitamin D (IU, all forms, all sources): above the official UL, and above the articles' range.
+pub const D_OFFICIAL_UL_IU: f64 = 4000.0;
+pub const D_SEED_MAX_IU: f64 = 5000.0;
+/// Supplement K2 (mcg, MK-4 + MK-7): above the bone-support range, and a therapeutic dose.
+pub const K2_BONE_MAX_MCG: f64 = 200.0;
+pub const K2_THERAPEUTIC_MCG: f64 = 45_000.0;
+/// Calcium : magnesium above this ratio.
+pub const CA_MG_MAX_RATIO: f64 = 2.0;
+
+// ---- take with fat ----
+
+/// Food within this many minutes (either side, inclusive) counts as taken with food.
+pub const FAT_WINDOW_MIN: i64 = 60;
+/// That food should hold at least this much fat (g) in total.
+pub const FAT_MIN_G: f64 = 5.0;
+
+// ---- history ----
+
+/// Vitamin K on warfarin: the day may differ from the mean by at most this many percent.
+pub const K_MAX_CHANGE_PCT: i64 = 30;
+/// The mean is over this many previous logged days (days with any entry)…
+pub const K_HISTORY_LOGGED_DAYS: usize = 7;
+/// …and needs at least this many of them to say anything.
+pub const K_MIN_LOGGED_DAYS: usize = 3;
+/// A supplement more than this many minutes from its usual time.
+pub const DOSE_TIME_MAX_MIN: i64 = 180;
+/// Its usual time is the median over this many previous days on which it was logged…
+pub const DOSE_TIME_HISTORY_DAYS: usize = 7;
+/// …and needs at least this many such days.
+pub const DOSE_TIME_MIN_DAYS: usize = 3;
+
+/// The rule's listing order (for sorting warnings).
+pub fn order(rule: &str) -> usize {
+    RULES
+        .iter()
+        .position(|r| r.id == rule)
+        .unwrap_or(RULES.len())
+}

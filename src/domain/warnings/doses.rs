@@ -1,0 +1,195 @@
+//! Daily amounts: calcium limit, vitamin D, K2 dose, calcium : magnesium, vitamin K on warfarin.
+//!
+//! Every "above" is certain: a total is compared by its low end (unknown parts add nothing and
+//! make it "at least"), so an unknown never makes a rule fire and never counts as zero when a
+//! rule needs a fully known value.
+
+use super::table;
+use super::{RuleContext, Severity, View, Warning, total_of};
+use crate::domain::entry::Entry;
+use crate::domain::item::Kind;
+use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
+
+/// Vitamin K in all its forms.
+pub(crate) const VITAMIN_K: &[Nutrient] = &[Nutrient::K1, Nutrient::K2Mk4, Nutrient::K2Mk7];
+const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
+
+/// The entries that hold a known, non-zero amount of the nutrients, largest first.
+pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {
+    let amount = |e: &Entry| total_of([e], parts).lo;
+    let mut out: Vec<&Entry> = es.iter().copied().filter(|e| amount(e).0 > 0).collect();
+    out.sort_by_key(|e| (std::cmp::Reverse(amount(e)), e.at()));
+    out
+}
+
+/// `calcium-daily-limit`: the day's calcium from all sources above the profile's upper limit.
+/// Caution, like vitamin D above its official UL.
+pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
+    let limit = ctx.calcium_limit_mg?;
+    let today: Vec<&Entry> = v.today().collect();
+    let total = total_of(today.iter().copied(), &[Nutrient::Calcium]);
+    if total.lo.to_f64() <= limit {
+        return None;
+    }
+    let from = contributors(&today, &[Nutrient::Calcium]);
+    let msg = format!(
+        "calcium today is {} mg (from {}), above the upper limit of {} mg from all sources ({})",
+        total.display(),
+        v.describe_list(&from),
+        fmt_amount(limit),
+        ctx.calcium_limit_source
+    );
+    Some(
+        v.warning(
+            table::DAILY_LIMIT,
+            Severity::Caution,
+            table::SRC_DAILY_LIMIT,
+        )
+        .with(msg, &from),
+    )
+}
+
+/// `vitamin-d-upper-limit`: the day's vitamin D (all forms, all sources) above the official UL
+/// (caution) or above the articles' 5,000 IU (alert); one warning, the higher one.
+pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
+    let today: Vec<&Entry> = v.today().collect();
+    let parts = Shown::VitaminD.parts();
+    let total = total_of(today.iter().copied(), parts);
+    let lo = total.lo.to_f64();
+    let what = if lo > table::D_SEED_MAX_IU {
+        (
+            Severity::Alert,
+            format!(
+                "above {} IU, the top of the articles' range; the source advises higher doses only under medical supervision (official upper limit {} IU)",
+                fmt_amount(table::D_SEED_MAX_IU),
+                fmt_amount(table::D_OFFICIAL_UL_IU)
+            ),
+        )
+    } else if lo > table::D_OFFICIAL_UL_IU {
+        (
+            Severity::Caution,
+            format!(
+                "above the official upper limit of {} IU (the articles go up to {} IU)",
+                fmt_amount(table::D_OFFICIAL_UL_IU),
+                fmt_amount(table::D_SEED_MAX_IU)
+            ),
+        )
+    } else {
+        return None;
+    };
+    let from = contributors(&today, parts);
+    let msg = format!(
+        "vitamin D today is {} IU (from {}), {}",
+        total.display(),
+        v.describe_list(&from),
+        what.1
+    );
+    Some(
+        v.warning(table::D_UPPER, what.0, table::SRC_D_UPPER)
+            .with(msg, &from),
+    )
+}
+
+/// `vitamin-k2-high-dose`: the day's K2 from supplements (MK-4 + MK-7) above the bone-support
+/// range (info) or at a therapeutic dose (alert). Food is left out: the figures are supplement
+/// doses, and a dish of natto is not a dose for medical supervision.
+pub(crate) fn k2_high(v: &View) -> Option<Warning> {
+    let supps: Vec<&Entry> = v.today().filter(|e| e.kind != Kind::Food).collect();
+    let parts = Shown::VitaminK2.parts();
+    let total = total_of(supps.iter().copied(), parts);
+    let lo = total.lo.to_f64();
+    let (severity, what) = if lo > table::K2_THERAPEUTIC_MCG {
+        (
+            Severity::Alert,
+            format!(
+                "above {} mg, a therapeutic dose the source reserves for medical supervision",
+                fmt_amount(table::K2_THERAPEUTIC_MCG / 1000.0)
+            ),
+        )
+    } else if lo > table::K2_BONE_MAX_MCG {
+        (
+            Severity::Info,
+            format!(
+                "above the bone-support range (up to {} mcg); the source calls higher doses therapeutic, for medical supervision",
+                fmt_amount(table::K2_BONE_MAX_MCG)
+            ),
+        )
+    } else {
+        return None;
+    };
+    let from = contributors(&supps, parts);
+    let msg = format!(
+        "vitamin K2 from supplements today is {} mcg (from {}), {what}",
+        total.display(),
+        v.describe_list(&from)
+    );
+    Some(
+        v.warning(table::K2_HIGH, severity, table::SRC_K2_HIGH)
+            .with(msg, &from),
+    )
+}
+
+/// `calcium-magnesium-ratio`: the day's calcium : magnesium above 2 : 1, only when every entry's
+/// magnesium is known and the day holds some (a day with no magnesium logged is more likely
+/// unfinished than unbalanced). Calcium is taken at its low end and magnesium at its high end,
+/// so the ratio is certain.
+pub(crate) fn ratio(v: &View) -> Option<Warning> {
+    let today: Vec<&Entry> = v.today().collect();
+    let ca = total_of(today.iter().copied(), &[Nutrient::Calcium]);
+    let mg = total_of(today.iter().copied(), &[Nutrient::Magnesium]);
+    let (ca_lo, mg_hi) = (ca.lo.to_f64(), mg.hi.to_f64());
+    if mg.is_lower_bound() || mg_hi <= 0.0 || ca_lo / mg_hi <= table::CA_MG_MAX_RATIO {
+        return None;
+    }
+    let from = contributors(&today, &[Nutrient::Calcium]);
+    let msg = format!(
+        "calcium {} mg to magnesium {} mg today is {:.1} : 1 (calcium from {}); the source suggests about {} : 1",
+        ca.display(),
+        mg.display(),
+        ca_lo / mg_hi,
+        v.describe_list(&from),
+        fmt_amount(table::CA_MG_MAX_RATIO)
+    );
+    Some(
+        v.warning(table::CA_MG_RATIO, Severity::Info, table::SRC_RATIO)
+            .with(msg, &from),
+    )
+}
+
+/// Whether the day is on warfarin: the profile says so or an antagonist is logged that day.
+pub(crate) fn on_warfarin(v: &View, ctx: &RuleContext) -> bool {
+    ctx.warfarin || v.today().any(|e| e.has_tag(ANTAGONIST_TAG))
+}
+
+/// A vitamin K supplement: a non-food entry tagged `vitamin-k-supplement` (even with an unknown
+/// amount) or holding known vitamin K above zero; never the antagonist itself.
+fn is_k_supplement(e: &Entry) -> bool {
+    e.kind != Kind::Food
+        && !e.has_tag(ANTAGONIST_TAG)
+        && (e.has_tag("vitamin-k-supplement") || total_of([e], VITAMIN_K).lo.0 > 0)
+}
+
+/// `vitamin-k-warfarin`: one alert per vitamin K supplement taken on a warfarin day.
+pub(crate) fn warfarin(v: &View, ctx: &RuleContext) -> Vec<Warning> {
+    if !on_warfarin(v, ctx) {
+        return Vec::new();
+    }
+    let antagonists: Vec<&Entry> = v.today().filter(|e| e.has_tag(ANTAGONIST_TAG)).collect();
+    let why = if antagonists.is_empty() {
+        "the profile says warfarin".to_string()
+    } else {
+        format!("{} is logged the same day", v.describe_list(&antagonists))
+    };
+    v.today()
+        .filter(|e| is_k_supplement(e))
+        .map(|s| {
+            let msg = format!(
+                "{} holds vitamin K and {why}; the source advises consulting the physician and keeping vitamin K intake consistent day to day",
+                v.describe(s)
+            );
+            let mut involved = vec![s];
+            involved.extend(antagonists.iter().copied());
+            v.warning(table::K_WARFARIN, Severity::Alert, table::SRC_WARFARIN).with(msg, &involved)
+        })
+        .collect()
+}

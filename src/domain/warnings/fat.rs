@@ -1,0 +1,74 @@
+//! `take-with-fat`: D3, K2 and calcium carbonate are absorbed better (carbonate: at all) with a
+//! meal; D3 and K2 with one that holds fat.
+
+use super::table;
+use super::{Severity, View, Warning, minutes_between, total_of};
+use crate::domain::entry::Entry;
+use crate::domain::item::Kind;
+use crate::domain::nutrient::{Nutrient, fmt_amount};
+
+/// A D3 or K2 supplement: kind supplement with known D3 or K2 above zero, or tagged as one
+/// (`fat-soluble`, `vitamin-d-supplement`, `vitamin-k-supplement`) when its amount is unknown.
+fn is_fat_soluble(e: &Entry) -> bool {
+    let tagged = [
+        "fat-soluble",
+        "vitamin-d-supplement",
+        "vitamin-k-supplement",
+    ]
+    .iter()
+    .any(|t| e.has_tag(t));
+    let parts = [Nutrient::VitaminD3, Nutrient::K2Mk4, Nutrient::K2Mk7];
+    e.kind == Kind::Supplement && (tagged || total_of([e], &parts).lo.0 > 0)
+}
+
+const ADVICE_DK: &str = "the source advises taking it with a meal containing fat";
+const ADVICE_CARBONATE: &str = "calcium carbonate needs food to be absorbed and the source advises calcium with a meal containing fat";
+
+/// One info per such supplement of the day when no food is logged within an hour (either side,
+/// inclusive), or when that food's fat is known to be under 5 g in total. If the fat is unknown
+/// or only a range reaching 5 g, it might be enough: the rule stays silent.
+/// Food after midnight counts when the caller passes it.
+pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
+    v.today()
+        .filter(|e| is_fat_soluble(e) || e.has_tag("calcium-carbonate"))
+        .filter_map(|s| check(v, s))
+        .collect()
+}
+
+fn check(v: &View, s: &Entry) -> Option<Warning> {
+    let food: Vec<&Entry> = v
+        .all
+        .iter()
+        .copied()
+        .filter(|f| f.kind == Kind::Food && minutes_between(s, f).abs() <= table::FAT_WINDOW_MIN)
+        .collect();
+    let fat = total_of(food.iter().copied(), &[Nutrient::Fat]);
+    let window = super::fmt_gap(table::FAT_WINDOW_MIN);
+    let problem = if food.is_empty() {
+        format!("has no food logged within {window}")
+    } else if !fat.is_lower_bound() && fat.hi.to_f64() < table::FAT_MIN_G {
+        format!(
+            "has only {} g fat in the food within {window} ({})",
+            fat.display(),
+            v.describe_list(&food)
+        )
+    } else {
+        return None;
+    };
+    let (advice, source) = if is_fat_soluble(s) {
+        (ADVICE_DK, table::SRC_FAT_DK)
+    } else {
+        (ADVICE_CARBONATE, table::SRC_FAT_CARBONATE)
+    };
+    let advice = format!(
+        "{advice} (at least {} g fat here)",
+        fmt_amount(table::FAT_MIN_G)
+    );
+    let msg = format!("{} {problem}; {advice}", v.describe(s));
+    let mut involved = vec![s];
+    involved.extend(food);
+    Some(
+        v.warning(table::TAKE_WITH_FAT, Severity::Info, source)
+            .with(msg, &involved),
+    )
+}

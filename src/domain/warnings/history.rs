@@ -1,0 +1,153 @@
+//! Rules that compare the day with the previous logged days.
+
+use super::doses::{VITAMIN_K, contributors, on_warfarin};
+use super::table;
+use super::{RuleContext, Severity, View, Warning, fmt_gap, total_of};
+use crate::domain::entry::Entry;
+use crate::domain::item::Kind;
+use crate::domain::nutrient::fmt_amount;
+use crate::domain::value::Total;
+use chrono::{Duration, NaiveDate, Timelike};
+use std::collections::BTreeMap;
+
+/// The entries before the day, within the history the caller passes, by date (oldest first).
+fn history<'a>(v: &View<'a>) -> BTreeMap<NaiveDate, Vec<&'a Entry>> {
+    let from = v.day - Duration::days(table::HISTORY_DAYS);
+    let mut days: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
+    for e in v
+        .all
+        .iter()
+        .copied()
+        .filter(|e| e.date < v.day && e.date >= from)
+    {
+        days.entry(e.date).or_default().push(e);
+    }
+    days
+}
+
+/// `vitamin-k-consistency`: on warfarin, the day's vitamin K (K1 + MK-4 + MK-7, all sources)
+/// more than 30 % above or below the mean of the previous 7 logged days (days with any entry;
+/// at least 3 of them, else there is no habit to compare with).
+///
+/// Unknown values stay unknown: a day with an unknown part has no upper end, so it can be
+/// certainly *above* a fully known mean but never certainly below anything. The rule fires only
+/// when the difference is certain (today's low end against the mean's high end, and back).
+pub(crate) fn k_consistency(v: &View, ctx: &RuleContext) -> Option<Warning> {
+    let today: Vec<&Entry> = v.today().collect();
+    if today.is_empty() || !on_warfarin(v, ctx) {
+        return None;
+    }
+    let days = history(v);
+    let previous: Vec<Total> = days
+        .values()
+        .rev()
+        .take(table::K_HISTORY_LOGGED_DAYS)
+        .map(|es| total_of(es.iter().copied(), VITAMIN_K))
+        .collect();
+    if previous.len() < table::K_MIN_LOGGED_DAYS {
+        return None;
+    }
+    let n = previous.len() as i64;
+    let sum_lo: i64 = previous.iter().map(|t| t.lo.0).sum();
+    let sum_hi: Option<i64> = previous
+        .iter()
+        .map(|t| (!t.is_lower_bound()).then_some(t.hi.0))
+        .sum();
+    let day = total_of(today.iter().copied(), VITAMIN_K);
+    let pct = table::K_MAX_CHANGE_PCT;
+    let above = sum_hi.is_some_and(|hi| day.lo.0 * n * 100 > hi * (100 + pct));
+    let below = !day.is_lower_bound() && day.hi.0 * n * 100 < sum_lo * (100 - pct);
+    if !above && !below {
+        return None;
+    }
+    let mean = match sum_hi {
+        Some(hi) if hi != sum_lo => format!(
+            "{}–{}",
+            fmt_amount(sum_lo as f64 / 1000.0 / n as f64),
+            fmt_amount(hi as f64 / 1000.0 / n as f64)
+        ),
+        Some(_) => fmt_amount(sum_lo as f64 / 1000.0 / n as f64),
+        None => format!("≥ {}", fmt_amount(sum_lo as f64 / 1000.0 / n as f64)),
+    };
+    let from = contributors(&today, VITAMIN_K);
+    let listed = if from.is_empty() {
+        "nothing with known vitamin K logged".to_string()
+    } else {
+        format!("from {}", v.describe_list(&from))
+    };
+    let msg = format!(
+        "vitamin K today is {} mcg ({listed}), more than {pct} % {} the mean of the previous {n} logged days ({mean} mcg); on warfarin the source advises keeping vitamin K intake consistent day to day",
+        day.display(),
+        if above { "above" } else { "below" },
+    );
+    Some(
+        v.warning(table::K_CONSISTENCY, Severity::Caution, table::SRC_WARFARIN)
+            .with(msg, &from),
+    )
+}
+
+/// `dose-time-consistency`: a supplement more than 3 h (on the 24-hour clock, so 23:30 and
+/// 00:30 are 1 h apart) from its usual time: the median of its times on the previous 7 days it
+/// was logged (at least 3 such days). The median on a clock is the logged time closest in sum
+/// to all the others. A supplement taken more than once on a day (split doses, as the calcium
+/// rule suggests), today or in that history, has no single usual time and is left alone.
+pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
+    let days = history(v);
+    let today: Vec<&Entry> = v.today().filter(|e| e.kind == Kind::Supplement).collect();
+    today
+        .iter()
+        .filter(|e| today.iter().filter(|o| o.item_key == e.item_key).count() == 1)
+        .filter_map(|e| check_time(v, e, &days))
+        .collect()
+}
+
+fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> Option<Warning> {
+    let mut times = Vec::new();
+    for es in days.values().rev() {
+        let same: Vec<&&Entry> = es.iter().filter(|o| o.item_key == e.item_key).collect();
+        match same.as_slice() {
+            [] => continue,
+            [one] => times.push(minute_of_day(one)),
+            _ => return None,
+        }
+        if times.len() == table::DOSE_TIME_HISTORY_DAYS {
+            break;
+        }
+    }
+    if times.len() < table::DOSE_TIME_MIN_DAYS {
+        return None;
+    }
+    let usual = clock_median(&times)?;
+    let off = clock_distance(minute_of_day(e), usual);
+    if off <= table::DOSE_TIME_MAX_MIN {
+        return None;
+    }
+    let msg = format!(
+        "{} is {} from its usual time {:02}:{:02} (the median of the previous {} days it was logged); the source advises taking supplements at the same time daily",
+        v.describe(e),
+        fmt_gap(off),
+        usual / 60,
+        usual % 60,
+        times.len()
+    );
+    Some(
+        v.warning(table::DOSE_TIME, Severity::Info, table::SRC_DOSE_TIME)
+            .with(msg, &[e]),
+    )
+}
+
+fn minute_of_day(e: &Entry) -> i64 {
+    i64::from(e.time.hour() * 60 + e.time.minute())
+}
+
+/// Minutes between two times of day, the short way round the clock.
+pub(crate) fn clock_distance(a: i64, b: i64) -> i64 {
+    let d = (a - b).rem_euclid(24 * 60);
+    d.min(24 * 60 - d)
+}
+
+/// The logged time with the least total clock distance to the others (first one on a tie).
+pub(crate) fn clock_median(times: &[i64]) -> Option<i64> {
+    let cost = |t: i64| times.iter().map(|&o| clock_distance(t, o)).sum::<i64>();
+    times.iter().copied().min_by_key(|&t| cost(t))
+}

@@ -1,0 +1,149 @@
+//! Calcium dose size and calcium spacing against medicines (pairs of entries).
+
+use super::table::{self, Spacing};
+use super::{View, Warning, fmt_gap, minutes_between, total_of};
+use crate::domain::entry::Entry;
+use crate::domain::item::Kind;
+use crate::domain::nutrient::{Nutrient, fmt_amount};
+
+/// Tags that say an entry is a calcium supplement even when its amount is unknown.
+const CALCIUM_TAGS: &[&str] = &["calcium-citrate", "calcium-carbonate", "calcium-supplement"];
+
+/// Supplement calcium: a supplement or medication (antacid, multivitamin) tagged as calcium or
+/// with known calcium above zero. An untagged entry with unknown calcium is not counted: it may
+/// hold none.
+pub(crate) fn is_supplement_calcium(e: &Entry) -> bool {
+    e.kind != Kind::Food && (CALCIUM_TAGS.iter().any(|t| e.has_tag(t)) || known_calcium(e) > 0.0)
+}
+
+/// Which entries count as "calcium" for the spacing rules. The sources speak of calcium
+/// supplements and of calcium-rich food (dairy binds these medicines as supplements do), so:
+/// supplement calcium (above), plus a food whose known calcium is at least
+/// [`table::FOOD_CALCIUM_MG`] (a glass of milk counts, a slice of bread does not). A food with
+/// unknown calcium is not counted: nothing says it is calcium-rich. An entry that is itself the
+/// medicine (same entry) is never paired with itself.
+pub(crate) fn is_calcium(e: &Entry) -> bool {
+    is_supplement_calcium(e) || (e.kind == Kind::Food && known_calcium(e) >= table::FOOD_CALCIUM_MG)
+}
+
+/// The certain (low-end) calcium of an entry; 0 when unknown, used only for "at least".
+fn known_calcium(e: &Entry) -> f64 {
+    e.nutrients
+        .get(Nutrient::Calcium)
+        .bounds()
+        .map_or(0.0, |(lo, _)| lo.to_f64())
+}
+
+/// `calcium-single-dose`: supplement calcium within one hour (inclusive) summing above 500 mg.
+///
+/// Doses are grouped greedily from the earliest: a group is every dose within the window after
+/// its first one. A group that is over raises one warning and its doses start no other group.
+/// The sum is certain: unknown amounts add nothing and the low end of a range is used, so a
+/// group fires only when it is known to be over. The warning belongs to the day of its last dose.
+pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
+    let doses: Vec<&Entry> = v.recent().filter(|e| is_supplement_calcium(e)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < doses.len() {
+        let group: Vec<&Entry> = doses[i..]
+            .iter()
+            .copied()
+            .take_while(|e| minutes_between(doses[i], e) <= table::SINGLE_DOSE_WINDOW_MIN)
+            .collect();
+        let total = total_of(group.iter().copied(), &[Nutrient::Calcium]);
+        if total.lo.to_f64() > table::SINGLE_DOSE_MG {
+            out.extend(single_dose_warning(v, &group, total.display()));
+            i += group.len();
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warning> {
+    let last = group.last()?;
+    if last.date != v.day {
+        return None;
+    }
+    let what = if group.len() == 1 {
+        format!("{} is {total} mg of calcium in one dose", v.describe(last))
+    } else {
+        let span = fmt_gap(minutes_between(group[0], last));
+        let names = v.describe_list(group);
+        format!("{names} add up to {total} mg of calcium within {span}")
+    };
+    let msg = format!(
+        "{what}; the source advises single doses of at most {} mg (split larger amounts)",
+        fmt_amount(table::SINGLE_DOSE_MG)
+    );
+    Some(
+        v.warning(
+            table::SINGLE_DOSE,
+            super::Severity::Caution,
+            table::SRC_SINGLE_DOSE,
+        )
+        .with(msg, group),
+    )
+}
+
+/// The spacing rules: one warning per (calcium, medicine) pair too close together, on the day
+/// of the later of the two.
+pub(crate) fn spacing(v: &View) -> Vec<Warning> {
+    let recent: Vec<&Entry> = v.recent().collect();
+    let calcium: Vec<&Entry> = recent.iter().copied().filter(|e| is_calcium(e)).collect();
+    let mut out: Vec<Warning> = Vec::new();
+    // One warning per rule and pair, even when a medicine carries two tags of one rule.
+    let mut seen: Vec<(&str, *const Entry, *const Entry)> = Vec::new();
+    for rule in table::SPACINGS {
+        let partners = recent
+            .iter()
+            .copied()
+            .filter(|e| rule.partner_tags.iter().any(|t| e.has_tag(t)));
+        for p in partners {
+            for &c in &calcium {
+                let key = (rule.rule, c as *const Entry, p as *const Entry);
+                if seen.contains(&key) {
+                    continue;
+                }
+                if let Some(w) = pair(v, rule, c, p) {
+                    seen.push(key);
+                    out.push(w);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The warning for one pair, if the pair is too close and belongs to the day.
+fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
+    if std::ptr::eq(c, p) {
+        return None;
+    }
+    let gap = minutes_between(p, c);
+    let close = if gap >= 0 {
+        gap < rule.partner_first_min
+    } else {
+        -gap < rule.calcium_first_min
+    };
+    let (first, later) = if gap >= 0 { (p, c) } else { (c, p) };
+    if !close || later.date != v.day {
+        return None;
+    }
+    let how = if gap == 0 {
+        format!(
+            "{} and {} are at the same time",
+            v.describe(later),
+            v.describe(first)
+        )
+    } else {
+        let (a, b) = (v.describe(later), v.describe(first));
+        format!("{a} is {} after {b}", fmt_gap(gap))
+    };
+    let msg = format!("{how}; the source advises {}", rule.advice);
+    Some(
+        v.warning(rule.rule, rule.severity, rule.source)
+            .with(msg, &[first, later]),
+    )
+}
