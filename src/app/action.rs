@@ -1,0 +1,144 @@
+//! What can happen to the app (Action) and what the app asks the runtime to do (Effect).
+
+use super::keymap::Command;
+use crate::domain::warnings::Warning;
+use crate::domain::{DayTotals, Entry, Item, Profile, Stack, Target};
+use chrono::{IsoWeek, NaiveDate, NaiveDateTime, NaiveTime};
+use ratatui::crossterm::event::KeyEvent;
+
+/// One day as the day view shows it (built by the runtime from the store and the report).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayData {
+    pub date: NaiveDate,
+    pub entries: Vec<Entry>,
+    pub totals: DayTotals,
+    pub targets: Vec<Target>,
+    pub warnings: Vec<Warning>,
+}
+
+/// The totals of one day in a week or trend; `totals.entries == 0` means nothing was logged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DaySummary {
+    pub date: NaiveDate,
+    pub totals: DayTotals,
+}
+
+impl DaySummary {
+    pub fn is_empty(&self) -> bool {
+        self.totals.entries == 0
+    }
+}
+
+/// A run of days (a week, or the 30/90 days of a trend) with the profile's targets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanData {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub days: Vec<DaySummary>,
+    pub targets: Vec<Target>,
+}
+
+/// A reversible change to the diary: what undo and redo work on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Entries with id 0 are new; entries with an id are restored with it (undo of a delete).
+    Insert(Vec<Entry>),
+    Delete(Vec<Entry>),
+    Update {
+        before: Entry,
+        after: Entry,
+    },
+}
+
+impl Change {
+    pub fn inverse(&self) -> Change {
+        match self {
+            Change::Insert(es) => Change::Delete(es.clone()),
+            Change::Delete(es) => Change::Insert(es.clone()),
+            Change::Update { before, after } => Change::Update {
+                before: after.clone(),
+                after: before.clone(),
+            },
+        }
+    }
+
+    /// "natto 3 oz", "3 entries": what the status line names.
+    pub fn describe(&self) -> String {
+        let es = match self {
+            Change::Insert(es) | Change::Delete(es) => es.as_slice(),
+            Change::Update { after, .. } => std::slice::from_ref(after),
+        };
+        match es {
+            [one] => format!("{} {}", one.item_name, one.amount_display()),
+            many => format!("{} entries", many.len()),
+        }
+    }
+}
+
+/// Why a change is being applied: decides which history stack it lands on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    New,
+    Undo,
+    Redo,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Key(KeyEvent),
+    /// A command, as a key bound to it would run it.
+    Command(Command),
+    /// The clock, given by the loop (the app never reads it).
+    Tick(NaiveDateTime),
+    DayLoaded(DayData),
+    WeekLoaded(SpanData),
+    TrendLoaded(SpanData),
+    SearchResults {
+        query: String,
+        items: Vec<Item>,
+    },
+    Applied {
+        change: Change,
+        origin: Origin,
+    },
+    StacksLoaded(Vec<Stack>),
+    /// A stack turned into entries for the shown day.
+    StackResolved {
+        name: String,
+        entries: Vec<Entry>,
+    },
+    /// The supplements of a day, to copy to the shown day.
+    SupplementsLoaded {
+        from: NaiveDate,
+        entries: Vec<Entry>,
+    },
+    ProfileSaved(Profile),
+    /// Another process wrote the diary.
+    ExternalChange,
+    Info(String),
+    Error(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadDay(NaiveDate),
+    LoadWeek(IsoWeek),
+    LoadTrend {
+        to: NaiveDate,
+        days: u16,
+    },
+    Search(String),
+    Apply {
+        change: Change,
+        origin: Origin,
+    },
+    ExportWeek(IsoWeek),
+    SaveProfile(Profile),
+    LoadStacks,
+    ResolveStack {
+        stack: Stack,
+        date: NaiveDate,
+        time: NaiveTime,
+    },
+    LoadSupplements(NaiveDate),
+}

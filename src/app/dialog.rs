@@ -1,0 +1,98 @@
+//! The state of each dialog that opens over a view.
+
+use super::input::TextInput;
+use crate::domain::{Entry, Item, Profile, Stack};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Dialog {
+    Add(AddDialog),
+    Edit(EditForm),
+    GoTo {
+        input: TextInput,
+        error: Option<String>,
+    },
+    Stacks(StackPicker),
+    Profile(ProfileForm),
+    Help {
+        scroll: u16,
+    },
+}
+
+/// Add: a fuzzy search, then (once an item is picked) the quantity/time/meal form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AddDialog {
+    pub query: TextInput,
+    pub results: Vec<Item>,
+    pub selected: usize,
+    pub form: Option<LogForm>,
+}
+
+/// The fields of a form, in order; `field` is the focused one.
+pub const LOG_FIELDS: [&str; 3] = ["quantity", "time", "meal"];
+pub const EDIT_FIELDS: [&str; 4] = ["quantity", "time", "meal", "note"];
+pub const PROFILE_FIELDS: [&str; 5] = ["age", "sex", "goal", "reference", "warfarin"];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LogForm {
+    pub item: Item,
+    /// quantity, time, meal
+    pub fields: [TextInput; 3],
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditForm {
+    pub entry: Entry,
+    /// quantity, time, meal, note
+    pub fields: [TextInput; 4],
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StackPicker {
+    /// None until loaded.
+    pub stacks: Option<Vec<Stack>>,
+    pub selected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileForm {
+    pub fields: [TextInput; 5],
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+impl ProfileForm {
+    pub fn of(p: &Profile) -> ProfileForm {
+        let s = serde_json::to_value(p).unwrap_or_default();
+        let text = |k: &str| match &s[k] {
+            serde_json::Value::String(v) => v.clone(),
+            serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+            other => other.to_string(),
+        };
+        ProfileForm {
+            fields: PROFILE_FIELDS.map(|f| TextInput::new(&text(f))),
+            field: 0,
+            error: None,
+        }
+    }
+}
+
+impl EditForm {
+    pub fn of(e: &Entry) -> EditForm {
+        let opt = |o: &Option<String>| TextInput::new(o.as_deref().unwrap_or(""));
+        EditForm {
+            entry: e.clone(),
+            fields: [
+                TextInput::new(&e.amount_display()),
+                TextInput::new(&e.time.format("%H:%M").to_string()),
+                opt(&e.meal),
+                opt(&e.note),
+            ],
+            field: 0,
+            error: None,
+        }
+    }
+}

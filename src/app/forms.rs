@@ -1,0 +1,299 @@
+//! Keys inside dialogs: search, forms, pickers. Text keys type; Esc backs out.
+
+use super::action::{Change, Effect, Origin};
+use super::dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm, StackPicker};
+use super::input::TextInput;
+use super::update::{command, go_to_date, log_new};
+use super::{App, Command};
+use crate::domain::nutrient::fmt_amount;
+use crate::domain::units::MAX_SERVINGS;
+use crate::domain::week::{parse_date, parse_time};
+use crate::domain::{Entry, Item, Kind, LogRequest, Quantity, Unit};
+use chrono::{NaiveTime, Timelike};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    let Some(dialog) = app.dialog.take() else {
+        return vec![];
+    };
+    let (kept, effects) = match dialog {
+        Dialog::Add(a) => add_key(app, a, k),
+        Dialog::Edit(f) => edit_key(f, k),
+        Dialog::GoTo { input, error } => goto_key(app, input, error, k),
+        Dialog::Stacks(p) => stacks_key(app, p, k),
+        Dialog::Profile(f) => profile_key(app, f, k),
+        Dialog::Help { scroll } => help_key(app, scroll, k),
+    };
+    if app.dialog.is_none() {
+        app.dialog = kept;
+    }
+    effects
+}
+
+type Outcome = (Option<Dialog>, Vec<Effect>);
+
+fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
+    if let Some(form) = a.form.take() {
+        return match log_form_key(app, form, k) {
+            FormStep::Stay(f) => {
+                a.form = Some(f);
+                (Some(Dialog::Add(a)), vec![])
+            }
+            FormStep::Back => (Some(Dialog::Add(a)), vec![]),
+            FormStep::Done(effects) => (None, effects),
+        };
+    }
+    match k.code {
+        KeyCode::Esc => (None, vec![]),
+        KeyCode::Up => {
+            a.selected = a.selected.saturating_sub(1);
+            (Some(Dialog::Add(a)), vec![])
+        }
+        KeyCode::Down => {
+            a.selected = (a.selected + 1).min(a.results.len().saturating_sub(1));
+            (Some(Dialog::Add(a)), vec![])
+        }
+        KeyCode::Enter | KeyCode::Tab => {
+            if let Some(item) = a.results.get(a.selected) {
+                a.form = Some(LogForm::new(item.clone(), app.default_time()));
+            }
+            (Some(Dialog::Add(a)), vec![])
+        }
+        _ => {
+            let effects = if a.query.handle(&k) {
+                vec![Effect::Search(a.query.value().to_string())]
+            } else {
+                vec![]
+            };
+            (Some(Dialog::Add(a)), effects)
+        }
+    }
+}
+
+impl LogForm {
+    pub fn new(item: Item, time: NaiveTime) -> LogForm {
+        let qty = format!("{} {}", fmt_amount(item.serving.amount), item.serving.unit);
+        let meal = if item.kind == Kind::Food {
+            meal_at(time)
+        } else {
+            ""
+        };
+        LogForm {
+            item,
+            fields: [
+                TextInput::new(&qty),
+                TextInput::new(&time.format("%H:%M").to_string()),
+                TextInput::new(meal),
+            ],
+            field: 0,
+            error: None,
+        }
+    }
+}
+
+/// A meal label guessed from the time of day (the user may change it).
+fn meal_at(t: NaiveTime) -> &'static str {
+    match t.hour() {
+        0..=10 => "breakfast",
+        11..=14 => "lunch",
+        15..=16 => "snack",
+        _ => "dinner",
+    }
+}
+
+enum FormStep<F> {
+    Stay(F),
+    Back,
+    Done(Vec<Effect>),
+}
+
+/// Moves the focus or edits the focused field; None when the key is Enter or Esc.
+fn form_nav(fields: &mut [TextInput], field: &mut usize, k: &KeyEvent) -> bool {
+    let n = fields.len();
+    match k.code {
+        KeyCode::Tab | KeyCode::Down => *field = (*field + 1) % n,
+        KeyCode::BackTab | KeyCode::Up => *field = (*field + n - 1) % n,
+        KeyCode::Enter | KeyCode::Esc => return false,
+        _ => {
+            fields[*field].handle(k);
+        }
+    }
+    true
+}
+
+fn log_form_key(app: &mut App, mut f: LogForm, k: KeyEvent) -> FormStep<LogForm> {
+    if form_nav(&mut f.fields, &mut f.field, &k) {
+        return FormStep::Stay(f);
+    }
+    if k.code == KeyCode::Esc {
+        return FormStep::Back;
+    }
+    match build_entry(app, &f) {
+        Ok(e) => FormStep::Done(log_new(app, vec![e], "")),
+        Err(msg) => {
+            f.error = Some(msg);
+            FormStep::Stay(f)
+        }
+    }
+}
+
+fn optional(t: &TextInput) -> Option<String> {
+    Some(t.value().trim().to_string()).filter(|s| !s.is_empty())
+}
+
+fn build_entry(app: &App, f: &LogForm) -> Result<Entry, String> {
+    let quantity = Quantity::parse(f.fields[0].value()).map_err(|e| e.to_string())?;
+    let time = parse_time(f.fields[1].value()).map_err(|e| e.to_string())?;
+    Entry::log(LogRequest {
+        item: &f.item,
+        quantity,
+        date: app.date,
+        time,
+        meal: optional(&f.fields[2]),
+        note: None,
+    })
+    .map_err(|e| e.to_string())
+}
+
+fn edit_key(mut f: EditForm, k: KeyEvent) -> Outcome {
+    if form_nav(&mut f.fields, &mut f.field, &k) {
+        return (Some(Dialog::Edit(f)), vec![]);
+    }
+    if k.code == KeyCode::Esc {
+        return (None, vec![]);
+    }
+    match edited(&f) {
+        Ok(after) if after == f.entry => (None, vec![]),
+        Ok(after) => {
+            let change = Change::Update {
+                before: f.entry.clone(),
+                after,
+            };
+            (
+                None,
+                vec![Effect::Apply {
+                    change,
+                    origin: Origin::New,
+                }],
+            )
+        }
+        Err(msg) => {
+            f.error = Some(msg);
+            (Some(Dialog::Edit(f)), vec![])
+        }
+    }
+}
+
+/// The entry with the form's values. A new quantity rescales the nutrients as logged, so it must
+/// be in servings or in the entry's own unit.
+fn edited(f: &EditForm) -> Result<Entry, String> {
+    let e = &f.entry;
+    let q = Quantity::parse(f.fields[0].value()).map_err(|e| e.to_string())?;
+    let servings = if q.unit == Unit::Serving {
+        q.amount
+    } else if q.unit.name() == e.unit && e.quantity > 0.0 {
+        e.servings * q.amount / e.quantity
+    } else {
+        return Err(format!(
+            "give the amount in {} or in servings (to change the unit, delete and add again)",
+            e.unit
+        ));
+    };
+    if servings > MAX_SERVINGS || e.servings <= 0.0 {
+        return Err(format!(
+            "{} is too much: at most {MAX_SERVINGS} servings",
+            q.display()
+        ));
+    }
+    let time = parse_time(f.fields[1].value()).map_err(|e| e.to_string())?;
+    Ok(Entry {
+        quantity: q.amount,
+        unit: q.unit.name(),
+        servings,
+        nutrients: e.nutrients.scale(servings / e.servings),
+        time,
+        meal: optional(&f.fields[2]),
+        note: optional(&f.fields[3]),
+        ..e.clone()
+    })
+}
+
+fn goto_key(app: &mut App, mut input: TextInput, error: Option<String>, k: KeyEvent) -> Outcome {
+    match k.code {
+        KeyCode::Esc => (None, vec![]),
+        KeyCode::Enter => match parse_date(input.value(), app.today) {
+            Ok(d) => (None, go_to_date(app, d)),
+            Err(e) => (
+                Some(Dialog::GoTo {
+                    input,
+                    error: Some(e.to_string()),
+                }),
+                vec![],
+            ),
+        },
+        _ => {
+            input.handle(&k);
+            (Some(Dialog::GoTo { input, error }), vec![])
+        }
+    }
+}
+
+fn stacks_key(app: &mut App, mut p: StackPicker, k: KeyEvent) -> Outcome {
+    let n = p.stacks.as_ref().map_or(0, Vec::len);
+    match k.code {
+        KeyCode::Esc => return (None, vec![]),
+        KeyCode::Up => p.selected = p.selected.saturating_sub(1),
+        KeyCode::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
+        KeyCode::Enter => {
+            let chosen = p.stacks.as_ref().and_then(|s| s.get(p.selected)).cloned();
+            if let Some(stack) = chosen {
+                let eff = Effect::ResolveStack {
+                    stack,
+                    date: app.date,
+                    time: app.default_time(),
+                };
+                return (None, vec![eff]);
+            }
+        }
+        _ => {}
+    }
+    (Some(Dialog::Stacks(p)), vec![])
+}
+
+fn profile_key(app: &mut App, mut f: ProfileForm, k: KeyEvent) -> Outcome {
+    if form_nav(&mut f.fields, &mut f.field, &k) {
+        return (Some(Dialog::Profile(f)), vec![]);
+    }
+    if k.code == KeyCode::Esc {
+        return (None, vec![]);
+    }
+    let mut p = app.profile.clone();
+    for (name, input) in super::dialog::PROFILE_FIELDS.iter().zip(&f.fields) {
+        if let Err(e) = p.set(name, input.value()) {
+            f.error = Some(e.to_string());
+            return (Some(Dialog::Profile(f)), vec![]);
+        }
+    }
+    (None, vec![Effect::SaveProfile(p)])
+}
+
+fn help_key(app: &mut App, scroll: u16, k: KeyEvent) -> Outcome {
+    let cmd = app.keymap.command_for(&k);
+    match (k.code, cmd) {
+        (KeyCode::Esc, _) | (_, Some(Command::Help | Command::Back)) => (None, vec![]),
+        (_, Some(Command::Quit)) => (None, command(app, Command::Quit)),
+        (KeyCode::Up, _) | (_, Some(Command::Up)) => (
+            Some(Dialog::Help {
+                scroll: scroll.saturating_sub(1),
+            }),
+            vec![],
+        ),
+        (KeyCode::Down, _) | (_, Some(Command::Down)) => (
+            Some(Dialog::Help {
+                scroll: scroll.saturating_add(1),
+            }),
+            vec![],
+        ),
+        _ => (Some(Dialog::Help { scroll }), vec![]),
+    }
+}

@@ -1,0 +1,447 @@
+//! The keymap: one table of commands with their descriptions; keys are data (assets/keymap.toml,
+//! overridden by the `[keys]` table of the user's config.toml). Help and the footer read this table.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::BTreeMap;
+use thiserror::Error;
+
+/// Everything a key can be bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    Back,
+    Add,
+    Edit,
+    Delete,
+    Undo,
+    Redo,
+    PrevDay,
+    NextDay,
+    PrevWeek,
+    NextWeek,
+    Today,
+    GotoDate,
+    WeekView,
+    Trends,
+    NextNutrient,
+    Stacks,
+    CopyYesterday,
+    Export,
+    Profile,
+    Up,
+    Down,
+}
+
+/// One row of the command table: config name, what help says, what the footer says (if shown).
+pub struct CommandInfo {
+    pub command: Command,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub hint: Option<&'static str>,
+}
+
+const fn info(
+    command: Command,
+    name: &'static str,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> CommandInfo {
+    CommandInfo {
+        command,
+        name,
+        description,
+        hint,
+    }
+}
+
+/// The command table, in help order. The footer shows the rows with a hint, in this order.
+pub const COMMANDS: [CommandInfo; 23] = [
+    info(
+        Command::Add,
+        "add",
+        "log an item (search, quantity, time, meal)",
+        Some("add"),
+    ),
+    info(
+        Command::Edit,
+        "edit",
+        "edit the selected entry",
+        Some("edit"),
+    ),
+    info(
+        Command::Delete,
+        "delete",
+        "delete the selected entry",
+        Some("del"),
+    ),
+    info(Command::Undo, "undo", "undo the last change", Some("undo")),
+    info(Command::Redo, "redo", "redo what was undone", None),
+    info(Command::Up, "up", "select the entry above", None),
+    info(Command::Down, "down", "select the entry below", None),
+    info(Command::PrevDay, "prev_day", "previous day", Some("day")),
+    info(Command::NextDay, "next_day", "next day", None),
+    info(Command::PrevWeek, "prev_week", "previous week", None),
+    info(Command::NextWeek, "next_week", "next week", None),
+    info(Command::Today, "today", "jump to today", Some("today")),
+    info(
+        Command::GotoDate,
+        "goto_date",
+        "go to a typed date",
+        Some("go to"),
+    ),
+    info(
+        Command::WeekView,
+        "week_view",
+        "week view: 7 days x nutrients",
+        Some("week"),
+    ),
+    info(
+        Command::Trends,
+        "trends",
+        "trend chart (again: 30/90 days)",
+        Some("trends"),
+    ),
+    info(
+        Command::NextNutrient,
+        "next_nutrient",
+        "trend chart: next nutrient",
+        None,
+    ),
+    info(Command::Stacks, "stacks", "log a stack now", Some("stacks")),
+    info(
+        Command::CopyYesterday,
+        "copy_yesterday",
+        "copy the previous day's supplements",
+        Some("copy"),
+    ),
+    info(
+        Command::Export,
+        "export",
+        "write the shown week's CSV",
+        Some("export"),
+    ),
+    info(
+        Command::Profile,
+        "profile",
+        "edit the profile (targets follow)",
+        Some("profile"),
+    ),
+    info(Command::Help, "help", "show all keys", Some("help")),
+    info(Command::Back, "back", "back out of a dialog or view", None),
+    info(Command::Quit, "quit", "quit", Some("quit")),
+];
+
+impl Command {
+    pub fn info(self) -> &'static CommandInfo {
+        // The table holds every command; `Quit` is its last row, so the fallback is never used.
+        COMMANDS
+            .iter()
+            .find(|c| c.command == self)
+            .unwrap_or(&COMMANDS[COMMANDS.len() - 1])
+    }
+
+    pub fn from_name(name: &str) -> Option<Command> {
+        COMMANDS.iter().find(|c| c.name == name).map(|c| c.command)
+    }
+}
+
+/// A key with its modifiers, as written in keymap.toml (`a`, `Ctrl-r`, `Left`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct KeySpec {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const NAMED: [(&str, KeyCode); 14] = [
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Enter", KeyCode::Enter),
+    ("Esc", KeyCode::Esc),
+    ("Tab", KeyCode::Tab),
+    ("BackTab", KeyCode::BackTab),
+    ("Space", KeyCode::Char(' ')),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("PageUp", KeyCode::PageUp),
+];
+
+impl KeySpec {
+    /// Parses `a`, `?`, `Ctrl-r`, `Alt-Left`, `F5`, `PageDown`.
+    pub fn parse(s: &str) -> Option<KeySpec> {
+        let (mods, rest) = if let Some(r) = s.strip_prefix("Ctrl-") {
+            (KeyModifiers::CONTROL, r)
+        } else if let Some(r) = s.strip_prefix("Alt-") {
+            (KeyModifiers::ALT, r)
+        } else {
+            (KeyModifiers::NONE, s)
+        };
+        let code = parse_code(rest)?;
+        Some(KeySpec { code, mods })
+    }
+
+    /// Whether a pressed key is this one (Shift is ignored for characters: `?` is Shift-/).
+    pub fn matches(&self, k: &KeyEvent) -> bool {
+        let mut mods =
+            k.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        if matches!(k.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        let same_char = match (k.code, self.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) if !self.mods.is_empty() => {
+                a.eq_ignore_ascii_case(&b)
+            }
+            (a, b) => a == b,
+        };
+        same_char && mods == self.mods
+    }
+
+    pub fn display(&self) -> String {
+        let code = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::PageDown => "PageDown".into(),
+            other => NAMED
+                .iter()
+                .find(|(_, c)| *c == other)
+                .map_or_else(|| format!("{other:?}"), |(n, _)| n.to_string()),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{code}")
+        } else if self.mods.contains(KeyModifiers::ALT) {
+            format!("Alt-{code}")
+        } else {
+            code
+        }
+    }
+}
+
+fn parse_code(s: &str) -> Option<KeyCode> {
+    let mut chars = s.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(KeyCode::Char(c));
+    }
+    if s == "PageDown" {
+        return Some(KeyCode::PageDown);
+    }
+    if let Some(n) = s.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+        return (1..=12).contains(&n).then_some(KeyCode::F(n));
+    }
+    NAMED.iter().find(|(n, _)| *n == s).map(|(_, c)| *c)
+}
+
+/// What keymap.toml / config.toml got wrong, naming the line.
+#[derive(Debug, Error, PartialEq)]
+#[error("{file} line {line}: {message}")]
+pub struct KeymapError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+const KEY_NAMES: &str = "one character, Left, Right, Up, Down, Enter, Esc, Tab, BackTab, Space, \
+Backspace, Delete, Home, End, PageUp, PageDown or F1-F12, optionally prefixed Ctrl- or Alt-";
+
+/// Keys bound to each command.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    bindings: BTreeMap<Command, Vec<KeySpec>>,
+}
+
+impl Default for Keymap {
+    /// The embedded defaults (assets/keymap.toml, tested to parse).
+    fn default() -> Self {
+        Keymap::parse(DEFAULT_TOML, "keymap.toml").unwrap_or(Keymap {
+            bindings: BTreeMap::new(),
+        })
+    }
+}
+
+pub const DEFAULT_TOML: &str = include_str!("../../assets/keymap.toml");
+
+type RawKeys = BTreeMap<toml::Spanned<String>, toml::Spanned<Vec<toml::Spanned<String>>>>;
+
+#[derive(serde::Deserialize)]
+struct RawFile {
+    #[serde(default)]
+    keys: Option<RawKeys>,
+}
+
+impl Keymap {
+    /// Parses a `[keys]` table; other tables in the file are left for others to read.
+    pub fn parse(text: &str, file: &str) -> Result<Keymap, KeymapError> {
+        let mut map = Keymap {
+            bindings: BTreeMap::new(),
+        };
+        map.apply(text, file)?;
+        Ok(map)
+    }
+
+    /// The defaults with a user file's `[keys]` laid over them.
+    pub fn with_overrides(text: &str, file: &str) -> Result<Keymap, KeymapError> {
+        let mut map = Keymap::default();
+        map.apply(text, file)?;
+        Ok(map)
+    }
+
+    fn apply(&mut self, text: &str, file: &str) -> Result<(), KeymapError> {
+        let err = |at: usize, message: String| KeymapError {
+            file: file.to_string(),
+            line: line_of(text, at),
+            message,
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let at = e.span().map_or(0, |s| s.start);
+            err(at, e.message().trim().to_string())
+        })?;
+        for (name, keys) in raw.keys.unwrap_or_default() {
+            let command = Command::from_name(name.get_ref()).ok_or_else(|| {
+                let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
+                let msg = format!(
+                    "unknown command `{}`; accepted: {}",
+                    name.get_ref(),
+                    names.join(", ")
+                );
+                err(name.span().start, msg)
+            })?;
+            let mut specs = Vec::new();
+            for k in keys.get_ref() {
+                let spec = KeySpec::parse(k.get_ref()).ok_or_else(|| {
+                    err(
+                        k.span().start,
+                        format!("bad key `{}`; accepted: {KEY_NAMES}", k.get_ref()),
+                    )
+                })?;
+                specs.push(spec);
+            }
+            self.bind(command, specs);
+        }
+        Ok(())
+    }
+
+    /// Binds keys to a command, taking them away from any other command.
+    fn bind(&mut self, command: Command, keys: Vec<KeySpec>) {
+        for v in self.bindings.values_mut() {
+            v.retain(|k| !keys.contains(k));
+        }
+        self.bindings.insert(command, keys);
+    }
+
+    /// The command a pressed key runs, if any.
+    pub fn command_for(&self, k: &KeyEvent) -> Option<Command> {
+        COMMANDS
+            .iter()
+            .map(|c| c.command)
+            .find(|c| self.keys(*c).iter().any(|s| s.matches(k)))
+    }
+
+    pub fn keys(&self, c: Command) -> &[KeySpec] {
+        self.bindings.get(&c).map_or(&[], |v| v.as_slice())
+    }
+
+    /// "←/h": the keys of a command as help shows them.
+    pub fn keys_label(&self, c: Command) -> String {
+        let v: Vec<String> = self.keys(c).iter().map(KeySpec::display).collect();
+        v.join("/")
+    }
+
+    /// (first key, hint) for every footer command that has a key.
+    pub fn footer(&self) -> Vec<(String, &'static str)> {
+        COMMANDS
+            .iter()
+            .filter_map(|c| Some((self.keys(c.command).first()?.display(), c.hint?)))
+            .collect()
+    }
+}
+
+fn line_of(text: &str, at: usize) -> usize {
+    let at = at.min(text.len());
+    text.as_bytes()[..at]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(c, m)
+    }
+
+    #[test]
+    fn defaults_parse_and_bind_every_command() {
+        let map = Keymap::parse(DEFAULT_TOML, "keymap.toml").unwrap();
+        for c in COMMANDS {
+            assert!(!map.keys(c.command).is_empty(), "{} has no key", c.name);
+        }
+    }
+
+    #[test]
+    fn shift_is_ignored_for_characters_but_ctrl_is_not() {
+        let map = Keymap::default();
+        let q = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(map.command_for(&q), Some(Command::Help));
+        let r = key(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        assert_eq!(map.command_for(&r), Some(Command::Redo));
+        assert_eq!(
+            map.command_for(&key(KeyCode::Char('r'), KeyModifiers::NONE)),
+            None
+        );
+    }
+
+    #[test]
+    fn user_binding_takes_the_key_from_its_default_command() {
+        let map = Keymap::with_overrides("[keys]\nadd = [\"n\", \"d\"]\n", "config.toml").unwrap();
+        let d = key(KeyCode::Char('d'), KeyModifiers::NONE);
+        assert_eq!(map.command_for(&d), Some(Command::Add));
+        assert!(map.keys(Command::Delete).is_empty());
+        let a = key(KeyCode::Char('a'), KeyModifiers::NONE);
+        assert_eq!(map.command_for(&a), None);
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let text = "[ui]\ntheme = 1\n[keys]\nadd = [\"a\"]\nadd_item = [\"n\"]\n";
+        let e = Keymap::with_overrides(text, "config.toml").unwrap_err();
+        assert_eq!(e.line, 5);
+        assert!(
+            e.to_string()
+                .starts_with("config.toml line 5: unknown command `add_item`")
+        );
+        let e = Keymap::with_overrides("[keys]\n\nundo = [\"Ctl-z\"]\n", "c").unwrap_err();
+        assert_eq!(
+            (e.line, e.message.starts_with("bad key `Ctl-z`")),
+            (3, true)
+        );
+        let e = Keymap::with_overrides("[keys]\nundo = [\"u\"\n", "c").unwrap_err();
+        assert!(e.line >= 2, "{e}");
+    }
+
+    #[test]
+    fn key_names_round_trip_through_display() {
+        for s in [
+            "a", "?", "Ctrl-r", "Alt-x", "F5", "Tab", "Esc", "PageDown", "Space",
+        ] {
+            let k = KeySpec::parse(s).unwrap();
+            assert_eq!(
+                KeySpec::parse(&k.display().replace('←', "Left")),
+                Some(k),
+                "{s}"
+            );
+        }
+        assert_eq!(KeySpec::parse("F13"), None);
+        assert_eq!(KeySpec::parse("Ctrl-"), None);
+    }
+}

@@ -1,0 +1,141 @@
+//! App state, actions, effects and `update`: the whole behaviour of the terminal app, pure.
+//!
+//! `update(&mut App, Action) -> Vec<Effect>` does no IO and reads no clock; the runtime
+//! (`crate::tui`) runs the effects against the store and feeds the results back as actions.
+
+pub mod action;
+pub mod dialog;
+mod forms;
+pub mod input;
+pub mod keymap;
+mod update;
+
+pub use action::{Action, Change, DayData, DaySummary, Effect, Origin, SpanData};
+pub use dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm, StackPicker};
+pub use input::TextInput;
+pub use keymap::{Command, Keymap};
+pub use update::update;
+
+use crate::domain::{Profile, Shown};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+
+/// The main views; dialogs open over them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Day,
+    Week,
+    Trends,
+}
+
+/// The status line: the last thing that happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct App {
+    /// The local date and time, given by the loop.
+    pub today: NaiveDate,
+    pub now: NaiveDateTime,
+    /// The day shown (the week and trends are of this day too).
+    pub date: NaiveDate,
+    pub screen: Screen,
+    pub dialog: Option<Dialog>,
+    pub day: Option<DayData>,
+    pub week: Option<SpanData>,
+    pub trend: Option<SpanData>,
+    pub trend_days: u16,
+    pub trend_nutrient: Shown,
+    /// Index of the selected entry of the day.
+    pub selected: usize,
+    /// Select this entry when the day next loads (the one just logged).
+    pub select_id: Option<i64>,
+    pub profile: Profile,
+    pub keymap: Keymap,
+    pub status: Option<Status>,
+    pub undo: Vec<Change>,
+    pub redo: Vec<Change>,
+    pub running: bool,
+    /// Something changed since the last frame.
+    pub dirty: bool,
+}
+
+impl App {
+    /// A fresh app on today's day view. Call [`App::start`] for the effects that fill it.
+    pub fn new(now: NaiveDateTime, profile: Profile, keymap: Keymap) -> App {
+        App {
+            today: now.date(),
+            now,
+            date: now.date(),
+            screen: Screen::Day,
+            dialog: None,
+            day: None,
+            week: None,
+            trend: None,
+            trend_days: 30,
+            trend_nutrient: Shown::Calcium,
+            selected: 0,
+            select_id: None,
+            profile,
+            keymap,
+            status: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            running: true,
+            dirty: true,
+        }
+    }
+
+    /// The effects that load what the current screen shows.
+    pub fn start(&self) -> Vec<Effect> {
+        self.reload()
+    }
+
+    pub(crate) fn reload(&self) -> Vec<Effect> {
+        match self.screen {
+            Screen::Day => vec![Effect::LoadDay(self.date)],
+            Screen::Week => vec![Effect::LoadWeek(self.date.iso_week())],
+            Screen::Trends => vec![Effect::LoadTrend {
+                to: self.date,
+                days: self.trend_days,
+            }],
+        }
+    }
+
+    /// The entries of the shown day, when loaded and still for that date.
+    pub fn entries(&self) -> &[crate::domain::Entry] {
+        match &self.day {
+            Some(d) if d.date == self.date => &d.entries,
+            _ => &[],
+        }
+    }
+
+    pub fn selected_entry(&self) -> Option<&crate::domain::Entry> {
+        self.entries().get(self.selected)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// The default time of a new entry: now on today, 12:00 on another day.
+    pub fn default_time(&self) -> chrono::NaiveTime {
+        if self.date == self.today {
+            self.now.time()
+        } else {
+            chrono::NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! `update`: one action in, the state changed and the effects the runtime must run out.
+
+use super::action::{Action, Change, DayData, Effect, Origin};
+use super::dialog::{AddDialog, Dialog, EditForm, ProfileForm, StackPicker};
+use super::keymap::Command;
+use super::{App, Screen, forms};
+use crate::domain::{Entry, Kind, Shown};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Applies one action to the app and returns what the runtime must do next.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::Tick(_)) {
+        app.dirty = true;
+    }
+    match action {
+        Action::Key(k) => on_key(app, k),
+        Action::Command(c) => command(app, c),
+        Action::Tick(now) => tick(app, now),
+        Action::DayLoaded(d) => day_loaded(app, d),
+        Action::WeekLoaded(w) => {
+            app.week = Some(w);
+            vec![]
+        }
+        Action::TrendLoaded(t) => {
+            app.trend = Some(t);
+            vec![]
+        }
+        Action::SearchResults { query, items } => {
+            if let Some(Dialog::Add(a)) = &mut app.dialog {
+                if a.query.value() == query {
+                    a.results = items;
+                    a.selected = 0;
+                }
+            }
+            vec![]
+        }
+        Action::Applied { change, origin } => applied(app, change, origin),
+        Action::StacksLoaded(s) => {
+            if let Some(Dialog::Stacks(p)) = &mut app.dialog {
+                p.stacks = Some(s);
+                p.selected = 0;
+            }
+            vec![]
+        }
+        Action::StackResolved { name, entries } => {
+            log_new(app, entries, &format!("stack `{name}` is empty"))
+        }
+        Action::SupplementsLoaded { from, entries } => copy_supplements(app, from, entries),
+        Action::ProfileSaved(p) => {
+            app.profile = p;
+            app.info(format!("Profile saved: {}", app.profile.summary()));
+            app.reload()
+        }
+        Action::ExternalChange => app.reload(),
+        Action::Info(s) => {
+            app.info(s);
+            vec![]
+        }
+        Action::Error(s) => {
+            app.error(s);
+            vec![]
+        }
+    }
+}
+
+fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
+    if k.kind == KeyEventKind::Release {
+        return vec![];
+    }
+    if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) {
+        app.running = false;
+        return vec![];
+    }
+    if app.dialog.is_some() {
+        return forms::dialog_key(app, k);
+    }
+    match app.keymap.command_for(&k) {
+        Some(c) => command(app, c),
+        None => vec![],
+    }
+}
+
+/// Runs a command of the keymap on the current view.
+pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
+    match c {
+        Command::Quit => {
+            app.running = false;
+            vec![]
+        }
+        Command::Help => open(app, Dialog::Help { scroll: 0 }, vec![]),
+        Command::Back => back(app),
+        Command::Add => open(
+            app,
+            Dialog::Add(AddDialog::default()),
+            vec![Effect::Search(String::new())],
+        ),
+        Command::Edit => edit(app),
+        Command::Delete => delete(app),
+        Command::Undo => history(app, Origin::Undo),
+        Command::Redo => history(app, Origin::Redo),
+        Command::PrevDay => go_to(app, app.date - Duration::days(1)),
+        Command::NextDay => go_to(app, app.date + Duration::days(1)),
+        Command::PrevWeek => go_to(app, app.date - Duration::days(7)),
+        Command::NextWeek => go_to(app, app.date + Duration::days(7)),
+        Command::Today => go_to(app, app.today),
+        Command::GotoDate => open(
+            app,
+            Dialog::GoTo {
+                input: Default::default(),
+                error: None,
+            },
+            vec![],
+        ),
+        Command::WeekView => show(app, Screen::Week),
+        Command::Trends => {
+            if app.screen == Screen::Trends {
+                app.trend_days = if app.trend_days == 30 { 90 } else { 30 };
+            }
+            show(app, Screen::Trends)
+        }
+        Command::NextNutrient => next_nutrient(app),
+        Command::Stacks => open(
+            app,
+            Dialog::Stacks(StackPicker::default()),
+            vec![Effect::LoadStacks],
+        ),
+        Command::CopyYesterday => vec![Effect::LoadSupplements(app.date - Duration::days(1))],
+        Command::Export => vec![Effect::ExportWeek(app.date.iso_week())],
+        Command::Profile => open(app, Dialog::Profile(ProfileForm::of(&app.profile)), vec![]),
+        Command::Up => select(app, -1),
+        Command::Down => select(app, 1),
+    }
+}
+
+fn open(app: &mut App, d: Dialog, effects: Vec<Effect>) -> Vec<Effect> {
+    app.dialog = Some(d);
+    effects
+}
+
+fn back(app: &mut App) -> Vec<Effect> {
+    if app.screen == Screen::Day {
+        app.status = None;
+        return vec![];
+    }
+    show(app, Screen::Day)
+}
+
+fn show(app: &mut App, s: Screen) -> Vec<Effect> {
+    app.screen = s;
+    app.reload()
+}
+
+fn go_to(app: &mut App, date: NaiveDate) -> Vec<Effect> {
+    if date != app.date {
+        app.selected = 0;
+    }
+    app.date = date;
+    app.reload()
+}
+
+pub(crate) fn go_to_date(app: &mut App, date: NaiveDate) -> Vec<Effect> {
+    go_to(app, date)
+}
+
+fn next_nutrient(app: &mut App) -> Vec<Effect> {
+    if app.screen != Screen::Trends {
+        return vec![];
+    }
+    let i = Shown::ALL
+        .iter()
+        .position(|s| *s == app.trend_nutrient)
+        .unwrap_or(0);
+    app.trend_nutrient = Shown::ALL[(i + 1) % Shown::ALL.len()];
+    vec![]
+}
+
+fn select(app: &mut App, step: i64) -> Vec<Effect> {
+    let n = app.entries().len();
+    if n > 0 {
+        let i = (app.selected as i64 + step).clamp(0, n as i64 - 1);
+        app.selected = i as usize;
+    }
+    vec![]
+}
+
+fn edit(app: &mut App) -> Vec<Effect> {
+    match app.selected_entry().map(EditForm::of) {
+        Some(f) => open(app, Dialog::Edit(f), vec![]),
+        None => {
+            app.info("No entry to edit on this day");
+            vec![]
+        }
+    }
+}
+
+fn delete(app: &mut App) -> Vec<Effect> {
+    match app.selected_entry().cloned() {
+        Some(e) => vec![Effect::Apply {
+            change: Change::Delete(vec![e]),
+            origin: Origin::New,
+        }],
+        None => {
+            app.info("No entry to delete on this day");
+            vec![]
+        }
+    }
+}
+
+fn history(app: &mut App, origin: Origin) -> Vec<Effect> {
+    let (stack, what) = match origin {
+        Origin::Redo => (&mut app.redo, "redo"),
+        _ => (&mut app.undo, "undo"),
+    };
+    match stack.pop() {
+        Some(c) => {
+            let change = if origin == Origin::Undo {
+                c.inverse()
+            } else {
+                c
+            };
+            vec![Effect::Apply { change, origin }]
+        }
+        None => {
+            app.info(format!("Nothing to {what}"));
+            vec![]
+        }
+    }
+}
+
+fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
+    let verb = match &change {
+        Change::Insert(_) => "Logged",
+        Change::Delete(_) => "Deleted",
+        Change::Update { .. } => "Updated",
+    };
+    let undo_key = app.keymap.keys(Command::Undo).first().map(|k| k.display());
+    let text = match origin {
+        Origin::New => match (&change, undo_key) {
+            (Change::Delete(_), Some(k)) => format!("{verb} {} ({k} to undo)", change.describe()),
+            _ => format!("{verb} {}", change.describe()),
+        },
+        Origin::Undo => format!("Undone: {} {}", verb.to_lowercase(), change.describe()),
+        Origin::Redo => format!("Redone: {} {}", verb.to_lowercase(), change.describe()),
+    };
+    app.info(text);
+    if let Change::Insert(es) = &change {
+        app.select_id = es.last().map(|e| e.id);
+    }
+    match origin {
+        Origin::New => {
+            app.undo.push(change);
+            app.redo.clear();
+        }
+        Origin::Undo => app.redo.push(change.inverse()),
+        Origin::Redo => app.undo.push(change),
+    }
+    app.reload()
+}
+
+fn day_loaded(app: &mut App, d: DayData) -> Vec<Effect> {
+    if d.date != app.date {
+        return vec![];
+    }
+    if let Some(id) = app.select_id.take() {
+        if let Some(i) = d.entries.iter().position(|e| e.id == id) {
+            app.selected = i;
+        }
+    }
+    app.selected = app.selected.min(d.entries.len().saturating_sub(1));
+    app.day = Some(d);
+    vec![]
+}
+
+/// Logs new entries as one undoable change.
+pub(crate) fn log_new(app: &mut App, entries: Vec<Entry>, empty: &str) -> Vec<Effect> {
+    if entries.is_empty() {
+        app.info(empty.to_string());
+        return vec![];
+    }
+    vec![Effect::Apply {
+        change: Change::Insert(entries),
+        origin: Origin::New,
+    }]
+}
+
+fn copy_supplements(app: &mut App, from: NaiveDate, entries: Vec<Entry>) -> Vec<Effect> {
+    let copies: Vec<Entry> = entries
+        .into_iter()
+        .filter(|e| e.kind == Kind::Supplement)
+        .map(|e| Entry {
+            id: 0,
+            date: app.date,
+            ..e
+        })
+        .collect();
+    let empty = format!("No supplements logged on {from}");
+    log_new(app, copies, &empty)
+}
+
+fn tick(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
+    app.now = now;
+    if now.date() == app.today {
+        return vec![];
+    }
+    app.dirty = true;
+    let follow = app.date == app.today;
+    app.today = now.date();
+    if follow {
+        return go_to(app, app.today);
+    }
+    vec![]
+}
