@@ -1,3 +1,54 @@
-fn main() {
-    println!("Hello, world!");
+#![forbid(unsafe_code)]
+//! The `intake` binary: parse arguments, resolve the diary path, hand off to the CLI or the TUI.
+
+use clap::Parser;
+use clap::error::ErrorKind;
+use intake::cli::{self, Cli, CliError};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = match Cli::try_parse() {
+        Ok(a) => a,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            print!("{e}");
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => return fail(&CliError::Bad(one_line(&e))),
+    };
+    let result = cli::db_path(args.db).and_then(|db| match args.command {
+        Some(cmd) => cli::run(cmd, &db),
+        None => open_app(db, args.demo),
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&e),
+    }
+}
+
+fn open_app(db: std::path::PathBuf, demo: bool) -> cli::CliResult {
+    if demo {
+        return Err(CliError::Failed("the terminal app is not built yet".into()));
+    }
+    cli::print_today(&db)
+}
+
+/// clap's error as one line: what was wrong, and where to read what is accepted.
+fn one_line(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut first = lines
+        .next()
+        .unwrap_or("bad arguments")
+        .trim_start_matches("error: ")
+        .to_string();
+    if first.ends_with(':') {
+        first.push(' ');
+        first.push_str(lines.next().unwrap_or_default());
+    }
+    format!("{first} (see `intake --help` for what is accepted)")
+}
+
+fn fail(e: &CliError) -> ExitCode {
+    eprintln!("intake: {}", e.message());
+    ExitCode::from(e.exit_code() as u8)
 }

@@ -1,7 +1,9 @@
 //! Items (foods, supplements, medications) and converting a quantity into servings.
 
 use super::nutrient::Nutrient;
-use super::units::{MAX_GRAMS, MAX_SERVINGS, MassUnit, QtyError, Quantity, Unit, household_singular};
+use super::units::{
+    MAX_GRAMS, MAX_SERVINGS, MassUnit, QtyError, Quantity, Unit, household_singular,
+};
 use super::value::Nutrients;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +32,9 @@ impl Kind {
         }
     }
 }
+
+/// Vitamin D: 1 µg = 40 IU (reference, units).
+pub const IU_PER_MCG_VITAMIN_D: f64 = 40.0;
 
 /// Where an item comes from, which also orders search results.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -64,7 +69,9 @@ impl Serving {
         };
         let base = format!("{} {}", super::nutrient::fmt_amount(q.amount), self.unit);
         match (self.grams, &q.unit) {
-            (Some(g), Unit::Household(_)) => format!("{base} ({} g)", super::nutrient::fmt_amount(g)),
+            (Some(g), Unit::Household(_)) => {
+                format!("{base} ({} g)", super::nutrient::fmt_amount(g))
+            }
             _ => base,
         }
     }
@@ -117,6 +124,12 @@ impl Item {
         if let (Unit::Mass(a), Unit::Mass(b)) = (&q.unit, &serving_unit) {
             return Ok(q.amount * a.grams() / (self.serving.amount * b.grams()));
         }
+        if let (Unit::Mass(m @ (MassUnit::Mcg | MassUnit::Mg)), Unit::Iu) = (&q.unit, &serving_unit)
+        {
+            // Vitamin D: 1 mcg = 40 IU (IU is used for vitamin D only).
+            let mcg = q.amount * m.grams() / MassUnit::Mcg.grams();
+            return Ok(mcg * IU_PER_MCG_VITAMIN_D / self.serving.amount);
+        }
         if let Some(grams) = self.grams_of(q) {
             if let Some(sg) = self.serving.grams.filter(|g| *g > 0.0) {
                 return Ok(grams / sg);
@@ -145,6 +158,9 @@ impl Item {
         let mass_ok = self.serving.grams.is_some() || matches!(serving_unit, Unit::Mass(_));
         if mass_ok && self.kind == Kind::Food {
             out.extend(["g", "oz"].map(String::from));
+        }
+        if serving_unit == Unit::Iu {
+            out.push("mcg".to_string());
         }
         if let Unit::Mass(m) = serving_unit {
             if self.kind != Kind::Food {

@@ -80,7 +80,7 @@ impl Nutrient {
 
 /// The nutrients shown to the user: vitamin D and K2 are sums of their forms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "snake_case")]
 pub enum Shown {
     Calcium,
     VitaminD,

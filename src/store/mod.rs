@@ -117,8 +117,13 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
-        self.conn
-            .pragma_update(None, "application_id", APPLICATION_ID)?;
+        let id: i32 = self
+            .conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if id != APPLICATION_ID {
+            self.conn
+                .pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
         MIGRATIONS.to_latest(&mut self.conn)?;
         Ok(())
     }
@@ -164,4 +169,15 @@ fn restrict_file(path: &Path) {
 
 fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+impl Store {
+    /// Copies the diary to `dest` with SQLite's online backup (safe while others write).
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        let mut out = Connection::open(dest)?;
+        restrict_file(dest);
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
 }

@@ -1,0 +1,227 @@
+//! The command line, as clap derives it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "intake",
+    version,
+    about = "A terminal diary for calcium, vitamin D3 and vitamin K2: log food, supplements and medicines, see gaps and badly timed doses.",
+    after_help = "With no command, intake opens the terminal app on the diary."
+)]
+pub struct Cli {
+    /// The diary file (default: the platform data directory). Also INTAKE_DB.
+    #[arg(long, global = true, env = "INTAKE_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Open the terminal app on a throwaway diary filled with a sample week.
+    #[arg(long)]
+    pub demo: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log an item: `intake add sardines 3 oz --at 12:30`.
+    Add(AddArgs),
+    /// Print a day: entries, totals, gap bars, warnings.
+    Day {
+        /// YYYY-MM-DD, today or yesterday (default today).
+        date: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a week: seven days by nutrient, with % of target.
+    Week {
+        /// ISO week YYYY-Www or any date in it (default this week).
+        week: Option<String>,
+    },
+    /// Write the weekly CSV (or one row per entry with --entries).
+    Export(ExportArgs),
+    /// Search the items (curated, supplements, medications, USDA, your own).
+    Foods {
+        /// Words to look for, in any order.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+    },
+    /// Delete an entry by id.
+    Rm { id: i64 },
+    /// Change an entry: quantity, time, date, meal, note.
+    Edit(EditArgs),
+    /// Show or set the profile (targets follow it).
+    Profile {
+        #[command(subcommand)]
+        action: Option<ProfileAction>,
+    },
+    /// Your own foods and supplements.
+    Item {
+        #[command(subcommand)]
+        action: ItemAction,
+    },
+    /// Named lists of items logged together.
+    Stack {
+        #[command(subcommand)]
+        action: StackAction,
+    },
+    /// Copy the diary to FILE with SQLite's online backup (safe while the app is open).
+    Backup { file: PathBuf },
+}
+
+#[derive(Debug, Args)]
+pub struct When {
+    /// Time HH:MM (default now today, 12:00 on other days).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Date YYYY-MM-DD, today or yesterday (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
+pub struct AddArgs {
+    /// Item key or search words (quote several words: "spinach boiled").
+    pub item: String,
+    /// Quantity: `2`, `1.5 cup`, `3 oz`, `85 g`, `500 mg`, `5000 IU` (default one serving).
+    pub qty: Vec<String>,
+    #[command(flatten)]
+    pub when: When,
+    /// Meal label (breakfast, lunch, dinner, snack or your own).
+    #[arg(long)]
+    pub meal: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
+pub struct EditArgs {
+    pub id: i64,
+    /// New quantity.
+    pub qty: Vec<String>,
+    #[command(flatten)]
+    pub when: When,
+    #[arg(long)]
+    pub meal: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// ISO week YYYY-Www or any date in it (default this week).
+    #[arg(long, conflicts_with_all = ["from", "to"])]
+    pub week: Option<String>,
+    /// First day of a range (with --to).
+    #[arg(long, requires = "to")]
+    pub from: Option<String>,
+    /// Last day of a range (with --from).
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+    /// One row per entry instead of one per day.
+    #[arg(long)]
+    pub entries: bool,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfileAction {
+    Show,
+    /// Set fields: `intake profile set --age 63 --sex female --goal bone`.
+    Set {
+        #[arg(long)]
+        age: Option<String>,
+        #[arg(long)]
+        sex: Option<String>,
+        /// general or bone.
+        #[arg(long)]
+        goal: Option<String>,
+        /// seed (the articles) or official (US DRI).
+        #[arg(long)]
+        reference: Option<String>,
+        /// yes or no.
+        #[arg(long)]
+        warfarin: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ItemAction {
+    /// Define a food or supplement: `intake item add oat-milk --name "Oat milk" --serving "1 cup" --calcium 350`.
+    Add(ItemAddArgs),
+    /// List your own items.
+    List,
+}
+
+#[derive(Debug, Args)]
+#[command(allow_negative_numbers = true)]
+pub struct ItemAddArgs {
+    /// Key: lowercase letters, digits and dashes.
+    pub key: String,
+    #[arg(long)]
+    pub name: String,
+    /// food or supplement.
+    #[arg(long, default_value = "food")]
+    pub kind: String,
+    /// The serving, e.g. "1 cup", "1 capsule", "500 mg".
+    #[arg(long, default_value = "1 serving")]
+    pub serving: String,
+    /// Grams in one serving, if known.
+    #[arg(long)]
+    pub grams: Option<String>,
+    /// Per-serving amounts: a number or a range "200-300". Calcium in mg (elemental for supplements).
+    #[arg(long)]
+    pub calcium: Option<String>,
+    #[arg(long)]
+    pub magnesium: Option<String>,
+    /// Vitamin D3 in IU.
+    #[arg(long)]
+    pub d3: Option<String>,
+    /// Vitamin D2 in IU.
+    #[arg(long)]
+    pub d2: Option<String>,
+    /// Vitamin K1 in mcg.
+    #[arg(long)]
+    pub k1: Option<String>,
+    #[arg(long)]
+    pub k2_mk4: Option<String>,
+    #[arg(long)]
+    pub k2_mk7: Option<String>,
+    /// Fat in g.
+    #[arg(long)]
+    pub fat: Option<String>,
+    /// Tags read by the warning rules (repeatable), e.g. calcium-carbonate.
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+    /// Where the figures come from (default: "your entry").
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StackAction {
+    /// Define a stack: `intake stack add morning d3="5000 IU" k2-mk7="180 mcg"`.
+    Add {
+        name: String,
+        /// ITEM=QUANTITY pairs.
+        #[arg(required = true, num_args = 1..)]
+        items: Vec<String>,
+    },
+    List,
+    /// Log every item of a stack now (or --at/--date).
+    Log {
+        name: String,
+        #[command(flatten)]
+        when: When,
+    },
+    Rm {
+        name: String,
+    },
+}

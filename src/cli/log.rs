@@ -1,0 +1,139 @@
+//! Commands that write entries: add, edit, rm (and the logging shared with stacks).
+
+use super::args::{AddArgs, EditArgs};
+use super::{CliError, CliResult, Ctx, text};
+use crate::domain::{Entry, Item, LogRequest, Quantity};
+use crate::report;
+use chrono::{NaiveDate, NaiveTime};
+
+/// Parses the quantity words, or the item's serving when none were given.
+pub fn quantity(words: &[String], item: &Item) -> Result<Quantity, CliError> {
+    if words.is_empty() {
+        return Ok(Quantity {
+            amount: item.serving.amount,
+            unit: crate::domain::Unit::parse(&item.serving.unit),
+        });
+    }
+    Ok(Quantity::parse(&words.join(" "))?)
+}
+
+/// Makes a meal or note label: trimmed, at most 200 characters, no control characters.
+pub fn label(what: &str, s: Option<String>) -> Result<Option<String>, CliError> {
+    let Some(s) = s else { return Ok(None) };
+    let t = s.trim();
+    if t.chars().any(char::is_control) || t.chars().count() > 200 {
+        return Err(CliError::Bad(format!(
+            "bad {what}: accepted is text of at most 200 characters without control characters"
+        )));
+    }
+    Ok((!t.is_empty()).then(|| t.to_string()))
+}
+
+/// Builds and stores an entry, returning it with its id.
+pub fn log_item(
+    ctx: &mut Ctx,
+    item: &Item,
+    qty: Quantity,
+    when: (NaiveDate, NaiveTime),
+    meal: Option<String>,
+    note: Option<String>,
+) -> Result<Entry, CliError> {
+    let mut e = Entry::log(LogRequest {
+        item,
+        quantity: qty,
+        date: when.0,
+        time: when.1,
+        meal,
+        note,
+    })?;
+    e.id = ctx.store.insert_entry(&e)?;
+    Ok(e)
+}
+
+pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
+    let catalog = ctx.catalog()?;
+    let recent = ctx.recent()?;
+    let item = catalog.resolve(&a.item, &recent)?;
+    let qty = quantity(&a.qty, item)?;
+    let date = ctx.date(a.when.date.as_deref())?;
+    let time = ctx.time_for(a.when.at.as_deref(), date)?;
+    let meal = label("meal", a.meal)?;
+    let note = label("note", a.note)?;
+    let e = log_item(ctx, item, qty, (date, time), meal, note)?;
+    println!("logged {}", text::entry_line(&e));
+    print_raised(ctx, &[e.id], date)
+}
+
+/// Prints the warnings of `date` that involve any of `ids`.
+pub fn print_raised(ctx: &Ctx, ids: &[i64], date: NaiveDate) -> CliResult {
+    let r = report::day_report(&ctx.store, date, &ctx.profile)?;
+    for w in r
+        .warnings
+        .iter()
+        .filter(|w| w.entries.iter().any(|i| ids.contains(i)))
+    {
+        println!("{}", text::warning_line(w));
+    }
+    Ok(())
+}
+
+pub fn rm(ctx: &mut Ctx, id: i64) -> CliResult {
+    match ctx.store.delete_entry(id)? {
+        Some(e) => {
+            println!("deleted {}", text::entry_line(&e));
+            Ok(())
+        }
+        None => Err(CliError::Bad(format!(
+            "no entry with id {id}: see the ids with `intake day`"
+        ))),
+    }
+}
+
+pub fn edit(ctx: &mut Ctx, a: EditArgs) -> CliResult {
+    let mut e = ctx.store.entry(a.id)?.ok_or_else(|| {
+        CliError::Bad(format!(
+            "no entry with id {}: see the ids with `intake day`",
+            a.id
+        ))
+    })?;
+    if !a.qty.is_empty() {
+        requantify(ctx, &mut e, Quantity::parse(&a.qty.join(" "))?)?;
+    }
+    if let Some(d) = a.when.date.as_deref() {
+        e.date = ctx.date(Some(d))?;
+    }
+    if let Some(t) = a.when.at.as_deref() {
+        e.time = crate::domain::week::parse_time(t)?;
+    }
+    if a.meal.is_some() {
+        e.meal = label("meal", a.meal)?;
+    }
+    if a.note.is_some() {
+        e.note = label("note", a.note)?;
+    }
+    ctx.store.update_entry(&e)?;
+    println!("updated {}", text::entry_line(&e));
+    print_raised(ctx, &[e.id], e.date)
+}
+
+/// Changes an entry's quantity, scaling the nutrients it was logged with.
+fn requantify(ctx: &Ctx, e: &mut Entry, q: Quantity) -> CliResult {
+    let catalog = ctx.catalog()?;
+    let servings = match catalog.get(&e.item_key) {
+        Some(item) => item.servings_for(&q)?,
+        None if q.unit.name() == e.unit => e.servings * q.amount / e.quantity,
+        None => {
+            return Err(CliError::Bad(format!(
+                "item `{}` is no longer defined: give the quantity in `{}`",
+                e.item_key, e.unit
+            )));
+        }
+    };
+    if e.servings > 0.0 {
+        e.nutrients = e.nutrients.scale(servings / e.servings);
+    }
+    e.servings = servings;
+    e.quantity = q.amount;
+    e.unit = q.unit.name();
+    Ok(())
+}

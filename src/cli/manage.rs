@@ -1,0 +1,323 @@
+//! Profile, user items, stacks and backup.
+
+use super::args::{ItemAction, ItemAddArgs, ProfileAction, StackAction};
+use super::log::{log_item, print_raised, quantity};
+use super::{CliError, CliResult, Ctx, text};
+use crate::domain::nutrient::fmt_amount;
+use crate::domain::{
+    Item, Kind, Nutrient, Nutrients, Origin, Quantity, Serving, Stack, StackItem, Unit, Value,
+};
+use std::path::Path;
+
+pub fn profile(ctx: &mut Ctx, action: Option<ProfileAction>) -> CliResult {
+    if let Some(ProfileAction::Set {
+        age,
+        sex,
+        goal,
+        reference,
+        warfarin,
+    }) = action
+    {
+        let mut p = ctx.profile.clone();
+        let fields = [
+            ("age", age),
+            ("sex", sex),
+            ("goal", goal),
+            ("reference", reference),
+            ("warfarin", warfarin),
+        ];
+        let mut any = false;
+        for (f, v) in fields {
+            if let Some(v) = v {
+                p.set(f, &v)?;
+                any = true;
+            }
+        }
+        if !any {
+            return Err(CliError::Bad(
+                "nothing to set: accepted are --age, --sex, --goal, --reference, --warfarin".into(),
+            ));
+        }
+        ctx.store.set_profile(&p)?;
+        ctx.profile = p;
+    }
+    println!("profile: {}", ctx.profile.summary());
+    for t in crate::catalog::target_table().targets(&ctx.profile) {
+        let fig = |v: Option<f64>| v.map(fmt_amount).unwrap_or_else(|| "-".into());
+        let band = t
+            .band
+            .map(|(a, b)| format!("{}–{}", fmt_amount(a), fmt_amount(b)))
+            .unwrap_or_else(|| "-".into());
+        println!(
+            "  {:<11} target {:>5} {:<4} band {:<11} limit {:>5}  ({})",
+            t.nutrient.label(),
+            fig(t.target),
+            t.nutrient.unit(),
+            band,
+            fig(t.limit),
+            t.source
+        );
+    }
+    Ok(())
+}
+
+pub fn item(ctx: &mut Ctx, action: ItemAction) -> CliResult {
+    match action {
+        ItemAction::List => {
+            for i in ctx.store.user_items()? {
+                println!("{}", text::item_line(&i));
+            }
+            Ok(())
+        }
+        ItemAction::Add(a) => item_add(ctx, a),
+    }
+}
+
+fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
+    let key = a.key.trim().to_string();
+    let key_ok = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !key_ok {
+        return Err(CliError::Bad(format!(
+            "bad key `{}`: accepted are 1-64 lowercase letters, digits and dashes",
+            a.key
+        )));
+    }
+    if crate::catalog::Catalog::builtin()
+        .get(&key)
+        .is_some_and(|i| i.origin != Origin::User)
+    {
+        return Err(CliError::Bad(format!(
+            "key `{key}` is a built-in item: choose another key"
+        )));
+    }
+    let kind = match a.kind.as_str() {
+        "food" => Kind::Food,
+        "supplement" => Kind::Supplement,
+        _ => {
+            return Err(CliError::Bad(format!(
+                "bad kind `{}`: accepted are food or supplement",
+                a.kind
+            )));
+        }
+    };
+    let name = super::log::label("name", Some(a.name.clone()))?
+        .ok_or_else(|| CliError::Bad("empty --name: give the item's name".into()))?;
+    let serving = Quantity::parse(&a.serving)?;
+    let grams = a
+        .grams
+        .as_deref()
+        .map(|g| positive("grams", g))
+        .transpose()?;
+    let nutrients = item_nutrients(&a, kind)?;
+    let tags = a
+        .tags
+        .iter()
+        .map(|t| t.trim().to_lowercase())
+        .collect::<Vec<_>>();
+    if tags
+        .iter()
+        .any(|t| t.is_empty() || !t.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+    {
+        return Err(CliError::Bad(
+            "bad --tag: accepted are lowercase words with dashes, e.g. calcium-carbonate".into(),
+        ));
+    }
+    let item = Item {
+        key,
+        name,
+        kind,
+        origin: Origin::User,
+        serving: Serving {
+            amount: serving.amount,
+            unit: serving.unit.name(),
+            grams,
+        },
+        portions: match (&serving.unit, grams) {
+            (Unit::Household(h), Some(g)) => vec![crate::domain::Portion {
+                unit: h.clone(),
+                grams: g / serving.amount,
+            }],
+            _ => vec![],
+        },
+        nutrients,
+        tags,
+        group: None,
+        source: super::log::label("source", a.source)?.unwrap_or_else(|| "your entry".into()),
+    };
+    ctx.store.add_user_item(&item)?;
+    println!("defined {}", text::item_line(&item));
+    if kind == Kind::Supplement && item.provides(Nutrient::Calcium) {
+        println!(
+            "note: calcium is counted as elemental calcium (carbonate is 40 %, citrate 21 % of the salt's weight)"
+        );
+    }
+    Ok(())
+}
+
+fn item_nutrients(a: &ItemAddArgs, kind: Kind) -> Result<Nutrients, CliError> {
+    let mut n = if kind == Kind::Food {
+        Nutrients::default()
+    } else {
+        Nutrients::zero()
+    };
+    let given = [
+        (Nutrient::Calcium, &a.calcium),
+        (Nutrient::Magnesium, &a.magnesium),
+        (Nutrient::VitaminD3, &a.d3),
+        (Nutrient::VitaminD2, &a.d2),
+        (Nutrient::K1, &a.k1),
+        (Nutrient::K2Mk4, &a.k2_mk4),
+        (Nutrient::K2Mk7, &a.k2_mk7),
+        (Nutrient::Fat, &a.fat),
+    ];
+    for (nut, v) in given {
+        if let Some(v) = v {
+            n.set(nut, amount_value(nut, v)?);
+        }
+    }
+    Ok(n)
+}
+
+/// "300" or "200-300" as a value; negative, non-finite and absurd figures are refused.
+fn amount_value(n: Nutrient, s: &str) -> Result<Value, CliError> {
+    let bad = || {
+        CliError::Bad(format!(
+            "bad {} `{s}`: accepted is a number of {} or a range like 200-300",
+            n.label(),
+            n.unit()
+        ))
+    };
+    let num = |t: &str| {
+        t.trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0 && *v <= 1e7)
+    };
+    match s.split_once('-') {
+        Some((lo, hi)) => Ok(Value::range(
+            num(lo).ok_or_else(bad)?,
+            num(hi).ok_or_else(bad)?,
+        )),
+        None => Ok(Value::exact(num(s).ok_or_else(bad)?)),
+    }
+}
+
+fn positive(what: &str, s: &str) -> Result<f64, CliError> {
+    s.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0 && *v <= 10_000.0)
+        .ok_or_else(|| {
+            CliError::Bad(format!(
+                "bad {what} `{s}`: accepted is a positive number up to 10000"
+            ))
+        })
+}
+
+pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
+    match action {
+        StackAction::Add { name, items } => stack_add(ctx, &name, &items),
+        StackAction::List => {
+            for s in ctx.store.stacks()? {
+                let parts: Vec<String> = s
+                    .items
+                    .iter()
+                    .map(|i| format!("{} {}", i.key, i.quantity))
+                    .collect();
+                println!("{}: {}", s.name, parts.join(", "));
+            }
+            Ok(())
+        }
+        StackAction::Rm { name } => match ctx.store.delete_stack(&name)? {
+            true => {
+                println!("removed stack {name}");
+                Ok(())
+            }
+            false => Err(CliError::Bad(format!(
+                "no stack named `{name}`: see `intake stack list`"
+            ))),
+        },
+        StackAction::Log { name, when } => {
+            let stack = ctx
+                .store
+                .stacks()?
+                .into_iter()
+                .find(|s| s.name == name)
+                .ok_or_else(|| {
+                    CliError::Bad(format!("no stack named `{name}`: see `intake stack list`"))
+                })?;
+            let date = ctx.date(when.date.as_deref())?;
+            let time = ctx.time_for(when.at.as_deref(), date)?;
+            let catalog = ctx.catalog()?;
+            let mut planned = Vec::new();
+            for si in &stack.items {
+                let item = catalog.get(&si.key).ok_or_else(|| {
+                    CliError::Bad(format!("stack item `{}` is no longer defined", si.key))
+                })?;
+                let q = Quantity::parse(&si.quantity)?;
+                item.servings_for(&q)?;
+                planned.push((item.clone(), q));
+            }
+            let mut ids = Vec::new();
+            for (item, q) in planned {
+                let e = log_item(
+                    ctx,
+                    &item,
+                    q,
+                    (date, time),
+                    None,
+                    Some(format!("stack {name}")),
+                )?;
+                println!("logged {}", text::entry_line(&e));
+                ids.push(e.id);
+            }
+            print_raised(ctx, &ids, date)
+        }
+    }
+}
+
+fn stack_add(ctx: &mut Ctx, name: &str, pairs: &[String]) -> CliResult {
+    let name = super::log::label("stack name", Some(name.to_string()))?
+        .ok_or_else(|| CliError::Bad("empty stack name".into()))?;
+    let catalog = ctx.catalog()?;
+    let recent = ctx.recent()?;
+    let mut items = Vec::new();
+    for p in pairs {
+        let (k, q) = p.split_once('=').ok_or_else(|| {
+            CliError::Bad(format!(
+                "bad stack item `{p}`: accepted is ITEM=QUANTITY, e.g. d3=\"5000 IU\""
+            ))
+        })?;
+        let item = catalog.resolve(k, &recent)?;
+        let q = if q.trim().is_empty() {
+            quantity(&[], item)?
+        } else {
+            Quantity::parse(q)?
+        };
+        item.servings_for(&q)?;
+        items.push(StackItem {
+            key: item.key.clone(),
+            quantity: q.display(),
+        });
+    }
+    let stack = Stack { name, items };
+    ctx.store.save_stack(&stack)?;
+    println!("saved stack {}", stack.name);
+    Ok(())
+}
+
+pub fn backup(ctx: &Ctx, file: &Path) -> CliResult {
+    if file.exists() {
+        return Err(CliError::Bad(format!(
+            "{} exists: give a new file name for the backup",
+            file.display()
+        )));
+    }
+    ctx.store.backup_to(file)?;
+    println!("backed up to {}", file.display());
+    Ok(())
+}

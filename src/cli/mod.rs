@@ -1,0 +1,166 @@
+//! The command line: each subcommand calls domain/store/export and prints.
+
+mod args;
+mod log;
+mod manage;
+mod show;
+mod text;
+
+pub use args::{Cli, Command};
+
+use crate::catalog::Catalog;
+use crate::domain::{Profile, week};
+use crate::store::{Store, StoreError};
+use chrono::{NaiveDate, NaiveTime, Timelike};
+use std::path::{Path, PathBuf};
+
+/// Why a command failed: bad input (exit 2) or anything else (exit 1).
+#[derive(Debug)]
+pub enum CliError {
+    Bad(String),
+    Failed(String),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Bad(_) => 2,
+            CliError::Failed(_) => 1,
+        }
+    }
+    pub fn message(&self) -> &str {
+        match self {
+            CliError::Bad(m) | CliError::Failed(m) => m,
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NoEntry(_) | StoreError::NotADiary { .. } | StoreError::TooNew { .. } => {
+                CliError::Bad(e.to_string())
+            }
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+macro_rules! bad_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for CliError {
+            fn from(e: $t) -> Self { CliError::Bad(e.to_string()) }
+        }
+    )*};
+}
+bad_from!(
+    crate::domain::QtyError,
+    crate::domain::week::DateError,
+    crate::domain::profile::ProfileError,
+    crate::catalog::ResolveError
+);
+
+impl From<crate::export::ExportError> for CliError {
+    fn from(e: crate::export::ExportError) -> Self {
+        match e {
+            crate::export::ExportError::Store(s) => s.into(),
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Failed(e.to_string())
+    }
+}
+
+pub type CliResult = Result<(), CliError>;
+
+/// What every command works with: the diary, the clock read once, the profile.
+pub struct Ctx {
+    pub store: Store,
+    pub today: NaiveDate,
+    pub now: NaiveTime,
+    pub profile: Profile,
+}
+
+impl Ctx {
+    pub fn open(db: &Path) -> Result<Ctx, CliError> {
+        let store = Store::open(db)?;
+        let profile = store.profile()?;
+        let now = chrono::Local::now().naive_local();
+        Ok(Ctx {
+            store,
+            today: now.date(),
+            now: now
+                .time()
+                .with_second(0)
+                .unwrap_or(now.time())
+                .with_nanosecond(0)
+                .unwrap_or(now.time()),
+            profile,
+        })
+    }
+
+    pub fn date(&self, s: Option<&str>) -> Result<NaiveDate, CliError> {
+        s.map_or(Ok(self.today), |s| Ok(week::parse_date(s, self.today)?))
+    }
+
+    /// The time for a new entry: as given, else now today, else 12:00.
+    pub fn time_for(&self, at: Option<&str>, date: NaiveDate) -> Result<NaiveTime, CliError> {
+        match at {
+            Some(t) => Ok(week::parse_time(t)?),
+            None if date == self.today => Ok(self.now),
+            None => Ok(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default()),
+        }
+    }
+
+    pub fn catalog(&self) -> Result<Catalog, CliError> {
+        Ok(Catalog::builtin().with_user_items(self.store.user_items()?))
+    }
+
+    pub fn recent(&self) -> Result<Vec<String>, CliError> {
+        Ok(self.store.recent_keys(20)?)
+    }
+}
+
+/// The diary path: --db / INTAKE_DB, else `diary.db` in the platform data directory.
+pub fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    if let Some(p) = flag {
+        if p.as_os_str().is_empty() {
+            return Err(CliError::Bad("--db is empty: give a file path".into()));
+        }
+        return Ok(p);
+    }
+    directories::ProjectDirs::from("", "", "intake")
+        .map(|d| d.data_dir().join("diary.db"))
+        .ok_or_else(|| {
+            CliError::Failed("no home directory: pass --db PATH or set INTAKE_DB".into())
+        })
+}
+
+/// Runs one subcommand against the diary at `db`.
+pub fn run(cmd: Command, db: &Path) -> CliResult {
+    use args::Command as C;
+    let mut ctx = Ctx::open(db)?;
+    match cmd {
+        C::Add(a) => log::add(&mut ctx, a),
+        C::Day { date, json } => show::day(&ctx, date.as_deref(), json),
+        C::Week { week } => show::week(&ctx, week.as_deref()),
+        C::Export(a) => show::export(&ctx, a),
+        C::Foods { query, limit } => show::foods(&ctx, &query.join(" "), limit),
+        C::Rm { id } => log::rm(&mut ctx, id),
+        C::Edit(a) => log::edit(&mut ctx, a),
+        C::Profile { action } => manage::profile(&mut ctx, action),
+        C::Item { action } => manage::item(&mut ctx, action),
+        C::Stack { action } => manage::stack(&mut ctx, action),
+        C::Backup { file } => manage::backup(&ctx, &file),
+    }
+}
+
+/// Prints the day (what `intake` with no command shows where no terminal app runs).
+pub fn print_today(db: &Path) -> CliResult {
+    let ctx = Ctx::open(db)?;
+    show::day(&ctx, None, false)
+}

@@ -1,0 +1,178 @@
+//! Commands that read: day, week, export, foods.
+
+use super::args::ExportArgs;
+use super::{CliError, CliResult, Ctx, text};
+use crate::domain::{Shown, week};
+use crate::export;
+use crate::report::{self, DayReport};
+use std::io::Write;
+
+pub fn day(ctx: &Ctx, date: Option<&str>, json: bool) -> CliResult {
+    let date = ctx.date(date)?;
+    let r = report::day_report(&ctx.store, date, &ctx.profile)?;
+    if json {
+        println!("{}", day_json(ctx, &r));
+    } else {
+        print!("{}", day_text(ctx, &r));
+    }
+    Ok(())
+}
+
+pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
+    let mut out = format!(
+        "{} {} · profile: {}\n",
+        r.date.format("%A"),
+        r.date,
+        ctx.profile.summary()
+    );
+    if r.entries.is_empty() {
+        out.push_str("No entries.\n");
+    }
+    for e in &r.entries {
+        out.push_str(&format!("  {}\n", text::entry_line(e)));
+    }
+    out.push('\n');
+    for s in Shown::ALL {
+        let line = text::total_line(
+            s,
+            &r.totals.shown(s),
+            &r.totals.shown_supplements(s),
+            &r.target(s),
+        );
+        out.push_str(&line);
+        out.push('\n');
+    }
+    let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.label()).collect();
+    if !incomplete.is_empty() && !r.entries.is_empty() {
+        out.push_str(&format!(
+            "≥ marks a lower bound: some entries do not give {}.\n",
+            incomplete.join(", ")
+        ));
+    }
+    for w in &r.warnings {
+        out.push_str(&format!("{}\n", text::warning_line(w)));
+    }
+    out
+}
+
+fn day_json(ctx: &Ctx, r: &DayReport) -> String {
+    let totals: serde_json::Map<String, serde_json::Value> = Shown::ALL
+        .iter()
+        .map(|&s| {
+            let t = r.totals.shown(s);
+            let target = r.target(s);
+            let v = serde_json::json!({
+                "unit": s.unit(),
+                "amount": (!t.is_empty()).then(|| t.mid()),
+                "low": t.lo.to_f64(),
+                "high": t.hi.to_f64(),
+                "lower_bound": t.is_lower_bound(),
+                "from_supplements": r.totals.shown_supplements(s).mid(),
+                "pct": target.pct(t.mid()),
+                "standing": target.standing(t.mid()),
+                "target": target,
+            });
+            (s.key().to_string(), v)
+        })
+        .collect();
+    let json = serde_json::json!({
+        "date": r.date,
+        "profile": ctx.profile,
+        "entries": r.entries,
+        "totals": totals,
+        "vitamin_d3_iu": r.totals.get(crate::domain::Nutrient::VitaminD3).mid(),
+        "warnings": r.warnings,
+    });
+    serde_json::to_string_pretty(&json).unwrap_or_default()
+}
+
+pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
+    let w = match w {
+        Some(s) => week::parse_week(s, ctx.today)?,
+        None => chrono::Datelike::iso_week(&ctx.today),
+    };
+    let days = week::week_days(w);
+    let reports = report::range_reports(&ctx.store, days[0], days[6], &ctx.profile)?;
+    println!(
+        "{} · profile: {}",
+        week::week_label(w),
+        ctx.profile.summary()
+    );
+    println!(
+        "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}",
+        "day", "entries", "calcium mg", "vitamin D IU", "K2 mcg", "warnings"
+    );
+    for r in &reports {
+        let cell = |s: Shown| {
+            let t = r.totals.shown(s);
+            if r.entries.is_empty() || t.is_empty() {
+                return "-".to_string();
+            }
+            let pct = r
+                .target(s)
+                .pct(t.mid())
+                .map(|p| format!(" {:>3}%", p.round() as i64))
+                .unwrap_or_default();
+            format!("{}{pct}", t.display())
+        };
+        println!(
+            "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}",
+            r.date.format("%a %Y-%m-%d").to_string(),
+            r.entries.len(),
+            cell(Shown::Calcium),
+            cell(Shown::VitaminD),
+            cell(Shown::VitaminK2),
+            r.warnings.len()
+        );
+    }
+    Ok(())
+}
+
+pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
+    let (from, to) = match (&a.from, &a.to, &a.week) {
+        (Some(f), Some(t), _) => (ctx.date(Some(f))?, ctx.date(Some(t))?),
+        (_, _, w) => {
+            let w = match w {
+                Some(s) => week::parse_week(s, ctx.today)?,
+                None => chrono::Datelike::iso_week(&ctx.today),
+            };
+            let d = week::week_days(w);
+            (d[0], d[6])
+        }
+    };
+    week::days_between(from, to)?;
+    let mut buf = Vec::new();
+    if a.entries {
+        export::write_entries_csv(&ctx.store.entries_between(from, to)?, &mut buf)?;
+    } else {
+        export::write_range_csv(&ctx.store, from, to, &ctx.profile, &mut buf)?;
+    }
+    match a.output {
+        Some(path) => {
+            std::fs::write(&path, &buf)
+                .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
+            eprintln!("wrote {}", path.display());
+        }
+        None => std::io::stdout().write_all(&buf)?,
+    }
+    Ok(())
+}
+
+pub fn foods(ctx: &Ctx, query: &str, limit: usize) -> CliResult {
+    if query.trim().is_empty() {
+        return Err(CliError::Bad(
+            "empty search: give words such as `salmon canned`".into(),
+        ));
+    }
+    let catalog = ctx.catalog()?;
+    let hits = catalog.search(query, &ctx.recent()?, limit.clamp(1, 200));
+    if hits.is_empty() {
+        println!("no item matches `{query}`");
+    }
+    for h in hits {
+        println!("{}", text::item_line(h.item));
+        let units = h.item.accepted_units().join(", ");
+        println!("{:<28} units: {units}", "");
+    }
+    Ok(())
+}

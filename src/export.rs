@@ -1,0 +1,205 @@
+//! CSV writers: the weekly summary (public interface: never change the header silently) and
+//! one row per entry.
+
+use crate::domain::{Entry, Nutrient, Profile, Shown, Total, week};
+use crate::report::{self, DayReport};
+use crate::store::{Store, StoreError};
+use chrono::{Datelike, IsoWeek, NaiveDate};
+use std::io::Write;
+
+/// The weekly CSV header, exactly as the product page gives it.
+pub const WEEK_HEADER: [&str; 24] = [
+    "date",
+    "weekday",
+    "entries",
+    "calcium_mg",
+    "calcium_low_mg",
+    "calcium_high_mg",
+    "calcium_target_mg",
+    "calcium_pct",
+    "vitamin_d_iu",
+    "vitamin_d_low_iu",
+    "vitamin_d_high_iu",
+    "vitamin_d3_iu",
+    "vitamin_d_target_iu",
+    "vitamin_d_pct",
+    "vitamin_k2_mcg",
+    "vitamin_k2_low_mcg",
+    "vitamin_k2_high_mcg",
+    "vitamin_k2_target_mcg",
+    "vitamin_k2_pct",
+    "vitamin_k1_mcg",
+    "magnesium_mg",
+    "incomplete",
+    "warnings",
+    "warning_rules",
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot write the CSV: {0}")]
+    Csv(#[from] csv::Error),
+    #[error("cannot write the CSV: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Writes the CSV of one ISO week, Monday first, all seven days.
+pub fn write_week_csv(
+    store: &Store,
+    w: IsoWeek,
+    profile: &Profile,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let days = week::week_days(w);
+    write_range_csv(store, days[0], days[6], profile, out)
+}
+
+/// Writes the summary CSV (one row per day) of any date range.
+pub fn write_range_csv(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: &Profile,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(WEEK_HEADER)?;
+    for r in report::range_reports(store, from, to, profile)? {
+        w.write_record(day_row(&r))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// One summary row; a day with no entries has 0 entries and empty amounts.
+pub fn day_row(r: &DayReport) -> Vec<String> {
+    let mut row = vec![
+        r.date.format("%Y-%m-%d").to_string(),
+        r.date.weekday().to_string(),
+        r.entries.len().to_string(),
+    ];
+    let has = !r.entries.is_empty();
+    let amount = |t: Total| {
+        if has && !t.is_empty() {
+            num(t.mid())
+        } else {
+            String::new()
+        }
+    };
+    let low = |t: Total| {
+        if has && !t.is_empty() {
+            num(t.lo.to_f64())
+        } else {
+            String::new()
+        }
+    };
+    let high = |t: Total| {
+        if has && !t.is_empty() {
+            num(t.hi.to_f64())
+        } else {
+            String::new()
+        }
+    };
+    for s in [Shown::Calcium, Shown::VitaminD, Shown::VitaminK2] {
+        let t = r.totals.shown(s);
+        let target = r.target(s);
+        row.extend([amount(t), low(t), high(t)]);
+        if s == Shown::VitaminD {
+            row.push(amount(r.totals.get(Nutrient::VitaminD3)));
+        }
+        row.push(target.target.map(num).unwrap_or_default());
+        let pct = target.pct(t.mid()).filter(|_| has && !t.is_empty());
+        row.push(
+            pct.map(|p| format!("{}", p.round() as i64))
+                .unwrap_or_default(),
+        );
+    }
+    row.push(amount(r.totals.shown(Shown::VitaminK1)));
+    row.push(amount(r.totals.shown(Shown::Magnesium)));
+    let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.key()).collect();
+    row.push(incomplete.join(";"));
+    row.push(r.warnings.len().to_string());
+    let mut rules: Vec<&str> = Vec::new();
+    for w in &r.warnings {
+        if !rules.contains(&w.rule) {
+            rules.push(w.rule);
+        }
+    }
+    row.push(rules.join(";"));
+    row.into_iter().map(|c| neutralise(&c)).collect()
+}
+
+/// Writes one row per entry: when, what, how much, every nutrient (point, low, high), meal, note.
+pub fn write_entries_csv(entries: &[Entry], out: impl Write) -> Result<(), ExportError> {
+    let mut w = csv::Writer::from_writer(out);
+    let mut header: Vec<String> = [
+        "date",
+        "time",
+        "id",
+        "item_key",
+        "item_name",
+        "kind",
+        "quantity",
+        "unit",
+    ]
+    .map(String::from)
+    .to_vec();
+    for n in Nutrient::ALL {
+        let c = n.column();
+        header.extend([c.to_string(), format!("{c}_low"), format!("{c}_high")]);
+    }
+    header.extend(["meal", "note"].map(String::from));
+    w.write_record(&header)?;
+    for e in entries {
+        w.write_record(entry_row(e))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn entry_row(e: &Entry) -> Vec<String> {
+    let mut row = vec![
+        e.date.format("%Y-%m-%d").to_string(),
+        e.time.format("%H:%M").to_string(),
+        e.id.to_string(),
+        e.item_key.clone(),
+        e.item_name.clone(),
+        e.kind.as_str().to_string(),
+        num(e.quantity),
+        e.unit.clone(),
+    ];
+    for n in Nutrient::ALL {
+        let v = e.nutrients.get(n);
+        match v.bounds() {
+            Some((lo, hi)) => row.extend([
+                num(v.midpoint().unwrap_or_default()),
+                num(lo.to_f64()),
+                num(hi.to_f64()),
+            ]),
+            None => row.extend([String::new(), String::new(), String::new()]),
+        }
+    }
+    row.push(e.meal.clone().unwrap_or_default());
+    row.push(e.note.clone().unwrap_or_default());
+    row.into_iter().map(|c| neutralise(&c)).collect()
+}
+
+/// Numbers in CSV: at most three decimals, trailing zeros dropped.
+pub fn num(v: f64) -> String {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// Spreadsheet formula injection: a text cell starting with = + - @ tab or CR gets a leading `'`.
+pub fn neutralise(cell: &str) -> String {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let numeric = cell.parse::<f64>().is_ok();
+    if risky && !numeric {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
+}

@@ -1,0 +1,132 @@
+//! The weekly CSV: exact header, seven days Monday first, values from the seed tables.
+
+mod common;
+use common::Diary;
+
+const HEADER: &str = "date,weekday,entries,calcium_mg,calcium_low_mg,calcium_high_mg,calcium_target_mg,calcium_pct,vitamin_d_iu,vitamin_d_low_iu,vitamin_d_high_iu,vitamin_d3_iu,vitamin_d_target_iu,vitamin_d_pct,vitamin_k2_mcg,vitamin_k2_low_mcg,vitamin_k2_high_mcg,vitamin_k2_target_mcg,vitamin_k2_pct,vitamin_k1_mcg,magnesium_mg,incomplete,warnings,warning_rules";
+
+fn seed_week(d: &Diary) {
+    d.ok(&[
+        "add",
+        "sardines",
+        "3 oz",
+        "--date",
+        "2026-11-16",
+        "--at",
+        "12:30",
+    ]);
+    d.ok(&[
+        "add",
+        "milk",
+        "2 cup",
+        "--date",
+        "2026-11-16",
+        "--at",
+        "08:00",
+    ]);
+    d.ok(&[
+        "add",
+        "cheese",
+        "1 oz",
+        "--date",
+        "2026-11-16",
+        "--at",
+        "19:00",
+    ]);
+    d.ok(&[
+        "add",
+        "natto",
+        "3 oz",
+        "--date",
+        "2026-11-18",
+        "--at",
+        "08:00",
+    ]);
+}
+
+#[test]
+fn golden_weekly_csv() {
+    let d = Diary::new();
+    seed_week(&d);
+    let csv = d.ok(&["export", "--week", "2026-W47"]);
+    let golden = include_str!("fixtures/week-2026-W47.csv");
+    assert_eq!(csv, golden);
+}
+
+#[test]
+fn weekly_csv_shape() {
+    let d = Diary::new();
+    seed_week(&d);
+    let out = d.dir.path().join("w.csv");
+    d.ok(&[
+        "export",
+        "--week",
+        "2026-11-19",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let mut r = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>().join(","),
+        HEADER
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 7);
+    assert_eq!(&rows[0][0], "2026-11-16");
+    assert_eq!(&rows[0][1], "Mon");
+    assert_eq!(&rows[0][3], "1175");
+    assert_eq!(&rows[0][4], "1125");
+    assert_eq!(&rows[0][5], "1225");
+    assert_eq!(&rows[2][14], "850");
+    assert_eq!(&rows[1][2], "0");
+    assert_eq!(&rows[1][3], "");
+    assert_eq!(&rows[6][0], "2026-11-22");
+}
+
+#[test]
+fn entries_csv_has_one_row_per_entry_and_neutralises_formulas() {
+    let d = Diary::new();
+    d.ok(&[
+        "item",
+        "add",
+        "evil",
+        "--name",
+        "=HYPERLINK(\"http://x\")",
+        "--calcium",
+        "10",
+    ]);
+    d.ok(&[
+        "add",
+        "evil",
+        "--date",
+        "2026-11-16",
+        "--at",
+        "08:00",
+        "--note",
+        "+1 glass",
+    ]);
+    d.ok(&[
+        "add",
+        "milk",
+        "2 cup",
+        "--date",
+        "2026-11-16",
+        "--at",
+        "09:00",
+    ]);
+    let csv = d.ok(&[
+        "export",
+        "--entries",
+        "--from",
+        "2026-11-16",
+        "--to",
+        "2026-11-16",
+    ]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][4], "'=HYPERLINK(\"http://x\")");
+    assert!(rows[0].iter().any(|c| c == "'+1 glass"));
+    assert_eq!(&rows[1][3], "milk");
+    assert_eq!(&rows[1][8], "600");
+}
