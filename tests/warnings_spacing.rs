@@ -1,0 +1,319 @@
+//! Calcium single dose and the calcium spacing rules: at, just inside and just outside each
+//! window, across midnight, with unknown amounts, and one warning per pair.
+
+mod warnings_support;
+use intake::domain::warnings::Severity;
+use intake::domain::{Kind, Nutrient};
+use warnings_support::*;
+
+const SINGLE: &str = "calcium-single-dose";
+const LEVO: &str = "calcium-levothyroxine-spacing";
+const IRON: &str = "calcium-iron-zinc-spacing";
+const ABX: &str = "calcium-antibiotic-spacing";
+const BIS: &str = "calcium-bisphosphonate-spacing";
+
+#[test]
+fn single_dose_table() {
+    // (case, doses as (time, calcium), expected warnings on DAY)
+    let cases: &[(&str, &[(&str, intake::domain::Value)], usize)] = &[
+        ("500 mg is the threshold", &[("09:00", ex(500.0))], 0),
+        ("501 mg is over", &[("09:00", ex(501.0))], 1),
+        (
+            "two doses 60 min apart sum",
+            &[("09:00", ex(300.0)), ("10:00", ex(250.0))],
+            1,
+        ),
+        (
+            "two doses 61 min apart do not",
+            &[("09:00", ex(300.0)), ("10:01", ex(250.0))],
+            0,
+        ),
+        (
+            "sum exactly 500",
+            &[("09:00", ex(250.0)), ("09:30", ex(250.0))],
+            0,
+        ),
+        (
+            "three doses: one warning",
+            &[
+                ("09:00", ex(300.0)),
+                ("09:30", ex(300.0)),
+                ("10:00", ex(300.0)),
+            ],
+            1,
+        ),
+        (
+            "across midnight",
+            &[("2026-11-19 23:40", ex(300.0)), ("00:20", ex(250.0))],
+            1,
+        ),
+        (
+            "unknown may be small",
+            &[("09:00", ex(400.0)), ("09:10", UNKNOWN)],
+            0,
+        ),
+        (
+            "known part already over",
+            &[("09:00", ex(600.0)), ("09:10", UNKNOWN)],
+            1,
+        ),
+        ("range low end under", &[("09:00", range(400.0, 600.0))], 0),
+        ("range low end over", &[("09:00", range(501.0, 600.0))], 1),
+        (
+            "morning and evening",
+            &[("08:00", ex(500.0)), ("20:00", ex(500.0))],
+            0,
+        ),
+    ];
+    for (case, doses, want) in cases {
+        let es: Vec<_> = doses
+            .iter()
+            .enumerate()
+            .map(|(i, (at, mg))| citrate(i as i64 + 1, at, *mg))
+            .collect();
+        let got = of_rule(SINGLE, &es);
+        assert_eq!(got.len(), *want, "{case}: {got:?}");
+        for w in &got {
+            assert_eq!(w.severity, Severity::Caution, "{case}");
+            assert!(
+                w.message.contains("Calcium citrate"),
+                "{case}: {}",
+                w.message
+            );
+        }
+    }
+}
+
+#[test]
+fn single_dose_across_midnight_belongs_to_the_later_day_only() {
+    let es = [
+        citrate(1, "2026-11-19 23:40", ex(300.0)),
+        citrate(2, "00:20", ex(250.0)),
+    ];
+    assert_eq!(of_rule(SINGLE, &es).len(), 1);
+    assert!(of_rule_on(SINGLE, "2026-11-19", &es, &ctx()).is_empty());
+    let w = &of_rule(SINGLE, &es)[0];
+    assert_eq!(w.entries, vec![1, 2]);
+    assert!(w.message.contains("23:40 on 2026-11-19"), "{}", w.message);
+    assert!(w.message.contains("550 mg"), "{}", w.message);
+}
+
+#[test]
+fn single_dose_counts_supplements_not_food() {
+    let milk = food(1, "Milk", "09:00", &[(Nutrient::Calcium, ex(600.0))]);
+    assert!(of_rule(SINGLE, &[milk.clone()]).is_empty());
+    let antacid = mk(
+        2,
+        Kind::Medication,
+        "Antacid",
+        &[],
+        "09:00",
+        &[(Nutrient::Calcium, ex(600.0))],
+    );
+    assert_eq!(of_rule(SINGLE, &[milk, antacid]).len(), 1);
+}
+
+/// Warnings of a spacing rule for one partner entry and one calcium citrate 500 mg.
+fn pair_count(rule: &str, tag: &str, partner_at: &str, calcium_at: &str) -> usize {
+    let es = [
+        med(1, "Medicine", tag, partner_at),
+        citrate(2, calcium_at, ex(500.0)),
+    ];
+    of_rule(rule, &es).len()
+}
+
+#[test]
+fn spacing_windows_table() {
+    // (rule, partner tag, partner time, calcium time, fires)
+    let cases = [
+        (LEVO, "thyroid-hormone", "07:00", "11:00", false),
+        (LEVO, "thyroid-hormone", "07:00", "10:59", true),
+        (LEVO, "thyroid-hormone", "07:00", "07:00", true),
+        (LEVO, "thyroid-hormone", "11:00", "07:00", false),
+        (LEVO, "thyroid-hormone", "10:59", "07:00", true),
+        (IRON, "iron", "08:00", "10:00", false),
+        (IRON, "iron", "08:00", "09:59", true),
+        (IRON, "zinc", "10:00", "08:00", false),
+        (IRON, "zinc", "09:59", "08:00", true),
+        (ABX, "tetracycline", "08:00", "10:00", false),
+        (ABX, "tetracycline", "08:00", "09:59", true),
+        (ABX, "tetracycline", "12:00", "08:00", false),
+        (ABX, "tetracycline", "11:59", "08:00", true),
+        (ABX, "fluoroquinolone", "08:00", "10:00", false),
+        (ABX, "fluoroquinolone", "08:00", "09:59", true),
+        (ABX, "fluoroquinolone", "14:00", "08:00", false),
+        (ABX, "fluoroquinolone", "13:59", "08:00", true),
+        (ABX, "fluoroquinolone", "11:59", "08:00", true),
+        (BIS, "bisphosphonate", "07:00", "09:00", false),
+        (BIS, "bisphosphonate", "07:00", "08:59", true),
+        (BIS, "bisphosphonate", "07:00", "07:00", true),
+        (BIS, "bisphosphonate", "07:30", "07:00", false),
+    ];
+    for (rule, tag, p, c, fires) in cases {
+        let got = pair_count(rule, tag, p, c);
+        assert_eq!(
+            got,
+            usize::from(fires),
+            "{rule} {tag} at {p}, calcium at {c}"
+        );
+    }
+}
+
+#[test]
+fn spacing_rules_do_not_cross_fire() {
+    for (rule, tag) in [
+        (LEVO, "iron"),
+        (IRON, "thyroid-hormone"),
+        (BIS, "tetracycline"),
+        (ABX, "zinc"),
+    ] {
+        assert_eq!(
+            pair_count(rule, tag, "08:00", "08:30"),
+            0,
+            "{rule} with {tag}"
+        );
+    }
+}
+
+#[test]
+fn levothyroxine_message_names_both_entries_and_times() {
+    let es = [
+        med(1, "Levothyroxine", "thyroid-hormone", "07:00"),
+        citrate(2, "09:00", ex(500.0)),
+    ];
+    let w = &of_rule(LEVO, &es)[0];
+    assert!(
+        w.message.contains("Calcium citrate 1 serving at 09:00"),
+        "{}",
+        w.message
+    );
+    assert!(
+        w.message.contains("Levothyroxine 1 serving at 07:00"),
+        "{}",
+        w.message
+    );
+    assert!(w.message.contains("2 h after"), "{}", w.message);
+    assert!(
+        w.message.contains("the source advises at least 4 h"),
+        "{}",
+        w.message
+    );
+    assert_eq!(w.entries, vec![1, 2]);
+    assert_eq!(w.source, "seed 001; levothyroxine label");
+    assert_eq!(w.date, date(DAY));
+}
+
+#[test]
+fn spacing_across_midnight_is_reported_once_on_the_later_day() {
+    let es = [
+        citrate(1, "2026-11-19 23:30", ex(500.0)),
+        med(2, "Levothyroxine", "thyroid-hormone", "01:00"),
+    ];
+    let later = of_rule(LEVO, &es);
+    assert_eq!(later.len(), 1);
+    assert!(
+        later[0].message.contains("1 h 30 min after"),
+        "{}",
+        later[0].message
+    );
+    assert!(of_rule_on(LEVO, "2026-11-19", &es, &ctx()).is_empty());
+    // The next day does not report it again.
+    assert!(of_rule_on(LEVO, "2026-11-21", &es, &ctx()).is_empty());
+}
+
+#[test]
+fn one_warning_per_pair() {
+    let es = [
+        med(1, "Levothyroxine", "thyroid-hormone", "07:00"),
+        citrate(2, "08:00", ex(250.0)),
+        citrate(3, "09:00", ex(250.0)),
+        // Two tags of one rule on one medicine still give one warning per pair.
+        mk(
+            4,
+            Kind::Medication,
+            "Odd antibiotic",
+            &["tetracycline", "fluoroquinolone"],
+            "10:00",
+            &[],
+        ),
+    ];
+    let levo = of_rule(LEVO, &es);
+    assert_eq!(
+        levo.iter().map(|w| w.entries.clone()).collect::<Vec<_>>(),
+        vec![vec![1, 2], vec![1, 3]]
+    );
+    assert_eq!(of_rule(ABX, &es).len(), 2);
+}
+
+#[test]
+fn which_entries_count_as_calcium() {
+    let levo = || med(1, "Levothyroxine", "thyroid-hormone", "07:00");
+    let cases = [
+        (
+            "milk 300 mg",
+            food(2, "Milk", "08:00", &[(Nutrient::Calcium, ex(300.0))]),
+            1,
+        ),
+        (
+            "food at the 130 mg line",
+            food(2, "Cheese", "08:00", &[(Nutrient::Calcium, ex(130.0))]),
+            1,
+        ),
+        (
+            "food under it",
+            food(2, "Bread", "08:00", &[(Nutrient::Calcium, ex(129.0))]),
+            0,
+        ),
+        (
+            "food with unknown calcium",
+            food(2, "Stew", "08:00", &[(Nutrient::Calcium, UNKNOWN)]),
+            0,
+        ),
+        (
+            "tagged supplement, unknown amount",
+            citrate(2, "08:00", UNKNOWN),
+            1,
+        ),
+        (
+            "untagged supplement, unknown",
+            mk(
+                2,
+                Kind::Supplement,
+                "Multi",
+                &[],
+                "08:00",
+                &[(Nutrient::Calcium, UNKNOWN)],
+            ),
+            0,
+        ),
+        (
+            "untagged supplement with calcium",
+            mk(
+                2,
+                Kind::Supplement,
+                "Multi",
+                &[],
+                "08:00",
+                &[(Nutrient::Calcium, ex(100.0))],
+            ),
+            1,
+        ),
+        ("a D3 supplement", d3(2, "08:00", ex(1000.0)), 0),
+    ];
+    for (case, e, want) in cases {
+        assert_eq!(of_rule(LEVO, &[levo(), e]).len(), want, "{case}");
+    }
+}
+
+#[test]
+fn a_medicine_holding_calcium_is_not_paired_with_itself() {
+    let odd = mk(
+        1,
+        Kind::Medication,
+        "Iron with calcium",
+        &["iron"],
+        "08:00",
+        &[(Nutrient::Calcium, ex(200.0))],
+    );
+    assert!(of_rule(IRON, &[odd]).is_empty());
+}
