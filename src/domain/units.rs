@@ -14,7 +14,9 @@ pub enum QtyError {
     NotPositive(String),
     #[error("amount `{0}` is too large: at most 100 servings or 10 kg")]
     TooLarge(String),
-    #[error("unknown unit `{0}`: accepted are serving, g, kg, oz, lb, mg, mcg/µg/ug, IU, or a household unit the item has ({1})")]
+    #[error(
+        "unknown unit `{0}`: accepted are serving, g, kg, oz, lb, mg, mcg/µg/ug, IU, or a household unit the item has ({1})"
+    )]
     UnknownUnit(String, String),
     #[error("`{item}` cannot be measured in `{unit}`: it accepts {accepted}")]
     CannotConvert {
@@ -108,8 +110,7 @@ pub fn household_singular(s: &str) -> String {
     let mut words: Vec<String> = s.split_whitespace().map(str::to_string).collect();
     if let Some(first) = words.first_mut() {
         for (plural, single) in [("ches", "ch"), ("ies", "y"), ("ves", "f"), ("s", "")] {
-            if first.len() > plural.len() + 1 && first.ends_with(plural) && !first.ends_with("ss")
-            {
+            if first.len() > plural.len() + 1 && first.ends_with(plural) && !first.ends_with("ss") {
                 first.truncate(first.len() - plural.len());
                 first.push_str(single);
                 break;
@@ -142,7 +143,9 @@ impl Quantity {
         }
         let split = s
             .char_indices()
-            .find(|&(_, c)| !(c.is_ascii_digit() || c == '.' || c == '/' || c == ',' || c == '-' || c == '+'))
+            .find(|&(_, c)| {
+                !(c.is_ascii_digit() || c == '.' || c == '/' || c == ',' || c == '-' || c == '+')
+            })
             .map(|(i, _)| i)
             .unwrap_or(s.len());
         let (num, unit) = s.split_at(split);
@@ -156,7 +159,11 @@ impl Quantity {
 
     /// The display form, e.g. "1.5 cup".
     pub fn display(&self) -> String {
-        format!("{} {}", super::nutrient::fmt_amount(self.amount), self.unit.name())
+        format!(
+            "{} {}",
+            super::nutrient::fmt_amount(self.amount),
+            self.unit.name()
+        )
     }
 }
 
@@ -189,3 +196,41 @@ fn check_amount(v: f64, whole: &str) -> Result<(), QtyError> {
 /// The most servings one entry may hold, and the most grams.
 pub const MAX_SERVINGS: f64 = 100.0;
 pub const MAX_GRAMS: f64 = 10_000.0;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_what_people_type() {
+        let cases: &[(&str, f64, Unit)] = &[
+            ("1", 1.0, Unit::Serving),
+            ("2 servings", 2.0, Unit::Serving),
+            ("1.5 cup", 1.5, Unit::Household("cup".into())),
+            ("1/2 cups", 0.5, Unit::Household("cup".into())),
+            ("3 oz", 3.0, Unit::Mass(MassUnit::Oz)),
+            ("85g", 85.0, Unit::Mass(MassUnit::G)),
+            ("2 tablespoons", 2.0, Unit::Household("tbsp".into())),
+            ("1 yolk", 1.0, Unit::Household("yolk".into())),
+            ("500 mg", 500.0, Unit::Mass(MassUnit::Mg)),
+            ("5000 IU", 5000.0, Unit::Iu),
+            ("180 mcg", 180.0, Unit::Mass(MassUnit::Mcg)),
+            ("180 µg", 180.0, Unit::Mass(MassUnit::Mcg)),
+            ("180 ug", 180.0, Unit::Mass(MassUnit::Mcg)),
+            ("1,5 cup", 1.5, Unit::Household("cup".into())),
+        ];
+        for (s, amount, unit) in cases {
+            let q = Quantity::parse(s).unwrap();
+            assert_eq!((q.amount, &q.unit), (*amount, unit), "{s}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_an_amount() {
+        for s in [
+            "", "  ", "cup", "-1 cup", "0", "0 g", "NaN", "inf", "1/0 cup", "abc",
+        ] {
+            assert!(Quantity::parse(s).is_err(), "{s:?} should fail");
+        }
+    }
+}

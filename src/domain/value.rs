@@ -92,6 +92,21 @@ impl Nutrients {
         Nutrients(self.0.map(|v| v.scale(factor)))
     }
 
+    /// A source that gives one form of vitamin D (or of K2) gives the whole vitamin under that form:
+    /// the forms it leaves out are then 0, not unknown. A vitamin with no form given stays unknown.
+    pub fn complete_forms(mut self) -> Nutrients {
+        for s in [Shown::VitaminD, Shown::VitaminK2] {
+            if s.parts().iter().any(|&n| !self.get(n).is_unknown()) {
+                for &n in s.parts() {
+                    if self.get(n).is_unknown() {
+                        self.set(n, Value::exact(0.0));
+                    }
+                }
+            }
+        }
+        self
+    }
+
     /// The sum of the forms of a shown nutrient (vitamin D = D3 + D2 + other).
     pub fn shown(&self, s: Shown) -> Total {
         let mut t = Total::default();
@@ -171,5 +186,51 @@ impl Total {
         } else {
             body
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_add_as_ranges_and_unknown_makes_a_lower_bound() {
+        let mut t = Total::default();
+        t.add(Value::range(200.0, 300.0));
+        t.add(Value::exact(600.0));
+        assert_eq!(
+            (t.lo.to_f64(), t.hi.to_f64(), t.mid()),
+            (800.0, 900.0, 850.0)
+        );
+        assert!(!t.is_lower_bound());
+        assert_eq!(t.display(), "800–900");
+        t.add(Value::Unknown);
+        assert!(t.is_lower_bound());
+        assert_eq!(t.display(), "≥ 800–900");
+    }
+
+    #[test]
+    fn all_unknown_is_unknown_not_zero() {
+        let mut t = Total::default();
+        t.add(Value::Unknown);
+        assert!(t.is_empty());
+        assert_eq!(t.display(), "unknown");
+    }
+
+    #[test]
+    fn scaling_rounds_to_thousandths() {
+        assert_eq!(Value::exact(23.1).scale(0.85), Value::exact(19.635));
+        assert_eq!(Value::range(5.0, 10.0).scale(2.0), Value::range(10.0, 20.0));
+        assert_eq!(Value::Unknown.scale(2.0), Value::Unknown);
+    }
+
+    #[test]
+    fn complete_forms_fills_sibling_forms_only() {
+        let n = Nutrients::default()
+            .with(Nutrient::VitaminD3, Value::exact(40.0))
+            .complete_forms();
+        assert_eq!(n.get(Nutrient::VitaminD2), Value::exact(0.0));
+        assert_eq!(n.get(Nutrient::K2Mk7), Value::Unknown);
+        assert!(!n.shown(Shown::VitaminD).is_lower_bound());
     }
 }

@@ -34,8 +34,8 @@ pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
 /// Parses HH:MM (also H:MM and HH:MM:SS with seconds dropped).
 pub fn parse_time(s: &str) -> Result<NaiveTime, DateError> {
     let t = s.trim();
-    let parsed = NaiveTime::parse_from_str(t, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"));
+    let parsed =
+        NaiveTime::parse_from_str(t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"));
     match parsed {
         Ok(time) if t.len() <= 8 => Ok(time.with_second(0).unwrap_or(time)),
         _ => Err(DateError::Time(s.to_string())),
@@ -79,4 +79,60 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> Result<Vec<NaiveDate>, Da
         return Err(DateError::Range(from, to));
     }
     Ok(from.iter_days().take_while(|d| *d <= to).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn iso_weeks_across_year_ends() {
+        let today = d("2026-11-21");
+        let cases = [
+            ("2026-W47", "2026-11-16"),
+            ("2020-W53", "2020-12-28"),
+            ("2026-W53", "2026-12-28"),
+            ("2025-W01", "2024-12-30"),
+            ("2027-01-01", "2026-12-28"),
+            ("2024-12-31", "2024-12-30"),
+        ];
+        for (input, monday) in cases {
+            let w = parse_week(input, today).unwrap();
+            assert_eq!(week_days(w)[0], d(monday), "{input}");
+            assert_eq!(week_days(w)[6], d(monday) + Duration::days(6));
+        }
+        for bad in [
+            "2025-W53", "2026-W00", "2026-W54", "2026-W4", "W47", "2026W47", "",
+        ] {
+            assert!(parse_week(bad, today).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_and_times() {
+        let today = d("2026-03-01");
+        assert_eq!(parse_date("yesterday", today).unwrap(), d("2026-02-28"));
+        assert_eq!(parse_date("TODAY", today).unwrap(), today);
+        for bad in [
+            "2026-02-29",
+            "2026-13-01",
+            "26-1-1",
+            "2026-1-1",
+            "0000-01-01",
+            "x",
+        ] {
+            assert!(parse_date(bad, today).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse_time("7:05").unwrap(),
+            NaiveTime::from_hms_opt(7, 5, 0).unwrap()
+        );
+        for bad in ["24:00", "12:60", "7pm", "", "12:00:00:00"] {
+            assert!(parse_time(bad).is_err(), "{bad}");
+        }
+    }
 }
