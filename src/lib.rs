@@ -4,3 +4,7 @@
 pub mod domain;
 pub mod store;
 pub mod app;
+pub mod catalog;
+pub mod cli;
+pub mod export;
+pub mod report;

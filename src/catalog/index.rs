@@ -1,0 +1,133 @@
+//! Search forms of items and queries: lower case, accents folded, punctuation as spaces.
+
+use crate::domain::Item;
+
+/// Words that say nothing about which food is meant; they never count against a match.
+const NOISE: [&str; 14] = [
+    "and", "or", "in", "of", "the", "a", "an", "to", "from", "with", "as", "ns", "nfs", "drained",
+];
+
+/// An item's searchable text, computed once per item.
+#[derive(Debug, Clone)]
+pub(crate) struct Norm {
+    /// Name words, then key words, space-separated.
+    pub hay: String,
+    /// The name's words alone.
+    pub name: String,
+    /// The name's significant words (no noise, no parenthesis, no `without …` part).
+    pub sig_name: String,
+    /// The key's words.
+    pub key: String,
+    /// Which of `a`–`z`, `0`–`9` occur in `hay`, one bit each (a quick reject).
+    pub mask: u64,
+    /// Length of the display name, the last tie-breaker (shorter first).
+    pub name_len: usize,
+}
+
+impl Norm {
+    pub fn of(item: &Item) -> Norm {
+        let name = fold(&item.name);
+        let key = fold(&item.key);
+        let hay = format!("{name} {key}");
+        Norm {
+            mask: mask(&hay),
+            sig_name: significant(&item.name),
+            name_len: item.name.chars().count(),
+            name,
+            key,
+            hay,
+        }
+    }
+}
+
+/// Lower case, accents removed (`é` → `e`), anything not a letter or digit a single space.
+pub(crate) fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = true;
+    for c in s.chars() {
+        let c = nucleo_matcher::chars::normalize(c);
+        if c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+            space = false;
+        } else if !space {
+            out.push(' ');
+            space = true;
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The bit of an ASCII letter or digit, 0 for anything else.
+fn bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 0,
+    }
+}
+
+pub(crate) fn mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| m | bit(b))
+}
+
+/// The words of a display name that tell foods apart: parenthesised text, noise words and any
+/// comma-separated part starting with `without` (the plain variant) are dropped.
+fn significant(name: &str) -> String {
+    let mut depth = 0usize;
+    let mut plain = String::with_capacity(name.len());
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let mut words = Vec::new();
+    for part in plain.split(',') {
+        let part = fold(part);
+        if part.starts_with("without") {
+            continue;
+        }
+        words.extend(
+            part.split(' ')
+                .filter(|w| !w.is_empty() && !NOISE.contains(w))
+                .map(str::to_string),
+        );
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_case_accents_and_punctuation() {
+        assert_eq!(fold("Crème Fraîche, 2 %"), "creme fraiche 2");
+        assert_eq!(fold("  K2-MK7 "), "k2 mk7");
+        assert_eq!(fold("!!"), "");
+    }
+
+    #[test]
+    fn significant_words_skip_noise_parentheses_and_without() {
+        assert_eq!(
+            significant("Spinach, cooked, boiled, drained, without salt"),
+            "spinach cooked boiled"
+        );
+        assert_eq!(
+            significant("Spinach, cooked, boiled, drained, with salt"),
+            "spinach cooked boiled salt"
+        );
+        assert_eq!(significant("Sardines, canned (DGA)"), "sardines canned");
+    }
+
+    #[test]
+    fn mask_has_one_bit_per_letter_or_digit() {
+        assert_eq!(mask("ab a"), 0b11);
+        assert_eq!(mask("0"), 1 << 26);
+    }
+}

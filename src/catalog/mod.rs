@@ -1,0 +1,188 @@
+//! The items one can log (curated foods, supplements, medications, the USDA table, the user's
+//! own) and fuzzy search over them.
+//!
+//! The curated and built-in files are small and parsed by [`Catalog::builtin`]; the USDA table is
+//! parsed only when a search or a `usda-…` key needs it (see [`usda::table`]).
+
+mod index;
+pub mod load;
+mod search;
+pub mod usda;
+pub mod usda_gen;
+
+use crate::domain::Item;
+use crate::domain::targets::TargetTable;
+use index::Norm;
+use search::{DECISIVE, GOOD, Query};
+use thiserror::Error;
+
+pub use load::LoadError;
+
+/// The embedded daily targets and limits.
+pub const TARGETS_TOML: &str = include_str!("../../assets/targets.toml");
+
+/// The target table of `assets/targets.toml`.
+pub fn target_table() -> TargetTable {
+    // The file is embedded at build time and `tests::embedded_targets_parse` parses it, so a
+    // failure here cannot reach a user.
+    TargetTable::parse(TARGETS_TOML).expect("assets/targets.toml is checked by a unit test")
+}
+
+/// Whether the USDA table has been parsed in this process.
+pub fn usda_is_loaded() -> bool {
+    usda::is_loaded()
+}
+
+/// An item found by a search; a higher score is a better match.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit<'a> {
+    pub item: &'a Item,
+    pub score: u32,
+}
+
+impl Hit<'_> {
+    /// Every query word matched a whole word or the start of a word of the item.
+    pub fn is_good(&self) -> bool {
+        self.score & GOOD != 0
+    }
+}
+
+/// Why a query did not name one item.
+#[derive(Debug, Error, PartialEq)]
+pub enum ResolveError {
+    #[error("no item named: give a key such as `milk` or words such as `salmon canned`")]
+    Empty,
+    #[error("no item matches `{query}`{}; search with `intake foods WORDS` or add your own with `intake item add`", did_you_mean(.suggestions))]
+    NotFound {
+        query: String,
+        suggestions: Vec<String>,
+    },
+    #[error("`{query}` matches several items; give one of their keys{}", did_you_mean(.candidates))]
+    Ambiguous {
+        query: String,
+        candidates: Vec<String>,
+    },
+}
+
+fn did_you_mean(keys: &[String]) -> String {
+    if keys.is_empty() {
+        String::new()
+    } else {
+        format!(", did you mean: {}", keys.join(", "))
+    }
+}
+
+/// The items one can log: the built-in ones and the user's, with the USDA table behind them.
+pub struct Catalog {
+    items: Vec<Item>,
+    norms: Vec<Norm>,
+}
+
+impl Catalog {
+    /// The curated foods, supplements and medications embedded in the binary.
+    pub fn builtin() -> Catalog {
+        // The item files are embedded at build time and `tests::embedded_items_load` loads them,
+        // so a failure here cannot reach a user.
+        let items = load::embedded().expect("assets/*.toml are checked by a unit test");
+        Catalog::of(items)
+    }
+
+    fn of(items: Vec<Item>) -> Catalog {
+        let norms = items.iter().map(Norm::of).collect();
+        Catalog { items, norms }
+    }
+
+    /// This catalog plus the user's own items (from the diary).
+    pub fn with_user_items(mut self, items: Vec<Item>) -> Catalog {
+        self.norms.extend(items.iter().map(Norm::of));
+        self.items.extend(items);
+        self
+    }
+
+    /// The built-in and user items (not the USDA table).
+    pub fn items(&self) -> &[Item] {
+        &self.items
+    }
+
+    /// The item with exactly this key, from any source (a `usda-…` key loads the USDA table).
+    pub fn get(&self, key: &str) -> Option<&Item> {
+        if let Some(i) = self.items.iter().find(|i| i.key == key) {
+            return Some(i);
+        }
+        if key.starts_with("usda-") {
+            return usda::table().get(key);
+        }
+        None
+    }
+
+    /// The best `limit` matches for `query` over every item, USDA included, best first.
+    /// `recent` holds the keys of recently logged items, which rank with the curated ones.
+    pub fn search(&self, query: &str, recent: &[String], limit: usize) -> Vec<Hit<'_>> {
+        let mut q = Query::new(query);
+        if q.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let usda = usda::table();
+        let own = self.items.iter().zip(&self.norms);
+        let all = own.chain(usda.items.iter().zip(&usda.norms));
+        let mut hits: Vec<(Hit<'_>, usize)> = all
+            .filter_map(|(item, n)| {
+                let score = q.score(item, n, recent)?;
+                Some((Hit { item, score }, n.name_len))
+            })
+            .collect();
+        let order = |a: &(Hit<'_>, usize), b: &(Hit<'_>, usize)| {
+            b.0.score
+                .cmp(&a.0.score)
+                .then(a.1.cmp(&b.1))
+                .then_with(|| a.0.item.key.cmp(&b.0.item.key))
+        };
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit, order);
+            hits.truncate(limit);
+        }
+        hits.sort_unstable_by(order);
+        hits.into_iter().map(|(h, _)| h).collect()
+    }
+
+    /// The one item a query names: an exact key, or else the one clear best match (a good match
+    /// that beats the next one on tier, exactness or the words it leaves unsaid), or an error
+    /// listing up to five candidates.
+    pub fn resolve(&self, query: &str, recent: &[String]) -> Result<&Item, ResolveError> {
+        let q = query.trim();
+        if q.is_empty() {
+            return Err(ResolveError::Empty);
+        }
+        let as_key = q.to_lowercase().split_whitespace().collect::<Vec<_>>().join("-");
+        if let Some(i) = self.get(q).or_else(|| self.get(&as_key)) {
+            return Ok(i);
+        }
+        let hits = self.search(q, recent, 5);
+        let keys = || hits.iter().map(|h| h.item.key.clone()).collect::<Vec<_>>();
+        match hits.as_slice() {
+            [] => Err(ResolveError::NotFound { query: q.into(), suggestions: Vec::new() }),
+            [top, ..] if !top.is_good() => Err(ResolveError::NotFound { query: q.into(), suggestions: keys() }),
+            [top] => Ok(top.item),
+            [top, next, ..] if top.score & DECISIVE > next.score & DECISIVE => Ok(top.item),
+            _ => Err(ResolveError::Ambiguous { query: q.into(), candidates: keys() }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_items_load() {
+        let items = load::embedded().unwrap();
+        assert!(items.iter().any(|i| i.key == "natto"));
+        assert!(items.iter().any(|i| i.key == "d3"));
+        assert!(items.iter().any(|i| i.key == "levothyroxine"));
+    }
+
+    #[test]
+    fn embedded_targets_parse() {
+        assert!(!target_table().row.is_empty());
+    }
+}
