@@ -4,6 +4,7 @@
 pub mod domain;
 pub mod store;
 pub mod app;
+pub mod ui;
 pub mod catalog;
 pub mod cli;
 pub mod export;

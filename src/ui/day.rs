@@ -1,0 +1,170 @@
+//! The day view: gap bars, the day's entries, its warnings.
+
+use super::gap_bar::GapBar;
+use super::target_of;
+use super::theme::THEME;
+use crate::app::{App, DayData};
+use crate::domain::{Entry, Shown, Total};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+
+/// Wide terminals put the entries beside the bars and warnings.
+const WIDE: u16 = 120;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let day = app.day.as_ref().filter(|d| d.date == app.date);
+    let warn_h = warnings_height(day);
+    if area.width >= WIDE {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
+                .areas(area);
+        let [bars, warnings] =
+            Layout::vertical([Constraint::Length(7), Constraint::Min(0)]).areas(right);
+        render_entries(app, day, frame, left);
+        render_bars(day, frame, bars);
+        render_warnings(day, frame, warnings);
+    } else {
+        let [bars, entries, warnings] = Layout::vertical([
+            Constraint::Length(6),
+            Constraint::Min(4),
+            Constraint::Length(warn_h),
+        ])
+        .areas(area);
+        render_bars(day, frame, bars);
+        render_entries(app, day, frame, entries);
+        render_warnings(day, frame, warnings);
+    }
+}
+
+fn warnings_height(day: Option<&DayData>) -> u16 {
+    let n = day.map_or(0, |d| d.warnings.len()) as u16;
+    (n.max(1) + 1).min(6)
+}
+
+fn section(title: String) -> Block<'static> {
+    Block::new()
+        .borders(Borders::TOP)
+        .border_style(THEME.dim)
+        .title(Span::styled(title, THEME.title))
+}
+
+/// One gap bar per shown nutrient; magnesium and K1 are smaller.
+pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
+    let block = section(" Today's gaps: total vs target band │ limit ".into());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(day) = day else {
+        frame.render_widget(Paragraph::new("Loading…").style(THEME.dim), inner);
+        return;
+    };
+    for (i, s) in Shown::ALL.iter().enumerate() {
+        let y = inner.y + i as u16;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let target = target_of(&day.targets, *s);
+        let part = (*s == Shown::VitaminD)
+            .then(|| ("D3", day.totals.get(crate::domain::Nutrient::VitaminD3)));
+        let bar = GapBar {
+            label: s.label(),
+            unit: s.unit(),
+            total: day.totals.shown(*s),
+            supplements: day.totals.shown_supplements(*s),
+            target: &target,
+            part,
+            compact: matches!(s, Shown::Magnesium | Shown::VitaminK1),
+        };
+        frame.render_widget(
+            &bar,
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+}
+
+/// A cell for one entry's nutrient: the amount, or `?` when unknown.
+fn cell(t: Total) -> Span<'static> {
+    if t.is_empty() && t.unknown > 0 {
+        Span::styled("?", THEME.unknown)
+    } else if t.hi.0 == 0 {
+        Span::styled("·", THEME.dim)
+    } else {
+        Span::raw(t.display())
+    }
+}
+
+fn entry_row(e: &Entry) -> Row<'static> {
+    let n = &e.nutrients;
+    Row::new(vec![
+        Line::raw(e.time.format("%H:%M").to_string()),
+        Line::raw(e.item_name.clone()),
+        Line::raw(e.amount_display()),
+        Line::from(cell(n.shown(Shown::Calcium))).right_aligned(),
+        Line::from(cell(n.shown(Shown::VitaminD))).right_aligned(),
+        Line::from(cell(n.shown(Shown::VitaminK2))).right_aligned(),
+        Line::raw(e.meal.clone().unwrap_or_default()),
+    ])
+}
+
+fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rect) {
+    let entries = day.map_or(&[][..], |d| d.entries.as_slice());
+    let block = section(format!(" Entries ({}) ", entries.len()));
+    if entries.is_empty() {
+        let add = app.keymap.keys_label(crate::app::Command::Add);
+        let text = if day.is_some() {
+            format!("Nothing logged. Press {add} to add.")
+        } else {
+            String::new()
+        };
+        frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
+        return;
+    }
+    let header =
+        Row::new(["Time", "Item", "Amount", "Ca mg", "D IU", "K2 mcg", "Meal"]).style(THEME.dim);
+    let widths = [
+        Constraint::Length(5),
+        Constraint::Min(12),
+        Constraint::Length(9),
+        Constraint::Length(7),
+        Constraint::Length(6),
+        Constraint::Length(6),
+        Constraint::Length(9),
+    ];
+    let table = Table::new(entries.iter().map(entry_row), widths)
+        .header(header)
+        .block(block)
+        .row_highlight_style(THEME.selected);
+    let mut state = TableState::default().with_selected(Some(app.selected.min(entries.len() - 1)));
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+fn render_warnings(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
+    let warnings = day.map_or(&[][..], |d| d.warnings.as_slice());
+    let block = section(format!(" Warnings ({}) ", warnings.len()));
+    let lines: Vec<Line> = if warnings.is_empty() {
+        vec![Line::styled("No warnings for this day.", THEME.dim)]
+    } else {
+        warnings
+            .iter()
+            .map(|w| {
+                Line::from(vec![
+                    Span::styled(
+                        format!("{:?} ", w.severity).to_lowercase(),
+                        THEME.severity(w.severity),
+                    ),
+                    Span::raw(w.message.clone()),
+                    Span::styled(format!(" [{}]", w.source), THEME.dim),
+                ])
+            })
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}

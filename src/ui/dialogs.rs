@@ -1,0 +1,155 @@
+//! Small dialogs: edit an entry, go to a date, pick a stack, edit the profile.
+
+use super::add::{field, form_fields};
+use super::popup;
+use super::theme::THEME;
+use crate::app::dialog::{EDIT_FIELDS, PROFILE_FIELDS};
+use crate::app::{App, Dialog, EditForm, ProfileForm, StackPicker, TextInput};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+pub fn render(app: &App, d: &Dialog, frame: &mut Frame) {
+    match d {
+        Dialog::Edit(f) => edit(f, frame),
+        Dialog::GoTo { input, error } => goto(input, error.as_deref(), frame),
+        Dialog::Stacks(p) => stacks(app, p, frame),
+        Dialog::Profile(f) => profile(f, frame),
+        Dialog::Add(_) | Dialog::Help { .. } => {}
+    }
+}
+
+/// A form: a few lines of text, the fields, an error, and the keys.
+fn form(
+    frame: &mut Frame,
+    area: Rect,
+    intro: Vec<Line<'static>>,
+    fields: (&[&str], &[TextInput], usize),
+    error: Option<&str>,
+) {
+    let n = fields.0.len() as u16;
+    let [top, mid, err, keys] = Layout::vertical([
+        Constraint::Length(intro.len() as u16),
+        Constraint::Length(n + 1),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(intro), top);
+    form_fields(frame, mid, fields.0, fields.1, fields.2);
+    if let Some(e) = error {
+        frame.render_widget(
+            Paragraph::new(e.to_string())
+                .style(THEME.error)
+                .wrap(Wrap { trim: true }),
+            err,
+        );
+    }
+    let hint = "Enter save · Tab/↑↓ next field · Esc cancel";
+    frame.render_widget(Paragraph::new(hint).style(THEME.dim), keys);
+}
+
+fn edit(f: &EditForm, frame: &mut Frame) {
+    let inner = popup(frame, 64, 14, "Edit entry");
+    let e = &f.entry;
+    let intro = vec![
+        Line::styled(format!("{} on {}", e.item_name, e.date), THEME.title),
+        Line::styled(
+            format!(
+                "amount in {} or in servings; nutrients scale as logged",
+                e.unit
+            ),
+            THEME.dim,
+        ),
+        Line::raw(""),
+    ];
+    form(
+        frame,
+        inner,
+        intro,
+        (&EDIT_FIELDS, &f.fields, f.field),
+        f.error.as_deref(),
+    );
+}
+
+fn profile(f: &ProfileForm, frame: &mut Frame) {
+    let inner = popup(frame, 70, 16, "Profile");
+    let intro = vec![
+        Line::styled("Targets follow the profile at once.", THEME.dim),
+        Line::styled(
+            "age 19-120 · sex female/male · goal general/bone",
+            THEME.dim,
+        ),
+        Line::styled(
+            "reference seed (articles) / official (US DRI) · warfarin yes/no",
+            THEME.dim,
+        ),
+        Line::raw(""),
+    ];
+    form(
+        frame,
+        inner,
+        intro,
+        (&PROFILE_FIELDS, &f.fields, f.field),
+        f.error.as_deref(),
+    );
+}
+
+fn goto(input: &TextInput, error: Option<&str>, frame: &mut Frame) {
+    let inner = popup(frame, 64, 7, "Go to date");
+    let [line, hint, err] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+    field(frame, line, "Date", input, true);
+    let msg = "YYYY-MM-DD, today or yesterday · Enter go · Esc cancel";
+    frame.render_widget(Paragraph::new(msg).style(THEME.dim), hint);
+    if let Some(e) = error {
+        frame.render_widget(
+            Paragraph::new(e.to_string())
+                .style(THEME.error)
+                .wrap(Wrap { trim: true }),
+            err,
+        );
+    }
+}
+
+fn stacks(app: &App, p: &StackPicker, frame: &mut Frame) {
+    let title = format!("Log a stack at {}", app.default_time().format("%H:%M"));
+    let inner = popup(frame, 70, 14, &title);
+    let [list, hint] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let Some(stacks) = &p.stacks else {
+        frame.render_widget(Paragraph::new("Loading…").style(THEME.dim), list);
+        return;
+    };
+    if stacks.is_empty() {
+        let msg = "No stacks yet. Make one with `intake stack add NAME ITEM QTY …`.";
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(THEME.dim)
+                .wrap(Wrap { trim: true }),
+            list,
+        );
+    }
+    let items = stacks.iter().map(|s| {
+        let what: Vec<String> = s
+            .items
+            .iter()
+            .map(|i| format!("{} {}", i.key, i.quantity))
+            .collect();
+        ListItem::new(format!("{:<12} {}", s.name, what.join(", ")))
+    });
+    let mut state = ListState::default().with_selected(Some(p.selected));
+    frame.render_stateful_widget(
+        List::new(items).highlight_style(THEME.selected),
+        list,
+        &mut state,
+    );
+    frame.render_widget(
+        Paragraph::new("↑↓ choose · Enter log · Esc cancel").style(THEME.dim),
+        hint,
+    );
+}

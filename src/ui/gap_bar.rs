@@ -1,0 +1,182 @@
+//! The gap bar: one nutrient's total against its target band and upper limit, on one line.
+//!
+//! `Calcium    ████████▓▓▓╌╌░░░░···│··  ≥ 840 mg 84%  food 340 + supp 500`
+//! █ food, ▓ supplements, ╌ the rest of a range (whisker), ░ the target band not reached yet,
+//! │ the upper limit, ? after the fill when some part is unknown (the total is a lower bound).
+
+use super::theme::THEME;
+use crate::domain::nutrient::fmt_amount;
+use crate::domain::{Target, Total};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+pub struct GapBar<'a> {
+    pub label: &'a str,
+    pub unit: &'a str,
+    pub total: Total,
+    pub supplements: Total,
+    pub target: &'a Target,
+    /// A named part printed after the amount ("D3", total).
+    pub part: Option<(&'a str, Total)>,
+    /// A smaller bar (magnesium, K1).
+    pub compact: bool,
+}
+
+const LABEL_W: u16 = 11;
+const AMOUNT_W: u16 = 20;
+
+/// What one bar cell shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Food,
+    Supplement,
+    Whisker,
+    Band,
+    Limit,
+    Unknown,
+    Empty,
+}
+
+impl GapBar<'_> {
+    /// The value at the right end of the bar: past the limit (or band, or target), and never
+    /// less than the total, so a bar past 100 % just fills.
+    fn scale(&self) -> f64 {
+        let t = self.target;
+        let base = t
+            .limit
+            .or(t.band.map(|(_, hi)| hi * 1.5))
+            .or(t.target.map(|x| x * 1.5))
+            .unwrap_or(0.0);
+        let s = (base * 1.05).max(self.total.hi.to_f64());
+        if s.is_finite() && s > 0.0 { s } else { 1.0 }
+    }
+
+    fn cells(&self, width: u16) -> Vec<Cell> {
+        let s = self.scale();
+        let mid = self.total.mid();
+        let food = mid - self.supplements.mid();
+        let (lo, hi) = (self.total.lo.to_f64(), self.total.hi.to_f64());
+        let at = |i: u16| (f64::from(i) + 0.5) * s / f64::from(width);
+        let limit_cell = self
+            .target
+            .limit
+            .map(|l| ((l / s) * f64::from(width)) as u16);
+        let mut out: Vec<Cell> = (0..width)
+            .map(|i| {
+                let v = at(i);
+                let in_band = self
+                    .target
+                    .band
+                    .is_some_and(|(a, b)| v >= a && v <= b.max(a + s / f64::from(width)));
+                match () {
+                    _ if v < food => Cell::Food,
+                    _ if v < mid => Cell::Supplement,
+                    _ if limit_cell == Some(i) => Cell::Limit,
+                    _ if v >= lo && v <= hi => Cell::Whisker,
+                    _ if in_band => Cell::Band,
+                    _ => Cell::Empty,
+                }
+            })
+            .collect();
+        if self.total.is_lower_bound() {
+            let end = out
+                .iter()
+                .position(|c| !matches!(c, Cell::Food | Cell::Supplement));
+            if let Some(i) = end {
+                out[i] = Cell::Unknown;
+            }
+        }
+        out
+    }
+
+    /// "≥ 840 mg 84%", or "unknown".
+    pub fn amount_text(&self) -> String {
+        if self.total.is_empty() && self.total.unknown > 0 {
+            return format!("unknown {}", self.unit);
+        }
+        let pct = self
+            .target
+            .pct(self.total.mid())
+            .map_or(String::new(), |p| format!(" {}%", fmt_amount(p.round())));
+        format!("{} {}{pct}", self.total.display(), self.unit)
+    }
+
+    /// "food 340 + supp 500 · D3 400"
+    pub fn detail_text(&self) -> String {
+        let mut parts = Vec::new();
+        let supp = self.supplements;
+        if supp.known > 0 && supp.hi.0 > 0 {
+            let food = self.total.mid() - supp.mid();
+            parts.push(format!(
+                "food {} + supp {}",
+                fmt_amount(food),
+                fmt_amount(supp.mid())
+            ));
+        }
+        if let Some((name, t)) = self.part {
+            if !t.is_empty() {
+                parts.push(format!("{name} {}", t.display()));
+            }
+        }
+        parts.join(" · ")
+    }
+
+    fn style_of(&self, c: Cell) -> (&'static str, Style) {
+        let fill = THEME.standing(self.target.standing(self.total.mid()));
+        match c {
+            Cell::Food => ("█", fill),
+            Cell::Supplement => ("▓", fill),
+            Cell::Whisker => ("╌", THEME.whisker),
+            Cell::Band => ("░", THEME.band),
+            Cell::Limit => ("│", THEME.limit),
+            Cell::Unknown => ("?", THEME.unknown),
+            Cell::Empty => ("·", THEME.dim),
+        }
+    }
+}
+
+impl Widget for &GapBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.width < LABEL_W + 4 || area.height == 0 {
+            return;
+        }
+        let detail = self.detail_text();
+        let detail_w = detail.chars().count() as u16 + 1;
+        let room = area.width.saturating_sub(LABEL_W + AMOUNT_W);
+        let (show_detail, mut bar_w) = if room >= 24 + detail_w && !detail.is_empty() {
+            (true, room - detail_w - 1)
+        } else {
+            (false, room.saturating_sub(1))
+        };
+        if self.compact {
+            bar_w = (bar_w / 2).max(4);
+        }
+        let y = area.y;
+        buf.set_stringn(area.x, y, self.label, usize::from(LABEL_W - 1), THEME.title);
+        let x0 = area.x + LABEL_W;
+        for (i, c) in self
+            .cells(bar_w.max(1))
+            .into_iter()
+            .enumerate()
+            .take(usize::from(bar_w))
+        {
+            let (sym, style) = self.style_of(c);
+            buf.set_string(x0 + i as u16, y, sym, style);
+        }
+        let style = THEME.standing(self.target.standing(self.total.mid()));
+        let mut spans = vec![Span::styled(self.amount_text(), style)];
+        if show_detail {
+            spans.push(Span::styled(format!("  {detail}"), THEME.dim));
+        }
+        let x = x0 + bar_w + 1;
+        let right = area.x + area.width;
+        buf.set_line(x, y, &Line::from(spans), right.saturating_sub(x));
+    }
+}
+
+#[cfg(test)]
+#[path = "gap_bar_tests.rs"]
+mod tests;

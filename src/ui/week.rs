@@ -1,0 +1,151 @@
+//! The week view: seven days x nutrients with % of target, and a bar chart per nutrient.
+
+use super::target_of;
+use super::theme::THEME;
+use crate::app::{App, DaySummary, SpanData};
+use crate::domain::nutrient::fmt_amount;
+use crate::domain::{Shown, Target};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Paragraph, Row, Table};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let Some(week) = app
+        .week
+        .as_ref()
+        .filter(|w| (w.from..=w.to).contains(&app.date))
+    else {
+        frame.render_widget(Paragraph::new(" Loading…").style(THEME.dim), area);
+        return;
+    };
+    let [table, charts] =
+        Layout::vertical([Constraint::Length(10), Constraint::Min(0)]).areas(area);
+    render_table(app, week, frame, table);
+    let shown: &[Shown] = if area.width >= 120 {
+        &Shown::ALL
+    } else {
+        &Shown::ALL[..3]
+    };
+    let cols = Layout::horizontal(shown.iter().map(|_| Constraint::Fill(1))).split(charts);
+    for (s, col) in shown.iter().zip(cols.iter()) {
+        render_chart(week, *s, frame, *col);
+    }
+}
+
+/// "≥ 640 64%", or "—" for a day with no entries (empty, not zero).
+pub fn amount_cell(d: &DaySummary, s: Shown, t: &Target) -> Span<'static> {
+    if d.is_empty() {
+        return Span::styled("—", THEME.empty_day);
+    }
+    let total = d.totals.shown(s);
+    if total.is_empty() {
+        return Span::styled("?", THEME.unknown);
+    }
+    let pct = t
+        .pct(total.mid())
+        .map_or(String::new(), |p| format!(" {}%", fmt_amount(p.round())));
+    let lb = if total.is_lower_bound() { "≥" } else { "" };
+    let text = format!("{lb}{}{pct}", fmt_amount(total.mid()));
+    Span::styled(text, THEME.standing(t.standing(total.mid())))
+}
+
+fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
+    let targets: Vec<Target> = Shown::ALL
+        .iter()
+        .map(|s| target_of(&week.targets, *s))
+        .collect();
+    let head = ["Day", "n"].into_iter().map(String::from).chain(
+        Shown::ALL
+            .iter()
+            .map(|s| format!("{} {}", short(*s), s.unit())),
+    );
+    let rows = week.days.iter().map(|d| {
+        let mut cells = vec![
+            Line::raw(d.date.format("%a %d").to_string()),
+            Line::raw(d.totals.entries.to_string()).right_aligned(),
+        ];
+        cells.extend(
+            Shown::ALL
+                .iter()
+                .zip(&targets)
+                .map(|(s, t)| Line::from(amount_cell(d, *s, t)).right_aligned()),
+        );
+        let row = Row::new(cells);
+        if d.date == app.date {
+            row.style(THEME.selected)
+        } else {
+            row
+        }
+    });
+    let widths = [Constraint::Length(6), Constraint::Length(3)]
+        .into_iter()
+        .chain(std::iter::repeat_n(Constraint::Fill(1), Shown::ALL.len()));
+    let title = format!(" {} to {} · % of target ", week.from, week.to);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(THEME.dim)
+        .title(Span::styled(title, THEME.title));
+    let table = Table::new(rows, widths)
+        .header(Row::new(head).style(THEME.dim))
+        .block(block);
+    frame.render_widget(table, area);
+}
+
+fn short(s: Shown) -> &'static str {
+    match s {
+        Shown::Calcium => "Ca",
+        Shown::VitaminD => "D",
+        Shown::VitaminK2 => "K2",
+        Shown::Magnesium => "Mg",
+        Shown::VitaminK1 => "K1",
+    }
+}
+
+/// % of target per day; an empty day has no bar and shows "—".
+fn render_chart(week: &SpanData, s: Shown, frame: &mut Frame, area: Rect) {
+    let t = target_of(&week.targets, s);
+    let bars: Vec<Bar> = week
+        .days
+        .iter()
+        .map(|d| {
+            let label = Line::raw(
+                d.date
+                    .format("%a")
+                    .to_string()
+                    .chars()
+                    .take(2)
+                    .collect::<String>(),
+            );
+            let total = d.totals.shown(s);
+            let pct = t.pct(total.mid()).unwrap_or(0.0).clamp(0.0, 999.0);
+            let bar = Bar::default().label(label);
+            if d.is_empty() || total.is_empty() {
+                return bar.value(0).text_value("—").style(THEME.empty_day);
+            }
+            let style = THEME.standing(t.standing(total.mid()));
+            bar.value(pct.round() as u64)
+                .text_value(format!("{}", pct.round() as u64))
+                .style(style)
+        })
+        .collect();
+    let title = format!(" {} % ", s.label());
+    let block = Block::bordered()
+        .border_style(THEME.dim)
+        .title(Span::styled(title, THEME.title));
+    let inner_w = area.width.saturating_sub(2);
+    let bar_w = (inner_w.saturating_sub(6) / 7).clamp(1, 6);
+    let max = week
+        .days
+        .iter()
+        .filter_map(|d| t.pct(d.totals.shown(s).mid()))
+        .fold(150.0, f64::max)
+        .min(999.0) as u64;
+    let chart = BarChart::default()
+        .block(block)
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(bar_w)
+        .bar_gap(1)
+        .max(max);
+    frame.render_widget(chart, area);
+}
