@@ -1,7 +1,7 @@
 //! Loading the curated foods, supplements and medications from the TOML files in `assets/`.
 
 use crate::domain::{
-    Item, Kind, Nutrient, Nutrients, Origin, Portion, QtyError, Quantity, Serving, Unit, Value,
+    Item, Kind, Nutrient, Nutrients, Origin, Portion, Quantity, Serving, Unit, Value,
 };
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -9,7 +9,11 @@ use thiserror::Error;
 
 /// The embedded item files: (file name, text, origin).
 pub const ASSETS: [(&str, &str, Origin); 3] = [
-    ("foods.toml", include_str!("../../assets/foods.toml"), Origin::Curated),
+    (
+        "foods.toml",
+        include_str!("../../assets/foods.toml"),
+        Origin::Curated,
+    ),
     (
         "supplements.toml",
         include_str!("../../assets/supplements.toml"),
@@ -39,9 +43,11 @@ pub enum LoadError {
         file: String,
         key: String,
         serving: String,
-        reason: QtyError,
+        reason: String,
     },
-    #[error("{file}: item `{key}`: `{what}` must be a non-negative number, a range [low, high] with low <= high")]
+    #[error(
+        "{file}: item `{key}`: `{what}` must be a non-negative number, a range [low, high] with low <= high"
+    )]
     BadAmount {
         file: String,
         key: String,
@@ -97,7 +103,10 @@ pub fn parse_items(file: &str, text: &str, origin: Origin) -> Result<Vec<Item>, 
     let mut items = Vec::with_capacity(parsed.item.len());
     for row in parsed.item {
         if !seen.insert(row.key.clone()) {
-            return Err(LoadError::DuplicateKey { file: file.into(), key: row.key });
+            return Err(LoadError::DuplicateKey {
+                file: file.into(),
+                key: row.key,
+            });
         }
         items.push(item_of(file, row, origin)?);
     }
@@ -141,7 +150,10 @@ fn item_of(file: &str, row: Row, origin: Origin) -> Result<Item, LoadError> {
         if !(grams.is_finite() && *grams > 0.0) {
             return Err(bad(&format!("portions.{unit}")));
         }
-        portions.push(Portion { unit: unit.clone(), grams: *grams });
+        portions.push(Portion {
+            unit: unit.clone(),
+            grams: *grams,
+        });
     }
     Ok(Item {
         key: row.key,
@@ -173,7 +185,7 @@ fn serving_of(file: &str, row: &Row) -> Result<Serving, LoadError> {
         file: file.into(),
         key: row.key.clone(),
         serving: row.serving.clone(),
-        reason,
+        reason: reason.to_string(),
     })?;
     let unit_text = row.serving.trim().trim_start_matches(|c: char| {
         c.is_ascii_digit() || matches!(c, '.' | '/' | ',' | '-' | '+')
@@ -194,5 +206,9 @@ fn serving_of(file: &str, row: &Row) -> Result<Serving, LoadError> {
         (None, Unit::Mass(m)) if row.kind == Kind::Food => Some(q.amount * m.grams()),
         (None, _) => None,
     };
-    Ok(Serving { amount: q.amount, unit, grams })
+    Ok(Serving {
+        amount: q.amount,
+        unit,
+        grams,
+    })
 }

@@ -153,18 +153,31 @@ impl Catalog {
         if q.is_empty() {
             return Err(ResolveError::Empty);
         }
-        let as_key = q.to_lowercase().split_whitespace().collect::<Vec<_>>().join("-");
+        let as_key = q
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join("-");
         if let Some(i) = self.get(q).or_else(|| self.get(&as_key)) {
             return Ok(i);
         }
         let hits = self.search(q, recent, 5);
         let keys = || hits.iter().map(|h| h.item.key.clone()).collect::<Vec<_>>();
         match hits.as_slice() {
-            [] => Err(ResolveError::NotFound { query: q.into(), suggestions: Vec::new() }),
-            [top, ..] if !top.is_good() => Err(ResolveError::NotFound { query: q.into(), suggestions: keys() }),
+            [] => Err(ResolveError::NotFound {
+                query: q.into(),
+                suggestions: Vec::new(),
+            }),
+            [top, ..] if !top.is_good() => Err(ResolveError::NotFound {
+                query: q.into(),
+                suggestions: keys(),
+            }),
             [top] => Ok(top.item),
             [top, next, ..] if top.score & DECISIVE > next.score & DECISIVE => Ok(top.item),
-            _ => Err(ResolveError::Ambiguous { query: q.into(), candidates: keys() }),
+            _ => Err(ResolveError::Ambiguous {
+                query: q.into(),
+                candidates: keys(),
+            }),
         }
     }
 }

@@ -57,7 +57,11 @@ pub(crate) struct Query {
 impl Query {
     pub fn new(text: &str) -> Query {
         let joined = fold(text);
-        let words = joined.split(' ').filter(|w| !w.is_empty()).map(word).collect();
+        let words = joined
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(word)
+            .collect();
         Query {
             words,
             joined,
@@ -79,7 +83,12 @@ impl Query {
             if n.mask & w.mask != w.mask {
                 return None;
             }
-            let class = w.forms.iter().map(|f| word_class(&n.hay, f)).max().unwrap_or(0);
+            let class = w
+                .forms
+                .iter()
+                .map(|f| word_class(&n.hay, f))
+                .max()
+                .unwrap_or(0);
             if class == 0 {
                 if w.len < 3 {
                     return None;
@@ -98,8 +107,15 @@ impl Query {
 
     /// How many words of `words` no query word starts.
     fn unsaid(&self, words: &str) -> u32 {
-        let said = |x: &str| self.words.iter().any(|w| w.forms.iter().any(|f| x.starts_with(f.as_str())));
-        words.split(' ').filter(|x| !x.is_empty() && !said(x)).count() as u32
+        let said = |x: &str| {
+            self.words
+                .iter()
+                .any(|w| w.forms.iter().any(|f| x.starts_with(f.as_str())))
+        };
+        words
+            .split(' ')
+            .filter(|x| !x.is_empty() && !said(x))
+            .count() as u32
     }
 }
 
@@ -114,7 +130,13 @@ fn word(w: &str) -> Word {
     }
     let mask = forms.iter().fold(u64::MAX, |m, f| m & mask(f));
     Word {
-        atom: Atom::new(main, CaseMatching::Ignore, Normalization::Smart, AtomKind::Fuzzy, false),
+        atom: Atom::new(
+            main,
+            CaseMatching::Ignore,
+            Normalization::Smart,
+            AtomKind::Fuzzy,
+            false,
+        ),
         len: main.chars().count(),
         forms,
         mask,
@@ -154,7 +176,7 @@ fn tier(item: &Item, exact: bool, recent: &[String]) -> u32 {
     if exact {
         return 0;
     }
-    if recent.iter().any(|k| *k == item.key) {
+    if recent.contains(&item.key) {
         return 1;
     }
     match item.origin {

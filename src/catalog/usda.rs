@@ -110,7 +110,14 @@ fn parse_food(f: Vec<&str>, groups: &HashMap<&str, &str>) -> Result<Item, String
 
 /// Nutrients per 100 g. Vitamin D goes to the form the generator recorded; the other two forms
 /// are then known to be 0 (USDA's one figure is the whole of it). Empty fields stay unknown.
-fn per_100g(ca: &str, mg: &str, d: &str, k1: &str, fat: &str, form: &str) -> Result<Nutrients, String> {
+fn per_100g(
+    ca: &str,
+    mg: &str,
+    d: &str,
+    k1: &str,
+    fat: &str,
+    form: &str,
+) -> Result<Nutrients, String> {
     let mut n = Nutrients::default();
     n.set(Nutrient::Calcium, value(ca)?);
     n.set(Nutrient::Magnesium, value(mg)?);
@@ -124,7 +131,11 @@ fn per_100g(ca: &str, mg: &str, d: &str, k1: &str, fat: &str, form: &str) -> Res
     };
     let dv = value(d)?;
     if !dv.is_unknown() {
-        for slot in [Nutrient::VitaminD3, Nutrient::VitaminD2, Nutrient::VitaminDOther] {
+        for slot in [
+            Nutrient::VitaminD3,
+            Nutrient::VitaminD2,
+            Nutrient::VitaminDOther,
+        ] {
             n.set(slot, Value::exact(0.0));
         }
     }
@@ -165,7 +176,12 @@ fn parse_weights(s: &str) -> Result<Vec<Weight>, String> {
         };
         if amount > 0.0 && grams > 0.0 && amount.is_finite() && grams.is_finite() {
             let unit = normalise_measure(text);
-            out.push(Weight { amount, text: text.to_string(), unit, grams });
+            out.push(Weight {
+                amount,
+                text: text.to_string(),
+                unit,
+                grams,
+            });
         }
     }
     Ok(out)

@@ -138,7 +138,11 @@ fn rows<'a>(
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
         .map(move |(i, l)| {
-            let f: Vec<&str> = l.trim_end_matches('\r').split('^').map(|x| x.trim_matches('~')).collect();
+            let f: Vec<&str> = l
+                .trim_end_matches('\r')
+                .split('^')
+                .map(|x| x.trim_matches('~'))
+                .collect();
             if f.len() == want {
                 Ok((i + 1, f))
             } else {
@@ -215,7 +219,9 @@ fn read_weights(text: &str) -> Result<HashMap<String, Vec<String>>, GenError> {
         })?;
         let text = clean(f[3]).replace(['|', ';'], ",");
         let portion = format!("{}|{}|{}", f[2], text, f[4]);
-        seqs.entry(f[0].to_string()).or_default().push((seq, portion));
+        seqs.entry(f[0].to_string())
+            .or_default()
+            .push((seq, portion));
     }
     Ok(seqs
         .into_iter()
