@@ -12,10 +12,13 @@ const IRON: &str = "calcium-iron-zinc-spacing";
 const ABX: &str = "calcium-antibiotic-spacing";
 const BIS: &str = "calcium-bisphosphonate-spacing";
 
+/// Doses as (time, calcium).
+type Doses<'a> = &'a [(&'a str, intake::domain::Value)];
+
 #[test]
 fn single_dose_table() {
     // (case, doses as (time, calcium), expected warnings on DAY)
-    let cases: &[(&str, &[(&str, intake::domain::Value)], usize)] = &[
+    let cases: &[(&str, Doses, usize)] = &[
         ("500 mg is the threshold", &[("09:00", ex(500.0))], 0),
         ("501 mg is over", &[("09:00", ex(501.0))], 1),
         (
@@ -101,7 +104,7 @@ fn single_dose_across_midnight_belongs_to_the_later_day_only() {
 #[test]
 fn single_dose_counts_supplements_not_food() {
     let milk = food(1, "Milk", "09:00", &[(Nutrient::Calcium, ex(600.0))]);
-    assert!(of_rule(SINGLE, &[milk.clone()]).is_empty());
+    assert!(of_rule(SINGLE, std::slice::from_ref(&milk)).is_empty());
     let antacid = mk(
         2,
         Kind::Medication,

@@ -151,3 +151,25 @@ pub(crate) fn clock_median(times: &[i64]) -> Option<i64> {
     let cost = |t: i64| times.iter().map(|&o| clock_distance(t, o)).sum::<i64>();
     times.iter().copied().min_by_key(|&t| cost(t))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{clock_distance, clock_median};
+
+    #[test]
+    fn clock_distance_goes_the_short_way() {
+        assert_eq!(clock_distance(23 * 60 + 30, 30), 60);
+        assert_eq!(clock_distance(30, 23 * 60 + 30), 60);
+        assert_eq!(clock_distance(8 * 60, 20 * 60), 12 * 60);
+        assert_eq!(clock_distance(8 * 60, 8 * 60), 0);
+    }
+
+    #[test]
+    fn clock_median_handles_times_around_midnight() {
+        // 23:00, 23:30, 00:00, 00:30, 01:00: the middle one is midnight, not noon.
+        let times = [23 * 60, 23 * 60 + 30, 0, 30, 60];
+        assert_eq!(clock_median(&times), Some(0));
+        assert_eq!(clock_median(&[480, 480, 1200]), Some(480));
+        assert_eq!(clock_median(&[]), None);
+    }
+}
