@@ -50,8 +50,10 @@ pub struct RuleContext {
 
 /// How many calendar days before `day` the caller must pass in `entries` (for history rules).
 ///
-/// The history rules look at the previous 7 *logged* days; 28 calendar days lets a user who
-/// skips days still get a history, and one extra day covers windows across midnight.
+/// The history rules look at the previous 7 *logged* days, searched for within these 28
+/// calendar days so a user who skips days still has a history; the spacing rules need only the
+/// day before (windows across midnight). Entries after `day` are not needed: a pair across
+/// midnight belongs to the later day.
 pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 
 /// All warnings of `day`. `entries` holds the day's entries and those of the HISTORY_DAYS before
