@@ -84,7 +84,7 @@ fn parse_food(f: Vec<&str>, groups: &HashMap<&str, &str>) -> Result<Item, String
         Some(w) => Serving {
             amount: w.amount,
             unit: w.unit.clone(),
-            grams: Some(w.grams),
+            grams: Some(serving_grams(w)),
         },
         None => Serving {
             amount: 100.0,
@@ -106,6 +106,15 @@ fn parse_food(f: Vec<&str>, groups: &HashMap<&str, &str>) -> Result<Item, String
         group: groups.get(group).map(|g| g.to_string()),
         source: format!("USDA SR28/SR Legacy, NDB {ndb}"),
     })
+}
+
+/// The mass of a portion; for a mass unit (`3 oz`, which USDA rounds to 85 g) the exact
+/// conversion, so that `3 oz` and `85.05 g` give the same amounts.
+fn serving_grams(w: &Weight) -> f64 {
+    match Unit::parse(&w.unit) {
+        Unit::Mass(m) => w.amount * m.grams(),
+        _ => w.grams,
+    }
 }
 
 /// Nutrients per 100 g. Vitamin D goes to the form the generator recorded; the other two forms
