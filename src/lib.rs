@@ -5,6 +5,8 @@ pub mod domain;
 pub mod store;
 pub mod app;
 pub mod ui;
+pub mod tui;
+pub mod demo;
 pub mod catalog;
 pub mod cli;
 pub mod export;

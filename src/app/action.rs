@@ -39,6 +39,8 @@ pub struct SpanData {
 }
 
 /// A reversible change to the diary: what undo and redo work on.
+// An update holds two entries; changes are few (the undo history), so size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// Entries with id 0 are new; entries with an id are restored with it (undo of a delete).
@@ -83,6 +85,9 @@ pub enum Origin {
     Redo,
 }
 
+// Actions and effects are moved once per event, never stored in bulk: boxing the large
+// variants would only add allocations.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Key(KeyEvent),
@@ -119,6 +124,9 @@ pub enum Action {
     Error(String),
 }
 
+// Actions and effects are moved once per event, never stored in bulk: boxing the large
+// variants would only add allocations.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadDay(NaiveDate),

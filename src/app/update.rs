@@ -27,11 +27,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::SearchResults { query, items } => {
-            if let Some(Dialog::Add(a)) = &mut app.dialog {
-                if a.query.value() == query {
-                    a.results = items;
-                    a.selected = 0;
-                }
+            if let Some(Dialog::Add(a)) = &mut app.dialog
+                && a.query.value() == query
+            {
+                a.results = items;
+                a.selected = 0;
             }
             vec![]
         }
@@ -262,10 +262,10 @@ fn day_loaded(app: &mut App, d: DayData) -> Vec<Effect> {
     if d.date != app.date {
         return vec![];
     }
-    if let Some(id) = app.select_id.take() {
-        if let Some(i) = d.entries.iter().position(|e| e.id == id) {
-            app.selected = i;
-        }
+    if let Some(id) = app.select_id.take()
+        && let Some(i) = d.entries.iter().position(|e| e.id == id)
+    {
+        app.selected = i;
     }
     app.selected = app.selected.min(d.entries.len().saturating_sub(1));
     app.day = Some(d);

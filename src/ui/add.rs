@@ -96,7 +96,7 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
         Constraint::Length(name_w),
         Constraint::Length(10),
         Constraint::Length(7),
-        Constraint::Length(6),
+        Constraint::Length(7),
         Constraint::Length(7),
         Constraint::Fill(1),
     ];

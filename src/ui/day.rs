@@ -15,32 +15,47 @@ const WIDE: u16 = 120;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let day = app.day.as_ref().filter(|d| d.date == app.date);
-    let warn_h = warnings_height(day);
-    if area.width >= WIDE {
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(52), Constraint::Percentage(48)])
-                .areas(area);
-        let [bars, warnings] =
-            Layout::vertical([Constraint::Length(7), Constraint::Min(0)]).areas(right);
-        render_entries(app, day, frame, left);
-        render_bars(day, frame, bars);
-        render_warnings(day, frame, warnings);
-    } else {
-        let [bars, entries, warnings] = Layout::vertical([
-            Constraint::Length(6),
-            Constraint::Min(4),
-            Constraint::Length(warn_h),
-        ])
-        .areas(area);
+    if area.width >= WIDE && area.height >= 20 {
+        let [bars, rest] =
+            Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
+        let [entries, warnings] =
+            Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(rest);
         render_bars(day, frame, bars);
         render_entries(app, day, frame, entries);
-        render_warnings(day, frame, warnings);
+        render_warnings(
+            day,
+            frame,
+            Rect {
+                x: warnings.x + 1,
+                width: warnings.width.saturating_sub(1),
+                ..warnings
+            },
+        );
+        return;
     }
+    let warn_h = warnings_height(day, area);
+    let [bars, entries, warnings] = Layout::vertical([
+        Constraint::Length(6),
+        Constraint::Min(4),
+        Constraint::Length(warn_h),
+    ])
+    .areas(area);
+    render_bars(day, frame, bars);
+    render_entries(app, day, frame, entries);
+    render_warnings(day, frame, warnings);
 }
 
-fn warnings_height(day: Option<&DayData>) -> u16 {
-    let n = day.map_or(0, |d| d.warnings.len()) as u16;
-    (n.max(1) + 1).min(6)
+/// Room for the warnings as wrapped, at most a third of the view (the panel scrolls no further).
+fn warnings_height(day: Option<&DayData>, area: Rect) -> u16 {
+    let w = usize::from(area.width.max(20));
+    let lines: usize = day.map_or(0, |d| {
+        d.warnings
+            .iter()
+            .map(|x| (x.message.chars().count() + x.source.len() + 12).div_ceil(w))
+            .sum()
+    });
+    (lines.max(1) as u16 + 1).min((area.height / 3).max(2))
 }
 
 fn section(title: String) -> Block<'static> {
@@ -52,7 +67,7 @@ fn section(title: String) -> Block<'static> {
 
 /// One gap bar per shown nutrient; magnesium and K1 are smaller.
 pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
-    let block = section(" Today's gaps: total vs target band │ limit ".into());
+    let block = section(" Gaps: total vs target band ░ and limit │ ".into());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(day) = day else {

@@ -110,16 +110,21 @@ impl GapBar<'_> {
         let supp = self.supplements;
         if supp.known > 0 && supp.hi.0 > 0 {
             let food = self.total.mid() - supp.mid();
+            let lb = if self.total.unknown > supp.unknown {
+                "≥ "
+            } else {
+                ""
+            };
             parts.push(format!(
-                "food {} + supp {}",
+                "food {lb}{} + supp {}",
                 fmt_amount(food),
                 fmt_amount(supp.mid())
             ));
         }
-        if let Some((name, t)) = self.part {
-            if !t.is_empty() {
-                parts.push(format!("{name} {}", t.display()));
-            }
+        if let Some((name, t)) = self.part
+            && !t.is_empty()
+        {
+            parts.push(format!("{name} {}", t.display()));
         }
         parts.join(" · ")
     }

@@ -86,6 +86,9 @@ fn summary_lines(
     ]
 }
 
+/// A horizontal reference line: its two ends, its name and its style.
+type RefLine = ([(f64, f64); 2], &'static str, ratatui::style::Style);
+
 fn hline(y: f64, n: usize) -> [(f64, f64); 2] {
     [(0.0, y), ((n.max(2) - 1) as f64, y)]
 }
@@ -106,7 +109,7 @@ fn render_chart(
         .fold(0.0, f64::max)
         * 1.3;
     let top = if top > 0.0 { top } else { 1.0 };
-    let lines: Vec<([(f64, f64); 2], &str, ratatui::style::Style)> = t
+    let lines: Vec<RefLine> = t
         .band
         .into_iter()
         .flat_map(|(a, b)| {

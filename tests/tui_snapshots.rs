@@ -1,0 +1,157 @@
+//! Every screen rendered into `TestBackend` at 80x24 and 120x40, with a fixed clock and the demo
+//! diary in an in-memory store, compared with the snapshots in tests/snapshots/.
+
+mod tui_fixture;
+
+use intake::app::{Action, App, Command, Keymap};
+use intake::store::Store;
+use intake::tui::Runtime;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_fixture::now;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn setup() -> (App, Runtime, tempfile::TempDir) {
+    let mut store = Store::open_in_memory().unwrap();
+    intake::demo::fill(&mut store, now().date()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut rt = Runtime::new(store, dir.path().join("exports")).unwrap();
+    let mut app = App::new(now(), rt.store.profile().unwrap(), Keymap::default());
+    rt.start(&mut app);
+    (app, rt, dir)
+}
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| intake::ui::render(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let lines: Vec<String> = (0..h)
+        .map(|y| {
+            let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            line.trim_end().to_string()
+        })
+        .collect();
+    lines.join("\n")
+}
+
+fn keys(app: &mut App, rt: &mut Runtime, codes: &[KeyCode]) {
+    for c in codes {
+        rt.dispatch(app, Action::Key(KeyEvent::new(*c, KeyModifiers::NONE)));
+    }
+}
+
+fn typed(app: &mut App, rt: &mut Runtime, s: &str) {
+    let codes: Vec<KeyCode> = s.chars().map(KeyCode::Char).collect();
+    keys(app, rt, &codes);
+}
+
+/// Snapshots the screen reached by `steps` at both sizes.
+fn snap(name: &str, steps: impl Fn(&mut App, &mut Runtime)) {
+    for (w, h) in SIZES {
+        let (mut app, mut rt, _dir) = setup();
+        steps(&mut app, &mut rt);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), text(&app, w, h));
+    }
+}
+
+#[test]
+fn day_view() {
+    snap("day", |_, _| {});
+}
+
+#[test]
+fn day_view_with_ranges_and_history() {
+    snap("day_yesterday", |a, rt| {
+        keys(a, rt, &[KeyCode::Left, KeyCode::Down, KeyCode::Down])
+    });
+}
+
+#[test]
+fn empty_day() {
+    snap("day_empty", |a, rt| {
+        for _ in 0..3 {
+            rt.dispatch(a, Action::Command(Command::PrevDay));
+        }
+    });
+}
+
+#[test]
+fn add_search_results() {
+    snap("add_search", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('a')]);
+        typed(a, rt, "milk");
+    });
+}
+
+#[test]
+fn add_form() {
+    snap("add_form", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('a')]);
+        typed(a, rt, "natto");
+        keys(a, rt, &[KeyCode::Enter]);
+    });
+}
+
+#[test]
+fn add_form_error() {
+    snap("add_error", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('a')]);
+        typed(a, rt, "natto");
+        keys(a, rt, &[KeyCode::Enter, KeyCode::Char('x'), KeyCode::Enter]);
+    });
+}
+
+#[test]
+fn edit_dialog() {
+    snap("edit", |a, rt| {
+        keys(a, rt, &[KeyCode::Down, KeyCode::Char('e')])
+    });
+}
+
+#[test]
+fn goto_dialog() {
+    snap("goto", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('g')]);
+        typed(a, rt, "2026-11-3x");
+        keys(a, rt, &[KeyCode::Enter]);
+    });
+}
+
+#[test]
+fn week_view() {
+    snap("week", |a, rt| keys(a, rt, &[KeyCode::Char('w')]));
+}
+
+#[test]
+fn trends_30_and_90() {
+    snap("trends30", |a, rt| keys(a, rt, &[KeyCode::Char('m')]));
+    snap("trends90_d", |a, rt| {
+        keys(
+            a,
+            rt,
+            &[KeyCode::Char('m'), KeyCode::Char('m'), KeyCode::Tab],
+        )
+    });
+}
+
+#[test]
+fn stacks_picker() {
+    snap("stacks", |a, rt| keys(a, rt, &[KeyCode::Char('s')]));
+}
+
+#[test]
+fn profile_editor() {
+    snap("profile", |a, rt| keys(a, rt, &[KeyCode::Char('p')]));
+}
+
+#[test]
+fn help_from_the_keymap() {
+    snap("help", |a, rt| keys(a, rt, &[KeyCode::Char('?')]));
+}
+
+#[test]
+fn delete_then_status_offers_undo() {
+    snap("deleted", |a, rt| keys(a, rt, &[KeyCode::Char('d')]));
+}
