@@ -16,17 +16,19 @@ fn profile(fields: &[(&str, &str)]) -> Profile {
     p
 }
 
+/// (profile fields, nutrient, target, limit, official limit)
+type Case = (
+    &'static [(&'static str, &'static str)],
+    Shown,
+    Option<f64>,
+    Option<f64>,
+    Option<f64>,
+);
+
 #[test]
 fn targets_per_profile() {
     let t = table();
-    // (profile, nutrient, target, limit, official limit)
-    let cases: &[(
-        &[(&str, &str)],
-        Shown,
-        Option<f64>,
-        Option<f64>,
-        Option<f64>,
-    )] = &[
+    let cases: &[Case] = &[
         (
             &[("age", "40"), ("sex", "female")],
             Shown::Calcium,

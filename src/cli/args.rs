@@ -24,7 +24,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log an item: `intake add sardines 3 oz --at 12:30`.
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     /// Print a day: entries, totals, gap bars, warnings.
     Day {
         /// YYYY-MM-DD, today or yesterday (default today).
@@ -52,7 +52,7 @@ pub enum Command {
     /// Delete an entry by id.
     Rm { id: i64 },
     /// Change an entry: quantity, time, date, meal, note.
-    Edit(EditArgs),
+    Edit(Box<EditArgs>),
     /// Show or set the profile (targets follow it).
     Profile {
         #[command(subcommand)]
@@ -155,7 +155,7 @@ pub enum ProfileAction {
 #[derive(Debug, Subcommand)]
 pub enum ItemAction {
     /// Define a food or supplement: `intake item add oat-milk --name "Oat milk" --serving "1 cup" --calcium 350`.
-    Add(ItemAddArgs),
+    Add(Box<ItemAddArgs>),
     /// List your own items.
     List,
 }

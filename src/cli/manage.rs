@@ -69,7 +69,7 @@ pub fn item(ctx: &mut Ctx, action: ItemAction) -> CliResult {
             }
             Ok(())
         }
-        ItemAction::Add(a) => item_add(ctx, a),
+        ItemAction::Add(a) => item_add(ctx, *a),
     }
 }
 

@@ -145,13 +145,13 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
     use args::Command as C;
     let mut ctx = Ctx::open(db)?;
     match cmd {
-        C::Add(a) => log::add(&mut ctx, a),
+        C::Add(a) => log::add(&mut ctx, *a),
         C::Day { date, json } => show::day(&ctx, date.as_deref(), json),
         C::Week { week } => show::week(&ctx, week.as_deref()),
         C::Export(a) => show::export(&ctx, a),
         C::Foods { query, limit } => show::foods(&ctx, &query.join(" "), limit),
         C::Rm { id } => log::rm(&mut ctx, id),
-        C::Edit(a) => log::edit(&mut ctx, a),
+        C::Edit(a) => log::edit(&mut ctx, *a),
         C::Profile { action } => manage::profile(&mut ctx, action),
         C::Item { action } => manage::item(&mut ctx, action),
         C::Stack { action } => manage::stack(&mut ctx, action),

@@ -130,10 +130,9 @@ impl Item {
             let mcg = q.amount * m.grams() / MassUnit::Mcg.grams();
             return Ok(mcg * IU_PER_MCG_VITAMIN_D / self.serving.amount);
         }
-        if let Some(grams) = self.grams_of(q) {
-            if let Some(sg) = self.serving.grams.filter(|g| *g > 0.0) {
-                return Ok(grams / sg);
-            }
+        if let (Some(grams), Some(sg)) = (self.grams_of(q), self.serving.grams.filter(|g| *g > 0.0))
+        {
+            return Ok(grams / sg);
         }
         Err(self.cannot_convert(q))
     }
@@ -162,11 +161,9 @@ impl Item {
         if serving_unit == Unit::Iu {
             out.push("mcg".to_string());
         }
-        if let Unit::Mass(m) = serving_unit {
-            if self.kind != Kind::Food {
-                let other = if m == MassUnit::Mg { "mcg" } else { "mg" };
-                out.push(other.to_string());
-            }
+        if let (Unit::Mass(m), false) = (&serving_unit, self.kind == Kind::Food) {
+            let other = if *m == MassUnit::Mg { "mcg" } else { "mg" };
+            out.push(other.to_string());
         }
         if self.serving.grams.is_some() {
             out.extend(self.portions.iter().map(|p| p.unit.clone()));
