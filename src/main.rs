@@ -4,6 +4,7 @@
 use clap::Parser;
 use clap::error::ErrorKind;
 use intake::cli::{self, Cli, CliError};
+use intake::store::StoreError;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -25,11 +26,31 @@ fn main() -> ExitCode {
     }
 }
 
+/// Opens the terminal app; where there is no terminal (a pipe, a script) prints the day instead.
 fn open_app(db: std::path::PathBuf, demo: bool) -> cli::CliResult {
-    if demo {
-        return Err(CliError::Failed("the terminal app is not built yet".into()));
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() && !demo {
+        return cli::print_today(&db);
     }
-    cli::print_today(&db)
+    let opts = intake::tui::TuiOptions {
+        db_path: db,
+        demo,
+        config_path: None,
+    };
+    intake::tui::run(opts).map_err(|e| {
+        let bad = e.chain().any(|c| {
+            matches!(
+                c.downcast_ref::<StoreError>(),
+                Some(StoreError::NotADiary { .. } | StoreError::TooNew { .. })
+            )
+        });
+        let msg = format!("{e:#}");
+        if bad {
+            CliError::Bad(msg)
+        } else {
+            CliError::Failed(msg)
+        }
+    })
 }
 
 /// clap's error as one line: what was wrong, and where to read what is accepted.
