@@ -1,0 +1,168 @@
+//! The runtime against a real diary file: effects reach the store, results come back as actions,
+//! another writer's entries appear, and the config file's errors name the line.
+
+mod tui_fixture;
+
+use intake::app::{Action, App, Command, Keymap};
+use intake::store::Store;
+use intake::tui::{Runtime, load_keymap};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_fixture::{d3, date, entry, milk, now};
+
+fn open(dir: &std::path::Path) -> (App, Runtime) {
+    let store = Store::open(&dir.join("diary.db")).unwrap();
+    let mut rt = Runtime::new(store, dir.join("exports")).unwrap();
+    let mut app = App::new(now(), rt.store.profile().unwrap(), Keymap::default());
+    rt.start(&mut app);
+    (app, rt)
+}
+
+fn key(app: &mut App, rt: &mut Runtime, c: KeyCode) {
+    rt.dispatch(app, Action::Key(KeyEvent::new(c, KeyModifiers::NONE)));
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn another_writer_s_entry_appears_after_the_version_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut rt) = open(dir.path());
+    assert!(app.entries().is_empty());
+    let mut other = Store::open(&dir.path().join("diary.db")).unwrap();
+    other
+        .insert_entry(&entry(&milk(), "1 cup", date(21), (7, 0), None))
+        .unwrap();
+    assert!(rt.other_process_wrote());
+    rt.dispatch(&mut app, Action::ExternalChange);
+    assert_eq!(app.entries().len(), 1);
+    assert!(!rt.other_process_wrote(), "reported once");
+}
+
+#[test]
+fn delete_undo_redo_reach_the_store_and_keep_the_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("diary.db")).unwrap();
+    let id = store
+        .insert_entry(&entry(&d3(), "1000 IU", date(21), (8, 0), None))
+        .unwrap();
+    drop(store);
+    let (mut app, mut rt) = open(dir.path());
+    key(&mut app, &mut rt, KeyCode::Char('d'));
+    assert!(rt.store.entries_on(date(21)).unwrap().is_empty());
+    assert!(app.entries().is_empty());
+    key(&mut app, &mut rt, KeyCode::Char('u'));
+    let back = rt.store.entries_on(date(21)).unwrap();
+    assert_eq!(back.iter().map(|e| e.id).collect::<Vec<_>>(), vec![id]);
+    assert_eq!(app.entries().len(), 1);
+    rt.dispatch(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL)),
+    );
+    assert!(rt.store.entries_on(date(21)).unwrap().is_empty());
+    assert!(
+        !rt.other_process_wrote(),
+        "our own writes do not count as another process"
+    );
+}
+
+#[test]
+fn copy_yesterday_and_stacks_log_through_the_catalog() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("diary.db")).unwrap();
+    store
+        .insert_entry(&entry(&d3(), "2000 IU", date(20), (8, 0), None))
+        .unwrap();
+    store
+        .insert_entry(&entry(&milk(), "1 cup", date(20), (8, 0), None))
+        .unwrap();
+    intake::demo::fill(&mut store, date(1)).unwrap();
+    drop(store);
+    let (mut app, mut rt) = open(dir.path());
+    key(&mut app, &mut rt, KeyCode::Char('c'));
+    let names: Vec<String> = app.entries().iter().map(|e| e.item_key.clone()).collect();
+    assert_eq!(names, ["d3"], "only the supplement is copied");
+    key(&mut app, &mut rt, KeyCode::Char('s'));
+    key(&mut app, &mut rt, KeyCode::Enter);
+    assert_eq!(status(&app), "Logged 3 entries");
+    assert_eq!(rt.store.entries_on(date(21)).unwrap().len(), 4);
+    key(&mut app, &mut rt, KeyCode::Char('u'));
+    assert_eq!(
+        rt.store.entries_on(date(21)).unwrap().len(),
+        1,
+        "the stack is undone as one"
+    );
+}
+
+#[test]
+fn export_writes_the_shown_week_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut rt) = open(dir.path());
+    key(&mut app, &mut rt, KeyCode::Char('x'));
+    let path = dir.path().join("exports").join("intake-2026-W47.csv");
+    assert_eq!(
+        status(&app),
+        format!("Wrote week 2026-W47 to {}", path.display())
+    );
+    let csv = std::fs::read_to_string(path).unwrap();
+    assert_eq!(csv.lines().count(), 8, "header and seven days");
+}
+
+#[test]
+fn profile_saved_in_the_app_changes_the_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut rt) = open(dir.path());
+    let before = app.day.as_ref().unwrap().targets.clone();
+    rt.dispatch(&mut app, Action::Command(Command::Profile));
+    key(&mut app, &mut rt, KeyCode::Down);
+    rt.dispatch(
+        &mut app,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    for c in "male".chars() {
+        key(&mut app, &mut rt, KeyCode::Char(c));
+    }
+    key(&mut app, &mut rt, KeyCode::Enter);
+    assert_eq!(rt.store.profile().unwrap(), app.profile);
+    assert_eq!(format!("{:?}", app.profile.sex), "Male");
+    assert_ne!(app.day.as_ref().unwrap().targets, before);
+}
+
+#[test]
+fn store_errors_become_status_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut rt) = open(dir.path());
+    std::fs::write(
+        dir.path().join("exports"),
+        "a file where the folder should be",
+    )
+    .unwrap();
+    key(&mut app, &mut rt, KeyCode::Char('x'));
+    let s = app.status.clone().unwrap();
+    assert!(s.error && s.text.starts_with("cannot create"), "{}", s.text);
+    assert!(app.running);
+}
+
+#[test]
+fn config_errors_name_the_line_and_fall_back_to_default_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(
+        &path,
+        "# my keys\n[keys]\nadd = [\"n\"]\nundo = [\"Ctrl-\"]\n",
+    )
+    .unwrap();
+    let (keys, err) = load_keymap(Some(&path));
+    let err = err.unwrap();
+    assert!(err.contains("config.toml line 4: bad key `Ctrl-`"), "{err}");
+    assert_eq!(keys, Keymap::default());
+    std::fs::write(&path, "[keys]\nadd = [\"n\"]\n").unwrap();
+    let (keys, err) = load_keymap(Some(&path));
+    assert_eq!(err, None);
+    assert_eq!(keys.keys_label(Command::Add), "n");
+    assert_eq!(load_keymap(Some(&dir.path().join("missing.toml"))).1, None);
+}
