@@ -354,11 +354,11 @@ impl Keymap {
         v.join("/")
     }
 
-    /// (first key, hint) for every footer command that has a key.
-    pub fn footer(&self) -> Vec<(String, &'static str)> {
+    /// (command, first key, hint) for every footer command that has a key.
+    pub fn footer(&self) -> Vec<(Command, String, &'static str)> {
         COMMANDS
             .iter()
-            .filter_map(|c| Some((self.keys(c.command).first()?.display(), c.hint?)))
+            .filter_map(|c| Some((c.command, self.keys(c.command).first()?.display(), c.hint?)))
             .collect()
     }
 }

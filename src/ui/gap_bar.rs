@@ -27,6 +27,9 @@ pub struct GapBar<'a> {
 
 const LABEL_W: u16 = 11;
 const AMOUNT_W: u16 = 20;
+/// From this width on, the split and parts are printed after the amount, in DETAIL_W cells.
+const WIDE_BAR: u16 = 96;
+const DETAIL_W: u16 = 34;
 
 /// What one bar cell shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,14 +151,11 @@ impl Widget for &GapBar<'_> {
         if area.width < LABEL_W + 4 || area.height == 0 {
             return;
         }
+        // Every bar of a panel gets the same width whatever its text, so bars compare by eye.
         let detail = self.detail_text();
-        let detail_w = detail.chars().count() as u16 + 1;
-        let room = area.width.saturating_sub(LABEL_W + AMOUNT_W);
-        let (show_detail, mut bar_w) = if room >= 24 + detail_w && !detail.is_empty() {
-            (true, room - detail_w - 1)
-        } else {
-            (false, room.saturating_sub(1))
-        };
+        let show_detail = area.width >= WIDE_BAR && !detail.is_empty();
+        let reserve = if area.width >= WIDE_BAR { DETAIL_W } else { 0 };
+        let mut bar_w = area.width.saturating_sub(LABEL_W + AMOUNT_W + reserve + 1);
         if self.compact {
             bar_w = (bar_w / 2).max(4);
         }

@@ -9,7 +9,7 @@ pub mod theme;
 pub mod trends;
 pub mod week;
 
-use crate::app::{App, Dialog, Screen};
+use crate::app::{App, Command, Dialog, Screen};
 use crate::domain::{Shown, Target};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -86,16 +86,27 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Key hints from the keymap, as many as fit.
+/// Key hints from the keymap, as many as fit; help and quit are always shown.
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (key, hint) in app.keymap.footer() {
-        let w = key.chars().count() + hint.len() + 3;
-        if used + w > usize::from(area.width) {
-            break;
+    let hints = app.keymap.footer();
+    let essential = |c: &Command| matches!(c, Command::Help | Command::Quit);
+    let width = |k: &String, h: &str| k.chars().count() + h.len() + 3;
+    let reserved: usize = hints
+        .iter()
+        .filter(|h| essential(&h.0))
+        .map(|h| width(&h.1, h.2))
+        .sum();
+    let mut used = 1 + reserved;
+    let mut shown = Vec::new();
+    for (c, key, hint) in &hints {
+        let w = width(key, hint);
+        if essential(c) || used + w <= usize::from(area.width) {
+            used += if essential(c) { 0 } else { w };
+            shown.push((key.clone(), *hint));
         }
-        used += w;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (key, hint) in shown {
         spans.push(Span::styled(key, THEME.key));
         spans.push(Span::styled(format!(" {hint}  "), THEME.hint));
     }

@@ -63,9 +63,11 @@ fn summary_lines(
         });
         format!("average of logged days {} {}{pct}", fmt_amount(a), s.unit())
     });
-    let band = t.band.map_or("no target band".into(), |(a, b)| {
-        format!("band {}–{} {}", fmt_amount(a), fmt_amount(b), s.unit())
-    });
+    let band = match t.band {
+        None => "no target band".to_string(),
+        Some((a, b)) if a == b => format!("target {} {}", fmt_amount(a), s.unit()),
+        Some((a, b)) => format!("band {}–{} {}", fmt_amount(a), fmt_amount(b), s.unit()),
+    };
     let keys = format!(
         "{} next nutrient · {} 30/90 days",
         app.keymap.keys_label(Command::NextNutrient),
@@ -84,6 +86,19 @@ fn summary_lines(
             Span::styled(keys, THEME.dim),
         ]),
     ]
+}
+
+/// The axis top: the next of 1, 2, 2.5, 5 times a power of ten at or above `x`.
+fn nice_ceil(x: f64) -> f64 {
+    if !(x.is_finite() && x > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(x.log10().floor());
+    [1.0, 2.0, 2.5, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * mag)
+        .find(|v| *v >= x)
+        .unwrap_or(10.0 * mag)
 }
 
 /// A horizontal reference line: its two ends, its name and its style.
@@ -108,7 +123,7 @@ fn render_chart(
         .chain(t.target)
         .fold(0.0, f64::max)
         * 1.3;
-    let top = if top > 0.0 { top } else { 1.0 };
+    let top = nice_ceil(top);
     let lines: Vec<RefLine> = t
         .band
         .into_iter()
