@@ -28,7 +28,7 @@ pub struct GapBar<'a> {
 const LABEL_W: u16 = 11;
 const AMOUNT_W: u16 = 20;
 /// From this width on, the split and parts are printed after the amount, in DETAIL_W cells.
-const WIDE_BAR: u16 = 96;
+const WIDE_BAR: u16 = 120;
 const DETAIL_W: u16 = 34;
 
 /// What one bar cell shows.

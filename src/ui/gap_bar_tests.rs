@@ -115,7 +115,7 @@ fn a_range_draws_its_midpoint_and_a_whisker_to_the_high_end() {
 fn supplements_follow_food_and_the_split_is_printed() {
     let all = total(&[Value::exact(300.0), Value::exact(500.0)]);
     let supp = total(&[Value::exact(500.0)]);
-    let (text, _) = render_w(all, supp, &target(), 100);
+    let (text, _) = render_w(all, supp, &target(), 130);
     let bar = bar_part(&text);
     let food = bar.chars().take_while(|c| *c == '█').count();
     let pills = bar.chars().skip(food).take_while(|c| *c == '▓').count();
