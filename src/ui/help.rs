@@ -27,7 +27,12 @@ pub fn rows(app: &App) -> Vec<(String, String)> {
 
 pub fn render(app: &App, scroll: u16, frame: &mut Frame) {
     let rows = rows(app);
-    let inner = popup(frame, 70, rows.len() as u16 + 4, "Keys");
+    let inner = popup(
+        frame,
+        70,
+        rows.len() as u16 + 4,
+        "Keys · ↑↓ scroll · Esc close",
+    );
     let mut lines: Vec<Line> = rows
         .into_iter()
         .map(|(k, d)| {

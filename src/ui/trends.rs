@@ -65,9 +65,17 @@ fn summary_lines(
     });
     let band = match t.band {
         None => "no target band".to_string(),
-        Some((a, b)) if a == b => format!("target {} {}", fmt_amount(a), s.unit()),
-        Some((a, b)) => format!("band {}–{} {}", fmt_amount(a), fmt_amount(b), s.unit()),
+        Some((a, b)) if a == b => format!("target {} {} (green line)", fmt_amount(a), s.unit()),
+        Some((a, b)) => format!(
+            "band {}–{} {} (green lines)",
+            fmt_amount(a),
+            fmt_amount(b),
+            s.unit()
+        ),
     };
+    let limit = t.limit.map_or(String::new(), |l| {
+        format!("limit {} {} (red) · ", fmt_amount(l), s.unit())
+    });
     let keys = format!(
         "{} next nutrient · {} 30/90 days",
         app.keymap.keys_label(Command::NextNutrient),
@@ -83,6 +91,7 @@ fn summary_lines(
         ]),
         Line::from(vec![
             Span::styled(format!(" {band} · "), THEME.band),
+            Span::styled(limit, THEME.limit),
             Span::styled(keys, THEME.dim),
         ]),
     ]
@@ -166,6 +175,7 @@ fn render_chart(
     .map(|d| Span::raw(d.format("%m-%d").to_string()));
     let chart = Chart::new(sets)
         .block(Block::bordered().border_style(THEME.dim))
+        .legend_position(None)
         .x_axis(
             Axis::default()
                 .bounds([0.0, (n.max(2) - 1) as f64])

@@ -1,6 +1,8 @@
 //! Shared fixtures of the TUI tests: a fixed clock, a few items, a diary of one week.
 #![allow(dead_code)]
 
+pub mod driver;
+
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use intake::domain::{
     Entry, Item, Kind, LogRequest, Nutrient, Nutrients, Origin, Quantity, Serving, Value,

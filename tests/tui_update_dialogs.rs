@@ -1,0 +1,237 @@
+//! `app::update` in the dialogs (edit, go to, profile, stacks, copy, help): state and effects,
+//! with no database or terminal.
+
+mod tui_fixture;
+
+use chrono::Datelike;
+use intake::app::{Action, Change, Dialog, Effect, Origin, update};
+use intake::domain::{Kind, Profile, Shown};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tui_fixture::driver::{app, day, key, stored, typed};
+use tui_fixture::{d3, date, entry, milk, natto, now};
+
+#[test]
+fn bad_quantity_stays_in_the_form_with_the_reason() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('a'));
+    update(
+        &mut a,
+        Action::SearchResults {
+            query: String::new(),
+            items: vec![milk()],
+        },
+    );
+    key(&mut a, KeyCode::Enter);
+    key(&mut a, KeyCode::Char('u')); // not a shortcut here: it types
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "2 parsec");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
+    let Some(Dialog::Add(add)) = &a.dialog else {
+        panic!("closed")
+    };
+    let err = add.form.as_ref().unwrap().error.clone().unwrap();
+    assert!(err.contains("parsec"), "{err}");
+    key(&mut a, KeyCode::Esc);
+    let Some(Dialog::Add(add)) = &a.dialog else {
+        panic!("Esc from the form goes back to search")
+    };
+    assert!(add.form.is_none());
+    key(&mut a, KeyCode::Esc);
+    assert!(a.dialog.is_none());
+}
+
+#[test]
+fn edit_rescales_in_the_entry_unit_and_refuses_another() {
+    let mut a = app();
+    let e = stored(entry(&natto(), "3 oz", date(21), (9, 0), None), 2);
+    update(&mut a, Action::DayLoaded(day(vec![e.clone()])));
+    key(&mut a, KeyCode::Char('e'));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "6 cup");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
+    let Some(Dialog::Edit(f)) = &a.dialog else {
+        panic!("closed")
+    };
+    assert!(f.error.as_ref().unwrap().contains("oz or in servings"));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "6 oz");
+    key(&mut a, KeyCode::Tab);
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "19:15");
+    let effects = key(&mut a, KeyCode::Enter);
+    let Effect::Apply {
+        change: Change::Update { before, after },
+        origin: Origin::New,
+    } = &effects[0]
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(before, &e);
+    assert_eq!(after.nutrients.shown(Shown::VitaminK2).display(), "1700");
+    assert_eq!(
+        (after.servings, after.time.to_string().as_str(), after.id),
+        (2.0, "19:15:00", 2)
+    );
+}
+
+#[test]
+fn edit_and_delete_on_an_empty_day_say_so() {
+    let mut a = app();
+    assert_eq!(key(&mut a, KeyCode::Char('d')), vec![]);
+    assert_eq!(
+        a.status.as_ref().unwrap().text,
+        "No entry to delete on this day"
+    );
+    key(&mut a, KeyCode::Char('e'));
+    assert!(a.dialog.is_none());
+}
+
+#[test]
+fn goto_takes_a_typed_date_and_explains_a_bad_one() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('g'));
+    typed(&mut a, "2026-13-01");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
+    let Some(Dialog::GoTo { error: Some(e), .. }) = &a.dialog else {
+        panic!()
+    };
+    assert!(e.contains("YYYY-MM-DD"));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "yesterday");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::LoadDay(date(20))]);
+    assert!(a.dialog.is_none());
+}
+
+#[test]
+fn profile_form_validates_then_saves() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('p'));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "17");
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![]);
+    let Some(Dialog::Profile(f)) = &a.dialog else {
+        panic!()
+    };
+    assert!(f.error.as_ref().unwrap().contains("19 to 120"));
+    key(&mut a, KeyCode::Backspace);
+    key(&mut a, KeyCode::Backspace);
+    typed(&mut a, "62");
+    let effects = key(&mut a, KeyCode::Enter);
+    let want = Profile {
+        age: 62,
+        ..Profile::default()
+    };
+    assert_eq!(effects, vec![Effect::SaveProfile(want.clone())]);
+    assert_eq!(
+        update(&mut a, Action::ProfileSaved(want.clone())),
+        vec![Effect::LoadDay(date(21))]
+    );
+    assert_eq!(a.profile, want);
+}
+
+#[test]
+fn copy_yesterday_logs_only_supplements_on_the_shown_day() {
+    let mut a = app();
+    assert_eq!(
+        key(&mut a, KeyCode::Char('c')),
+        vec![Effect::LoadSupplements(date(20))]
+    );
+    let food = stored(entry(&milk(), "1 cup", date(20), (8, 0), None), 1);
+    let pill = stored(entry(&d3(), "2000 IU", date(20), (8, 5), None), 2);
+    let effects = update(
+        &mut a,
+        Action::SupplementsLoaded {
+            from: date(20),
+            entries: vec![food, pill],
+        },
+    );
+    let Effect::Apply {
+        change: Change::Insert(es),
+        origin: Origin::New,
+    } = &effects[0]
+    else {
+        panic!()
+    };
+    assert_eq!(es.len(), 1);
+    assert_eq!(
+        (es[0].id, es[0].date, es[0].kind),
+        (0, date(21), Kind::Supplement)
+    );
+    let none = update(
+        &mut a,
+        Action::SupplementsLoaded {
+            from: date(20),
+            entries: vec![],
+        },
+    );
+    assert_eq!(none, vec![]);
+    assert_eq!(
+        a.status.as_ref().unwrap().text,
+        "No supplements logged on 2026-11-20"
+    );
+}
+
+#[test]
+fn stacks_load_then_log_at_the_default_time() {
+    use intake::domain::{Stack, StackItem};
+    let mut a = app();
+    assert_eq!(key(&mut a, KeyCode::Char('s')), vec![Effect::LoadStacks]);
+    let stack = Stack {
+        name: "morning".into(),
+        items: vec![StackItem {
+            key: "d3".into(),
+            quantity: "5000 IU".into(),
+        }],
+    };
+    update(&mut a, Action::StacksLoaded(vec![stack.clone()]));
+    let effects = key(&mut a, KeyCode::Enter);
+    let time = now().time();
+    assert_eq!(
+        effects,
+        vec![Effect::ResolveStack {
+            stack,
+            date: date(21),
+            time
+        }]
+    );
+}
+
+#[test]
+fn help_export_quit_and_ctrl_c() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('?'));
+    assert!(matches!(a.dialog, Some(Dialog::Help { .. })));
+    key(&mut a, KeyCode::Esc);
+    assert!(a.dialog.is_none());
+    assert_eq!(
+        key(&mut a, KeyCode::Char('x')),
+        vec![Effect::ExportWeek(date(21).iso_week())]
+    );
+    assert_eq!(date(21).iso_week().week(), 47);
+    key(&mut a, KeyCode::Char('q'));
+    assert!(!a.running);
+    let mut b = app();
+    update(
+        &mut b,
+        Action::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+    );
+    assert!(!b.running);
+}
