@@ -78,6 +78,11 @@ fn empty_day() {
 }
 
 #[test]
+fn add_opens_on_recent_items() {
+    snap("add_recent", |a, rt| keys(a, rt, &[KeyCode::Char('a')]));
+}
+
+#[test]
 fn add_search_results() {
     snap("add_search", |a, rt| {
         keys(a, rt, &[KeyCode::Char('a')]);

@@ -68,13 +68,17 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     field(frame, input, "Search", &a.query, true);
-    let msg = "type to search · ↑↓ choose · Enter pick · Esc close · amounts per serving";
+    let msg = if a.query.value().is_empty() && !a.results.is_empty() {
+        "recently logged · type to search · ↑↓ choose · Enter pick · Esc close"
+    } else {
+        "type to search · ↑↓ choose · Enter pick · Esc close · amounts per serving"
+    };
     frame.render_widget(Paragraph::new(msg).style(THEME.dim), hint);
     if a.results.is_empty() {
         let none = if a.query.value().is_empty() {
-            ""
+            "Type a few letters of a food, supplement or medication: milk, natto, d3…"
         } else {
-            "No match."
+            "No match. Try fewer letters, or add your own item with `intake item add`."
         };
         frame.render_widget(Paragraph::new(none).style(THEME.dim), results);
         return;

@@ -102,45 +102,51 @@ fn short(s: Shown) -> &'static str {
     }
 }
 
-/// % of target per day; an empty day has no bar and shows "—".
+/// What a day's bar measures: % of target, or the amount when the profile has no target.
+fn measure(t: &Target, d: &DaySummary, s: Shown) -> Option<f64> {
+    let total = d.totals.shown(s);
+    if d.is_empty() || total.is_empty() {
+        return None;
+    }
+    let v = match t.target {
+        Some(_) => t.pct(total.mid()).unwrap_or(0.0),
+        None => total.mid(),
+    };
+    Some(v.clamp(0.0, 1e9))
+}
+
+/// One bar per day; an empty day has no bar and shows "—" (empty, not zero).
 fn render_chart(week: &SpanData, s: Shown, frame: &mut Frame, area: Rect) {
     let t = target_of(&week.targets, s);
     let bars: Vec<Bar> = week
         .days
         .iter()
         .map(|d| {
-            let label = Line::raw(
-                d.date
-                    .format("%a")
-                    .to_string()
-                    .chars()
-                    .take(2)
-                    .collect::<String>(),
-            );
-            let total = d.totals.shown(s);
-            let pct = t.pct(total.mid()).unwrap_or(0.0).clamp(0.0, 999.0);
-            let bar = Bar::default().label(label);
-            if d.is_empty() || total.is_empty() {
-                return bar.value(0).text_value("—").style(THEME.empty_day);
+            let day: String = d.date.format("%a").to_string().chars().take(2).collect();
+            let bar = Bar::default().label(Line::raw(day));
+            match measure(&t, d, s) {
+                None => bar.value(0).text_value("—").style(THEME.empty_day),
+                Some(v) => bar
+                    .value(v.round() as u64)
+                    .text_value(fmt_amount(v.round()))
+                    .style(THEME.standing(t.standing(d.totals.shown(s).mid()))),
             }
-            let style = THEME.standing(t.standing(total.mid()));
-            bar.value(pct.round() as u64)
-                .text_value(format!("{}", pct.round() as u64))
-                .style(style)
         })
         .collect();
-    let title = format!(" {} % ", s.label());
+    let unit = if t.target.is_some() { "%" } else { s.unit() };
+    let title = format!(" {} {unit} ", s.label());
     let block = Block::bordered()
         .border_style(THEME.dim)
         .title(Span::styled(title, THEME.title));
     let inner_w = area.width.saturating_sub(2);
     let bar_w = (inner_w.saturating_sub(6) / 7).clamp(1, 6);
+    let floor = if t.target.is_some() { 150.0 } else { 1.0 };
     let max = week
         .days
         .iter()
-        .filter_map(|d| t.pct(d.totals.shown(s).mid()))
-        .fold(150.0, f64::max)
-        .min(999.0) as u64;
+        .filter_map(|d| measure(&t, d, s))
+        .fold(floor, f64::max)
+        .round() as u64;
     let chart = BarChart::default()
         .block(block)
         .data(BarGroup::default().bars(&bars))
