@@ -126,7 +126,7 @@ fn stacks(app: &App, p: &StackPicker, frame: &mut Frame) {
         return;
     };
     if stacks.is_empty() {
-        let msg = "No stacks yet. Make one with `intake stack add NAME ITEM QTY …`.";
+        let msg = r#"No stacks yet. Make one with `intake stack add morning d3="5000 IU" k2-mk7="180 mcg"`."#;
         frame.render_widget(
             Paragraph::new(msg)
                 .style(THEME.dim)

@@ -95,8 +95,11 @@ impl GapBar<'_> {
         out
     }
 
-    /// "≥ 840 mg 84%", or "unknown".
+    /// "≥ 840 mg 84%", "unknown mg", or "— nothing logged" (an empty day is not a zero day).
     pub fn amount_text(&self) -> String {
+        if self.total.known == 0 && self.total.unknown == 0 {
+            return "— nothing logged".into();
+        }
         if self.total.is_empty() && self.total.unknown > 0 {
             return format!("unknown {}", self.unit);
         }

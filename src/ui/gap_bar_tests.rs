@@ -50,12 +50,14 @@ fn bar_part(text: &str) -> String {
 }
 
 #[test]
-fn zero_shows_the_band_and_limit_and_no_fill() {
+fn zero_and_nothing_logged_show_the_band_and_limit_and_no_fill() {
     let (text, _) = render(Total::default(), Total::default(), &target());
     let bar = bar_part(&text);
     assert!(!bar.contains('█') && !bar.contains('▓'), "{text}");
     assert!(bar.contains('░') && bar.contains('│'), "{text}");
-    assert!(text.contains("0 mg 0%"), "{text}");
+    assert!(text.contains("— nothing logged"), "{text}");
+    let (zero, _) = render(total(&[Value::exact(0.0)]), Total::default(), &target());
+    assert!(zero.contains("0 mg 0%"), "a known zero is a zero: {zero}");
 }
 
 #[test]
