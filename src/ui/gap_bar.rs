@@ -26,7 +26,8 @@ pub struct GapBar<'a> {
 }
 
 const LABEL_W: u16 = 11;
-const AMOUNT_W: u16 = 20;
+/// Room for "≥ 2000 IU 200%  D3 ≥ 2000" (the amount, and the D3 part on narrow screens).
+const AMOUNT_W: u16 = 26;
 /// From this width on, the split and parts are printed after the amount, in DETAIL_W cells.
 const WIDE_BAR: u16 = 120;
 const DETAIL_W: u16 = 34;
@@ -110,6 +111,12 @@ impl GapBar<'_> {
         format!("{} {}{pct}", self.total.display(), self.unit)
     }
 
+    /// "D3 400": the named part, when known.
+    fn part_text(&self) -> Option<String> {
+        let (name, t) = self.part?;
+        (!t.is_empty()).then(|| format!("{name} {}", t.display()))
+    }
+
     /// "food 340 + supp 500 · D3 400"
     pub fn detail_text(&self) -> String {
         let mut parts = Vec::new();
@@ -127,11 +134,7 @@ impl GapBar<'_> {
                 fmt_amount(supp.mid())
             ));
         }
-        if let Some((name, t)) = self.part
-            && !t.is_empty()
-        {
-            parts.push(format!("{name} {}", t.display()));
-        }
+        parts.extend(self.part_text());
         parts.join(" · ")
     }
 
@@ -178,6 +181,8 @@ impl Widget for &GapBar<'_> {
         let mut spans = vec![Span::styled(self.amount_text(), style)];
         if show_detail {
             spans.push(Span::styled(format!("  {detail}"), THEME.dim));
+        } else if let Some(part) = self.part_text() {
+            spans.push(Span::styled(format!("  {part}"), THEME.dim));
         }
         let x = x0 + bar_w + 1;
         let right = area.x + area.width;

@@ -65,10 +65,10 @@ fn within_band_is_coloured_within_and_fills_into_the_band() {
     let (text, buf) = render(total(&[Value::exact(1100.0)]), Total::default(), &target());
     let bar = bar_part(&text);
     let filled = bar.chars().filter(|c| *c == '█').count();
-    // 1100 of a scale of 2625 over 39 cells is 16 cells.
-    assert_eq!(filled, 16, "{text}");
+    // 1100 of a scale of 2625 over 32 cells is 13 cells.
+    assert_eq!(filled, 13, "{text}");
     assert!(
-        bar.chars().nth(16) == Some('░'),
+        bar.chars().nth(13) == Some('░'),
         "the rest of the band follows: {text}"
     );
     assert!(text.contains("1100 mg 110%"), "{text}");
@@ -108,8 +108,9 @@ fn a_range_draws_its_midpoint_and_a_whisker_to_the_high_end() {
         &target(),
     );
     let bar = bar_part(&text);
-    assert_eq!(bar.chars().filter(|c| *c == '█').count(), 6, "{text}");
-    assert_eq!(bar.chars().filter(|c| *c == '╌').count(), 3, "{text}");
+    // Cells of 82 mg: five below the midpoint 400, two more up to 600.
+    assert_eq!(bar.chars().filter(|c| *c == '█').count(), 5, "{text}");
+    assert_eq!(bar.chars().filter(|c| *c == '╌').count(), 2, "{text}");
     assert!(text.contains("200–600 mg 40%"), "{text}");
 }
 
@@ -151,4 +152,27 @@ fn no_target_and_tiny_or_huge_values_never_panic() {
     }
     let (text, _) = render(total(&[Value::exact(90.0)]), Total::default(), &none);
     assert!(text.contains("90 mg") && !text.contains('%'), "{text}");
+}
+
+#[test]
+fn the_d3_part_is_printed_at_any_width() {
+    let mut d = target();
+    d.nutrient = Shown::VitaminD;
+    let d3 = total(&[Value::exact(400.0)]);
+    let all = total(&[Value::exact(400.0), Value::exact(200.0)]);
+    for w in [80, 130] {
+        let bar = GapBar {
+            label: "Vitamin D",
+            unit: "IU",
+            total: all,
+            supplements: Total::default(),
+            target: &d,
+            part: Some(("D3", d3)),
+            compact: false,
+        };
+        let mut buf = Buffer::empty(Rect::new(0, 0, w, 1));
+        (&bar).render(buf.area, &mut buf);
+        let text: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+        assert!(text.contains("600 IU 60%  D3 400"), "{w}: {text}");
+    }
 }
