@@ -303,3 +303,31 @@ fn errors_become_status_messages() {
     key(&mut a, KeyCode::Esc);
     assert!(a.status.is_none());
 }
+
+#[test]
+fn an_undo_the_store_refused_stays_on_the_stack() {
+    let mut a = app();
+    let e = stored(entry(&d3(), "1000 IU", date(21), (9, 0), None), 5);
+    update(
+        &mut a,
+        Action::Applied {
+            change: Change::Insert(vec![e.clone()]),
+            origin: Origin::New,
+        },
+    );
+    let first = key(&mut a, KeyCode::Char('u'));
+    update(&mut a, Action::Error("database is locked".into()));
+    assert_eq!(a.undo.len(), 1);
+    assert_eq!(
+        key(&mut a, KeyCode::Char('u')),
+        first,
+        "the same undo is offered again"
+    );
+    assert_eq!(
+        first,
+        vec![Effect::Apply {
+            change: Change::Delete(vec![e]),
+            origin: Origin::Undo
+        }]
+    );
+}

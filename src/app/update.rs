@@ -207,12 +207,14 @@ fn delete(app: &mut App) -> Vec<Effect> {
     }
 }
 
+/// Undo or redo the last change. It leaves its stack only once applied (see `applied`), so a
+/// change the store refused can be tried again.
 fn history(app: &mut App, origin: Origin) -> Vec<Effect> {
     let (stack, what) = match origin {
-        Origin::Redo => (&mut app.redo, "redo"),
-        _ => (&mut app.undo, "undo"),
+        Origin::Redo => (&app.redo, "redo"),
+        _ => (&app.undo, "undo"),
     };
-    match stack.pop() {
+    match stack.last().cloned() {
         Some(c) => {
             let change = if origin == Origin::Undo {
                 c.inverse()
@@ -252,8 +254,14 @@ fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
             app.undo.push(change);
             app.redo.clear();
         }
-        Origin::Undo => app.redo.push(change.inverse()),
-        Origin::Redo => app.undo.push(change),
+        Origin::Undo => {
+            app.undo.pop();
+            app.redo.push(change.inverse());
+        }
+        Origin::Redo => {
+            app.redo.pop();
+            app.undo.push(change);
+        }
     }
     app.reload()
 }
