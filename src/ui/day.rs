@@ -4,6 +4,7 @@ use super::gap_bar::GapBar;
 use super::target_of;
 use super::theme::THEME;
 use crate::app::{App, DayData};
+use crate::domain::warnings::Warning;
 use crate::domain::{Entry, Shown, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -113,10 +114,24 @@ fn cell(t: Total) -> Span<'static> {
     }
 }
 
-fn entry_row(e: &Entry) -> Row<'static> {
+/// The time, with `!` in the colour of the loudest warning that names the entry.
+fn time_cell(e: &Entry, warnings: &[Warning]) -> Line<'static> {
+    let loudest = warnings
+        .iter()
+        .filter(|w| w.entries.contains(&e.id))
+        .map(|w| w.severity)
+        .max_by_key(|s| *s as u8);
+    let mark = match loudest {
+        Some(s) => Span::styled("!", THEME.severity(s)),
+        None => Span::raw(" "),
+    };
+    Line::from(vec![Span::raw(e.time.format("%H:%M").to_string()), mark])
+}
+
+fn entry_row(e: &Entry, warnings: &[Warning]) -> Row<'static> {
     let n = &e.nutrients;
     Row::new(vec![
-        Line::raw(e.time.format("%H:%M").to_string()),
+        time_cell(e, warnings),
         Line::raw(e.item_name.clone()),
         Line::raw(e.amount_display()),
         Line::from(cell(n.shown(Shown::Calcium))).right_aligned(),
@@ -142,7 +157,7 @@ fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rec
     let header =
         Row::new(["Time", "Item", "Amount", "Ca mg", "D IU", "K2 mcg", "Meal"]).style(THEME.dim);
     let widths = [
-        Constraint::Length(5),
+        Constraint::Length(6),
         Constraint::Min(12),
         Constraint::Length(9),
         Constraint::Length(7),
@@ -150,7 +165,8 @@ fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rec
         Constraint::Length(6),
         Constraint::Length(9),
     ];
-    let table = Table::new(entries.iter().map(entry_row), widths)
+    let warnings = day.map_or(&[][..], |d| d.warnings.as_slice());
+    let table = Table::new(entries.iter().map(|e| entry_row(e, warnings)), widths)
         .header(header)
         .block(block)
         .row_highlight_style(THEME.selected);
