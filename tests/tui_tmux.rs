@@ -1,6 +1,7 @@
 //! Drives the real binary in tmux as a user would: open a temp diary, add natto and 2 cups of
 //! milk with the keyboard, see 850 mcg K2 and 600 mg calcium, step to the week view, quit, and
-//! find both entries with `intake export --entries`.
+//! find both entries with `intake export --entries`; and `intake --demo` shows its sample week and
+//! leaves nothing behind.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -87,14 +88,18 @@ fn tmux_installed() -> bool {
 }
 
 fn start(dir: &Path, db: &Path) -> Tmux {
+    let args = format!("--db {}", db.display());
+    start_with(dir, "main", &args)
+}
+
+/// Runs `intake ARGS` in a 100x30 tmux pane with its config and temp folders in `dir`.
+fn start_with(dir: &Path, name: &str, args: &str) -> Tmux {
     let tmux = Tmux {
-        socket: format!("intake-test-{}", std::process::id()),
+        socket: format!("intake-test-{name}-{}", std::process::id()),
     };
     let command = format!(
-        "env XDG_CONFIG_HOME={} TERM=xterm-256color {} --db {}",
-        dir.display(),
-        BIN,
-        db.display()
+        "env XDG_CONFIG_HOME={d} TMPDIR={d} TERM=xterm-256color {BIN} {args}",
+        d = dir.display()
     );
     let out = tmux.cmd(&[
         "new-session",
@@ -167,4 +172,30 @@ fn log_natto_and_milk_with_the_keyboard_then_export_them() {
     );
     assert!(csv.contains("natto") && csv.contains("milk"), "{csv}");
     assert_eq!(csv.lines().count(), 3, "a header and two entries:\n{csv}");
+}
+
+#[test]
+fn demo_shows_bars_warnings_and_charts_then_cleans_up() {
+    if !tmux_installed() {
+        println!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let tmux = start_with(dir.path(), "demo", "--demo");
+    tmux.wait_for(&["Entries (5)", "Warnings (1)", "Levothyroxine", "625 mg"]);
+    tmux.keys(&["w"]);
+    tmux.wait_for(&["% of target", "Calcium %"]);
+    tmux.keys(&["m"]);
+    tmux.wait_for(&["6 of 30 days logged"]);
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "the demo diary is removed on exit: {left:?}"
+    );
 }
