@@ -145,6 +145,8 @@ fn item_of(file: &str, row: Row, origin: Origin) -> Result<Item, LoadError> {
             })?;
         nutrients.set(n, value_of(amount).ok_or_else(|| bad(name))?);
     }
+    // A row that gives vitamin D or K2 under one form gives the whole vitamin.
+    let nutrients = nutrients.complete_forms();
     let mut portions = Vec::new();
     for (unit, grams) in &row.portions {
         if !(grams.is_finite() && *grams > 0.0) {
@@ -298,6 +300,9 @@ mod tests {
             Value::range(200.0, 300.0)
         );
         assert!(food.nutrients.get(Nutrient::K1).is_unknown());
+        let natto = &one("food", "[item.nutrients]\nvitamin_k2_mk7_mcg = 850\n").unwrap()[0];
+        assert_eq!(natto.nutrients.get(Nutrient::K2Mk4), Value::exact(0.0));
+        assert!(natto.nutrients.get(Nutrient::VitaminD3).is_unknown());
         let pill = &one("supplement", body).unwrap()[0];
         assert_eq!(pill.kind, Kind::Supplement);
         assert_eq!(pill.nutrients.get(Nutrient::K1), Value::exact(0.0));
