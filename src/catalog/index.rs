@@ -18,6 +18,9 @@ pub(crate) struct Norm {
     pub sig_name: String,
     /// The key's words.
     pub key: String,
+    /// How many words `sig_name` and `key` have.
+    pub sig_words: u32,
+    pub key_words: u32,
     /// Which of `a`–`z`, `0`–`9` occur in `hay`, one bit each (a quick reject).
     pub mask: u64,
     /// Length of the display name, the last tie-breaker (shorter first).
@@ -29,9 +32,12 @@ impl Norm {
         let name = fold(&item.name);
         let key = fold(&item.key);
         let hay = format!("{name} {key}");
+        let sig_name = significant(&item.name);
         Norm {
             mask: mask(&hay),
-            sig_name: significant(&item.name),
+            sig_words: words(&sig_name),
+            key_words: words(&key),
+            sig_name,
             name_len: item.name.chars().count(),
             name,
             key,
@@ -40,12 +46,25 @@ impl Norm {
     }
 }
 
+fn words(s: &str) -> u32 {
+    s.split(' ').filter(|w| !w.is_empty()).count() as u32
+}
+
 /// Lower case, accents removed (`é` → `e`), anything not a letter or digit a single space.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = true;
     for c in s.chars() {
-        let c = nucleo_matcher::chars::normalize(c);
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            space = false;
+            continue;
+        }
+        let c = if c.is_ascii() {
+            c
+        } else {
+            nucleo_matcher::chars::normalize(c)
+        };
         if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
             space = false;
@@ -86,19 +105,23 @@ fn significant(name: &str) -> String {
             _ => {}
         }
     }
-    let mut words = Vec::new();
+    let mut out = String::with_capacity(plain.len());
     for part in plain.split(',') {
         let part = fold(part);
         if part.starts_with("without") {
             continue;
         }
-        words.extend(
-            part.split(' ')
-                .filter(|w| !w.is_empty() && !NOISE.contains(w))
-                .map(str::to_string),
-        );
+        for w in part
+            .split(' ')
+            .filter(|w| !w.is_empty() && !NOISE.contains(w))
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
     }
-    words.join(" ")
+    out
 }
 
 #[cfg(test)]

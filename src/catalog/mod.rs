@@ -13,7 +13,7 @@ pub mod usda_gen;
 use crate::domain::Item;
 use crate::domain::targets::TargetTable;
 use index::Norm;
-use search::{DECISIVE, GOOD, Query};
+use search::{Cand, DECISIVE, GOOD, Plain, Query};
 use thiserror::Error;
 
 pub use load::LoadError;
@@ -123,26 +123,29 @@ impl Catalog {
             return Vec::new();
         }
         let usda = usda::table();
+        let recent: Vec<&Item> = recent.iter().filter_map(|k| self.get(k)).collect();
+        q.set_recent(&recent);
         let own = self.items.iter().zip(&self.norms);
         let all = own.chain(usda.items.iter().zip(&usda.norms));
-        let mut hits: Vec<(Hit<'_>, usize)> = all
-            .filter_map(|(item, n)| {
-                let score = q.score(item, n, recent)?;
-                Some((Hit { item, score }, n.name_len))
-            })
-            .collect();
-        let order = |a: &(Hit<'_>, usize), b: &(Hit<'_>, usize)| {
-            b.0.score
-                .cmp(&a.0.score)
-                .then(a.1.cmp(&b.1))
-                .then_with(|| a.0.item.key.cmp(&b.0.item.key))
-        };
-        if hits.len() > limit {
-            hits.select_nth_unstable_by(limit, order);
-            hits.truncate(limit);
+        let mut hits = Vec::new();
+        let mut maybe = Vec::new();
+        for (item, norm) in all {
+            match q.plain(item, norm) {
+                Plain::Hit(score) => hits.push(Cand { item, norm, score }),
+                Plain::Maybe => maybe.push((item, norm)),
+                Plain::Miss => {}
+            }
         }
-        hits.sort_unstable_by(order);
-        hits.into_iter().map(|(h, _)| h).collect()
+        // Fuzzy matching is for typos: it runs only when no query word set matched well (its
+        // matches are weak and would rank below every good one anyway).
+        if !hits.iter().any(|c| c.score & GOOD != 0) {
+            for (item, norm) in maybe {
+                if let Some(score) = q.fuzzy(item, norm) {
+                    hits.push(Cand { item, norm, score });
+                }
+            }
+        }
+        search::best(&q, hits, limit)
     }
 
     /// The one item a query names: an exact key, or else the one clear best match (a good match

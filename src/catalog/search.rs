@@ -7,10 +7,11 @@
 //! how exactly the words matched; how few words of the item the query left unsaid; the fuzzy
 //! score. Ties go to the shorter name.
 
+use super::Hit;
 use super::index::{Norm, fold, mask};
 use crate::domain::{Item, Origin};
-use nucleo_matcher::pattern::{Atom, AtomKind, CaseMatching, Normalization};
-use nucleo_matcher::{Config, Matcher, Utf32Str};
+use memchr::memmem::Finder;
+use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
 
 /// Other spellings and forms mapped to the word USDA and the curated table use.
 const ALIASES: [(&str, &str); 16] = [
@@ -36,13 +37,27 @@ const ALIASES: [(&str, &str); 16] = [
 pub(crate) const GOOD: u32 = 1 << 30;
 /// The bits of a score that decide whether a top hit clearly beats the next (not fuzzy detail).
 pub(crate) const DECISIVE: u32 = !0xFFFF;
+/// The bits of the unsaid-words part of a score.
+const UNSAID: u32 = 63 << 16;
+/// The bits known before the unsaid words are counted.
+const ROUGH: u32 = !((1 << 22) - 1);
 
 /// One query word with its accepted forms.
 struct Word {
-    forms: Vec<String>,
+    /// The word and its other forms (singular), as prepared substring searchers.
+    forms: Vec<Finder<'static>>,
     mask: u64,
-    atom: Atom,
+    needle: Utf32String,
     len: usize,
+}
+
+/// What the cheap, substring-only pass makes of an item.
+pub(crate) enum Plain {
+    /// Every word is in the item: the score.
+    Hit(u32),
+    /// Some word is not, but might match fuzzily.
+    Maybe,
+    Miss,
 }
 
 /// A parsed query, reused across all items of one search.
@@ -52,6 +67,8 @@ pub(crate) struct Query {
     joined: String,
     matcher: Matcher,
     buf: Vec<char>,
+    /// Addresses of the recently logged items (compared, never dereferenced).
+    recent: Vec<usize>,
 }
 
 impl Query {
@@ -67,6 +84,7 @@ impl Query {
             joined,
             matcher: Matcher::new(Config::DEFAULT),
             buf: Vec::new(),
+            recent: Vec::new(),
         }
     }
 
@@ -74,14 +92,14 @@ impl Query {
         self.words.is_empty()
     }
 
-    /// The score of an item, or `None` when some word does not match at all.
-    pub fn score(&mut self, item: &Item, n: &Norm, recent: &[String]) -> Option<u32> {
+    /// Scores an item on substrings alone (cheap); fuzzy matching is left to [`Query::fuzzy`].
+    pub fn plain(&self, item: &Item, n: &Norm) -> Plain {
         let mut good = true;
         let mut class_sum = 0u32;
-        let mut fuzzy = 0u32;
+        let mut maybe = false;
         for w in &self.words {
             if n.mask & w.mask != w.mask {
-                return None;
+                return Plain::Miss;
             }
             let class = w
                 .forms
@@ -89,33 +107,98 @@ impl Query {
                 .map(|f| word_class(&n.hay, f))
                 .max()
                 .unwrap_or(0);
-            if class == 0 {
-                if w.len < 3 {
-                    return None;
-                }
-                let hay = Utf32Str::new(&n.hay, &mut self.buf);
-                fuzzy += u32::from(w.atom.score(hay, &mut self.matcher)?);
+            // One or two letters match only at the start of a word.
+            if w.len < 3 && class < 2 {
+                return Plain::Miss;
             }
+            maybe |= class == 0;
             good &= class >= 2;
             class_sum += class;
         }
-        let exact = n.key == self.joined || n.name == self.joined;
-        let tier = tier(item, exact, recent);
-        let extras = self.unsaid(&n.sig_name).min(self.unsaid(&n.key));
-        Some(pack(good, tier, class_sum, extras, fuzzy))
+        if maybe {
+            return Plain::Maybe;
+        }
+        Plain::Hit(self.finish(item, n, good, class_sum, 0))
     }
 
-    /// How many words of `words` no query word starts.
-    fn unsaid(&self, words: &str) -> u32 {
-        let said = |x: &str| {
-            self.words
+    /// Scores an item that [`Query::plain`] called `Maybe`, matching the missing words fuzzily
+    /// (`nucleo-matcher`); always a weak match.
+    pub fn fuzzy(&mut self, item: &Item, n: &Norm) -> Option<u32> {
+        let mut class_sum = 0u32;
+        let mut fuzzy = 0u32;
+        for w in &self.words {
+            let class = w
+                .forms
                 .iter()
-                .any(|w| w.forms.iter().any(|f| x.starts_with(f.as_str())))
+                .map(|f| word_class(&n.hay, f))
+                .max()
+                .unwrap_or(0);
+            if class == 0 {
+                let hay = Utf32Str::new(&n.hay, &mut self.buf);
+                let s = self.matcher.fuzzy_match_greedy(hay, w.needle.slice(..))?;
+                fuzzy += u32::from(s);
+            }
+            class_sum += class;
+        }
+        Some(self.finish(item, n, false, class_sum, fuzzy))
+    }
+
+    /// The score without the unsaid-words part, which [`Query::refine`] adds to the few hits
+    /// that can still reach the top.
+    fn finish(&self, item: &Item, n: &Norm, good: bool, class_sum: u32, fuzzy: u32) -> u32 {
+        let exact = n.key == self.joined || n.name == self.joined;
+        pack(good, self.tier(item, exact), class_sum, 63, fuzzy) & !UNSAID
+    }
+
+    /// Marks items as recently logged (they rank with the curated ones).
+    pub fn set_recent(&mut self, items: &[&Item]) {
+        self.recent = items
+            .iter()
+            .map(|i| std::ptr::from_ref::<Item>(i) as usize)
+            .collect();
+    }
+
+    /// 0 exact key or name, 1 curated / user / recently logged, 2 built-in, 3 USDA.
+    fn tier(&self, item: &Item, exact: bool) -> u32 {
+        let by_origin = match item.origin {
+            Origin::Curated | Origin::User => 1,
+            Origin::Builtin => 2,
+            Origin::Usda => 3,
         };
-        words
-            .split(' ')
-            .filter(|x| !x.is_empty() && !said(x))
-            .count() as u32
+        let addr = std::ptr::from_ref(item) as usize;
+        if exact {
+            0
+        } else if by_origin > 1 && self.recent.contains(&addr) {
+            1
+        } else {
+            by_origin
+        }
+    }
+
+    /// Adds how few words of the item the query left unsaid.
+    pub fn refine(&self, rough: u32, n: &Norm) -> u32 {
+        let extras = self
+            .unsaid(&n.sig_name, n.sig_words)
+            .min(self.unsaid(&n.key, n.key_words));
+        rough | ((63 - extras.min(63)) << 16)
+    }
+
+    /// How many of the `count` words of `words` no query word starts.
+    fn unsaid(&self, words: &str, count: u32) -> u32 {
+        let b = words.as_bytes();
+        let mut seen = [0u64; 4];
+        let mut said = 0;
+        for f in self.words.iter().flat_map(|w| &w.forms) {
+            for pos in f.find_iter(b) {
+                let p = pos.min(255);
+                let bit = 1u64 << (p % 64);
+                if (pos == 0 || b[pos - 1] == b' ') && seen[p / 64] & bit == 0 {
+                    seen[p / 64] |= bit;
+                    said += 1;
+                }
+            }
+        }
+        count.saturating_sub(said)
     }
 }
 
@@ -124,19 +207,15 @@ fn word(w: &str) -> Word {
         .iter()
         .find(|(from, _)| *from == w)
         .map_or(w, |(_, to)| to);
-    let mut forms = vec![main.to_string()];
-    if let Some(s) = singular(main) {
-        forms.push(s);
-    }
-    let mask = forms.iter().fold(u64::MAX, |m, f| m & mask(f));
+    let mut texts = vec![main.to_string()];
+    texts.extend(singular(main));
+    let mask = texts.iter().fold(u64::MAX, |m, f| m & mask(f));
+    let forms = texts
+        .iter()
+        .map(|t| Finder::new(t.as_bytes()).into_owned())
+        .collect();
     Word {
-        atom: Atom::new(
-            main,
-            CaseMatching::Ignore,
-            Normalization::Smart,
-            AtomKind::Fuzzy,
-            false,
-        ),
+        needle: Utf32String::from(main),
         len: main.chars().count(),
         forms,
         mask,
@@ -155,35 +234,57 @@ fn singular(w: &str) -> Option<String> {
 }
 
 /// 3: a whole word of `hay`; 2: the start of a word; 1: inside a word; 0: not in it.
-fn word_class(hay: &str, w: &str) -> u32 {
-    if !hay.contains(w) {
-        return 0;
-    }
-    let mut best = 1;
-    for x in hay.split(' ') {
-        if x == w {
+fn word_class(hay: &str, w: &Finder<'_>) -> u32 {
+    let b = hay.as_bytes();
+    let mut best = 0;
+    for pos in w.find_iter(b) {
+        if pos > 0 && b[pos - 1] != b' ' {
+            best = best.max(1);
+            continue;
+        }
+        let end = pos + w.needle().len();
+        if end == b.len() || b[end] == b' ' {
             return 3;
         }
-        if x.starts_with(w) {
-            best = 2;
-        }
+        best = 2;
     }
     best
 }
 
-/// 0 exact key or name, 1 curated / user / recently logged, 2 built-in, 3 USDA.
-fn tier(item: &Item, exact: bool, recent: &[String]) -> u32 {
-    if exact {
-        return 0;
+/// A matching item and its score so far.
+pub(crate) struct Cand<'a> {
+    pub item: &'a Item,
+    pub norm: &'a Norm,
+    pub score: u32,
+}
+
+/// The `limit` best candidates as hits: higher score, then shorter name, then key. Only the
+/// candidates whose rough score can still reach the top are refined.
+pub(crate) fn best<'a>(q: &Query, mut c: Vec<Cand<'a>>, limit: usize) -> Vec<Hit<'a>> {
+    if limit == 0 {
+        return Vec::new();
     }
-    if recent.contains(&item.key) {
-        return 1;
+    if c.len() > limit {
+        c.select_nth_unstable_by_key(limit - 1, |x| std::cmp::Reverse(x.score & ROUGH));
+        let cut = c[limit - 1].score & ROUGH;
+        c.retain(|x| x.score & ROUGH >= cut);
     }
-    match item.origin {
-        Origin::Curated | Origin::User => 1,
-        Origin::Builtin => 2,
-        Origin::Usda => 3,
+    for x in &mut c {
+        x.score = q.refine(x.score, x.norm);
     }
+    c.sort_unstable_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(a.norm.name_len.cmp(&b.norm.name_len))
+            .then_with(|| a.item.key.cmp(&b.item.key))
+    });
+    c.truncate(limit);
+    c.into_iter()
+        .map(|x| Hit {
+            item: x.item,
+            score: x.score,
+        })
+        .collect()
 }
 
 /// good (1 bit) | 3 - tier (2 bits) | word classes (6) | 63 - unsaid words (6) | fuzzy (16).
@@ -201,10 +302,12 @@ mod tests {
 
     #[test]
     fn word_classes() {
-        assert_eq!(word_class("kale raw", "kale"), 3);
-        assert_eq!(word_class("kale raw", "ka"), 2);
-        assert_eq!(word_class("graham crackers", "ham"), 1);
-        assert_eq!(word_class("kale raw", "milk"), 0);
+        let class = |hay: &str, w: &str| word_class(hay, &Finder::new(w));
+        assert_eq!(class("kale raw", "kale"), 3);
+        assert_eq!(class("kale raw", "ka"), 2);
+        assert_eq!(class("graham crackers", "ham"), 1);
+        assert_eq!(class("ham graham", "ham"), 3);
+        assert_eq!(class("kale raw", "milk"), 0);
     }
 
     #[test]
@@ -218,7 +321,7 @@ mod tests {
     #[test]
     fn aliases_apply_to_words() {
         let w = word("yoghurt");
-        assert_eq!(w.forms[0], "yogurt");
+        assert_eq!(w.forms[0].needle(), b"yogurt");
     }
 
     #[test]

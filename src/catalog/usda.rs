@@ -29,11 +29,7 @@ static TABLE: OnceLock<UsdaTable> = OnceLock::new();
 /// The USDA table, parsed on the first call. A malformed row (which the tests rule out for the
 /// committed file) is skipped rather than failing the app.
 pub fn table() -> &'static UsdaTable {
-    TABLE.get_or_init(|| {
-        let items = parse_items(USDA_TSV, false).unwrap_or_default();
-        let norms = items.iter().map(Norm::of).collect();
-        UsdaTable { items, norms }
-    })
+    TABLE.get_or_init(|| UsdaTable::build(USDA_TSV))
 }
 
 /// Whether the table has been parsed in this process (commands that do not search must not).
@@ -42,6 +38,13 @@ pub fn is_loaded() -> bool {
 }
 
 impl UsdaTable {
+    /// Parses a table and indexes it for search (what the first search pays for).
+    pub fn build(text: &str) -> UsdaTable {
+        let items = parse_items(text, false).unwrap_or_default();
+        let norms = items.iter().map(Norm::of).collect();
+        UsdaTable { items, norms }
+    }
+
     /// The food with key `usda-<NDB_No>`.
     pub fn get(&self, key: &str) -> Option<&Item> {
         self.items
