@@ -65,6 +65,9 @@ fn resolve_exact_key_and_clear_best() {
         ("spinach boiled", "usda-11458"),
         ("kale raw", "usda-11233"),
         ("d3", "d3"),
+        ("Egg Yolk", "egg-yolk"),
+        ("sardine", "sardines"),
+        ("yoghurt", "yogurt"),
     ] {
         assert_eq!(
             c.resolve(query, &[]).map(|i| i.key.as_str()),
@@ -85,6 +88,12 @@ fn resolve_errors_list_candidates() {
             assert_eq!(msg.lines().count(), 1);
         }
         other => panic!("expected ambiguous, got {other:?}"),
+    }
+    for vague in ["beef", "egg", "vitamin d", "collards"] {
+        assert!(
+            matches!(c.resolve(vague, &[]), Err(ResolveError::Ambiguous { .. })),
+            "{vague}"
+        );
     }
     match c.resolve("zzqqxx", &[]) {
         Err(ResolveError::NotFound { suggestions, .. }) => assert!(suggestions.is_empty()),

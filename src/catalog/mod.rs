@@ -13,7 +13,7 @@ pub mod usda_gen;
 use crate::domain::Item;
 use crate::domain::targets::TargetTable;
 use index::Norm;
-use search::{Cand, DECISIVE, GOOD, Plain, Query};
+use search::{Cand, GOOD, Plain, Query};
 use thiserror::Error;
 
 pub use load::LoadError;
@@ -148,8 +148,9 @@ impl Catalog {
         search::best(&q, hits, limit)
     }
 
-    /// The one item a query names: an exact key, or else the one clear best match (a good match
-    /// that beats the next one on tier, exactness or the words it leaves unsaid), or an error
+    /// The one item a query names: an exact key (`canned salmon` also finds `canned-salmon`), or
+    /// else the one clear best match (a good match that beats the next one on tier or exactness,
+    /// or that leaves fewer of its words unsaid, see `search::clearly_better`), or an error
     /// listing up to five candidates.
     pub fn resolve(&self, query: &str, recent: &[String]) -> Result<&Item, ResolveError> {
         let q = query.trim();
@@ -176,7 +177,7 @@ impl Catalog {
                 suggestions: keys(),
             }),
             [top] => Ok(top.item),
-            [top, next, ..] if top.score & DECISIVE > next.score & DECISIVE => Ok(top.item),
+            [top, next, ..] if search::clearly_better(top.score, next.score) => Ok(top.item),
             _ => Err(ResolveError::Ambiguous {
                 query: q.into(),
                 candidates: keys(),

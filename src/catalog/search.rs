@@ -35,8 +35,6 @@ const ALIASES: [(&str, &str); 16] = [
 
 /// The bit set in a score when the match is good.
 pub(crate) const GOOD: u32 = 1 << 30;
-/// The bits of a score that decide whether a top hit clearly beats the next (not fuzzy detail).
-pub(crate) const DECISIVE: u32 = !0xFFFF;
 /// The bits of the unsaid-words part of a score.
 const UNSAID: u32 = 63 << 16;
 /// The bits known before the unsaid words are counted.
@@ -251,6 +249,22 @@ fn word_class(hay: &str, w: &Finder<'_>) -> u32 {
     best
 }
 
+/// Whether a top hit with score `a` clearly beats the next one, `b`: it matches better or ranks
+/// in a better tier; or, matching alike, the query leaves fewer of its words unsaid (for
+/// curated, user and recent items only when it leaves none: `beef` names no one curated row).
+pub(crate) fn clearly_better(a: u32, b: u32) -> bool {
+    if a & ROUGH != b & ROUGH {
+        return a > b;
+    }
+    let unsaid = |s: u32| 63 - ((s & UNSAID) >> 16);
+    let tier = 3 - ((a >> 28) & 3);
+    if tier <= 1 {
+        unsaid(a) == 0 && unsaid(b) > 0
+    } else {
+        unsaid(a) < unsaid(b)
+    }
+}
+
 /// A matching item and its score so far.
 pub(crate) struct Cand<'a> {
     pub item: &'a Item,
@@ -322,6 +336,17 @@ mod tests {
     fn aliases_apply_to_words() {
         let w = word("yoghurt");
         assert_eq!(w.forms[0].needle(), b"yogurt");
+    }
+
+    #[test]
+    fn clear_best_needs_a_decisive_difference() {
+        let s = |tier, extras| pack(true, tier, 3, extras, 0);
+        assert!(clearly_better(s(1, 2), s(3, 0)));
+        assert!(clearly_better(s(3, 1), s(3, 2)));
+        assert!(!clearly_better(s(3, 1), s(3, 1)));
+        assert!(clearly_better(s(1, 0), s(1, 1)));
+        assert!(!clearly_better(s(1, 1), s(1, 2)));
+        assert!(clearly_better(s(3, 2), pack(false, 0, 9, 0, 99)));
     }
 
     #[test]
