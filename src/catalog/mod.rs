@@ -73,6 +73,7 @@ fn did_you_mean(keys: &[String]) -> String {
 }
 
 /// The items one can log: the built-in ones and the user's, with the USDA table behind them.
+#[derive(Debug, Clone)]
 pub struct Catalog {
     items: Vec<Item>,
     norms: Vec<Norm>,
@@ -126,7 +127,7 @@ impl Catalog {
         let recent: Vec<&Item> = recent.iter().filter_map(|k| self.get(k)).collect();
         q.set_recent(&recent);
         let own = self.items.iter().zip(&self.norms);
-        let all = own.chain(usda.items.iter().zip(&usda.norms));
+        let all = own.chain(usda.items.iter().zip(usda.norms()));
         let mut hits = Vec::new();
         let mut maybe = Vec::new();
         for (item, norm) in all {

@@ -18,10 +18,10 @@ pub struct UsdaError {
     pub what: String,
 }
 
-/// The parsed USDA foods, sorted by NDB number, with their search index.
+/// The parsed USDA foods, sorted by NDB number, with their search index (built on first search).
 pub struct UsdaTable {
     pub items: Vec<Item>,
-    pub(crate) norms: Vec<Norm>,
+    norms: OnceLock<Vec<Norm>>,
 }
 
 static TABLE: OnceLock<UsdaTable> = OnceLock::new();
@@ -29,7 +29,7 @@ static TABLE: OnceLock<UsdaTable> = OnceLock::new();
 /// The USDA table, parsed on the first call. A malformed row (which the tests rule out for the
 /// committed file) is skipped rather than failing the app.
 pub fn table() -> &'static UsdaTable {
-    TABLE.get_or_init(|| UsdaTable::build(USDA_TSV))
+    TABLE.get_or_init(|| UsdaTable::parse(USDA_TSV))
 }
 
 /// Whether the table has been parsed in this process (commands that do not search must not).
@@ -38,11 +38,25 @@ pub fn is_loaded() -> bool {
 }
 
 impl UsdaTable {
+    /// Parses a table; a lookup by key needs nothing more.
+    pub fn parse(text: &str) -> UsdaTable {
+        UsdaTable {
+            items: parse_items(text, false).unwrap_or_default(),
+            norms: OnceLock::new(),
+        }
+    }
+
     /// Parses a table and indexes it for search (what the first search pays for).
     pub fn build(text: &str) -> UsdaTable {
-        let items = parse_items(text, false).unwrap_or_default();
-        let norms = items.iter().map(Norm::of).collect();
-        UsdaTable { items, norms }
+        let t = UsdaTable::parse(text);
+        t.norms();
+        t
+    }
+
+    /// The search forms of the items, in the same order.
+    pub(crate) fn norms(&self) -> &[Norm] {
+        self.norms
+            .get_or_init(|| self.items.iter().map(Norm::of).collect())
     }
 
     /// The food with key `usda-<NDB_No>`.
