@@ -12,9 +12,9 @@ pub mod warnings;
 pub mod week;
 
 pub use entry::{DayTotals, Entry, LogRequest};
-pub use stack::{Stack, StackItem};
 pub use item::{Item, Kind, Origin, Portion, Serving};
 pub use nutrient::{Milli, Nutrient, Shown};
 pub use profile::{Profile, Standing, Target};
+pub use stack::{Stack, StackItem};
 pub use units::{QtyError, Quantity, Unit};
 pub use value::{Nutrients, Total, Value};

@@ -42,9 +42,7 @@ impl TargetTable {
 
     /// The target for one shown nutrient under a profile.
     pub fn target(&self, s: Shown, p: &Profile) -> Target {
-        let official_limit = self
-            .find(RefSet::Official, s, p)
-            .and_then(|r| r.limit);
+        let official_limit = self.find(RefSet::Official, s, p).and_then(|r| r.limit);
         match self.find(p.reference, s, p) {
             None => Target {
                 official_limit,
