@@ -28,15 +28,7 @@ impl Store {
     }
 
     pub fn user_items(&self) -> Result<Vec<Item>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT json FROM user_items ORDER BY key")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.map(|j| {
-            let j = j?;
-            serde_json::from_str(&j).map_err(|e| StoreError::Corrupt(format!("user item: {e}")))
-        })
-        .collect()
+        self.json_rows("SELECT json FROM user_items ORDER BY key", "user item")
     }
 
     /// Adds or replaces a user item (same key).
@@ -50,13 +42,16 @@ impl Store {
     }
 
     pub fn stacks(&self) -> Result<Vec<Stack>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT json FROM stacks ORDER BY name")?;
+        self.json_rows("SELECT json FROM stacks ORDER BY name", "stack")
+    }
+
+    /// Reads a one-column query of JSON rows; a row that does not parse is `Corrupt`.
+    fn json_rows<T: serde::de::DeserializeOwned>(&self, sql: &str, what: &str) -> Result<Vec<T>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
         rows.map(|j| {
             let j = j?;
-            serde_json::from_str(&j).map_err(|e| StoreError::Corrupt(format!("stack: {e}")))
+            serde_json::from_str(&j).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
         })
         .collect()
     }
