@@ -99,12 +99,7 @@ impl Query {
             if n.mask & w.mask != w.mask {
                 return Plain::Miss;
             }
-            let class = w
-                .forms
-                .iter()
-                .map(|f| word_class(&n.hay, f))
-                .max()
-                .unwrap_or(0);
+            let class = w.class_in(&n.hay);
             // One or two letters match only at the start of a word.
             if w.len < 3 && class < 2 {
                 return Plain::Miss;
@@ -125,12 +120,7 @@ impl Query {
         let mut class_sum = 0u32;
         let mut fuzzy = 0u32;
         for w in &self.words {
-            let class = w
-                .forms
-                .iter()
-                .map(|f| word_class(&n.hay, f))
-                .max()
-                .unwrap_or(0);
+            let class = w.class_in(&n.hay);
             if class == 0 {
                 let hay = Utf32Str::new(&n.hay, &mut self.buf);
                 let s = self.matcher.fuzzy_match_greedy(hay, w.needle.slice(..))?;
@@ -229,6 +219,17 @@ fn singular(w: &str) -> Option<String> {
         return Some(format!("{stem}y"));
     }
     w.strip_suffix('s').map(str::to_string)
+}
+
+impl Word {
+    /// The best [`word_class`] of any of this word's forms in `hay`.
+    fn class_in(&self, hay: &str) -> u32 {
+        self.forms
+            .iter()
+            .map(|f| word_class(hay, f))
+            .max()
+            .unwrap_or(0)
+    }
 }
 
 /// 3: a whole word of `hay`; 2: the start of a word; 1: inside a word; 0: not in it.

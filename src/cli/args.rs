@@ -87,7 +87,14 @@ pub struct When {
 pub struct AddArgs {
     /// Item key or search words (quote several words: "spinach boiled").
     pub item: String,
-    /// Quantity: `2`, `1.5 cup`, `3 oz`, `85 g`, `500 mg`, `5000 IU` (default one serving).
+    #[command(flatten)]
+    pub fields: EntryFields,
+}
+
+/// What `add` and `edit` both take: quantity, when, meal and note.
+#[derive(Debug, Args)]
+pub struct EntryFields {
+    /// Quantity: `2`, `1.5 cup`, `3 oz`, `85 g`, `500 mg`, `5000 IU` (add: default one serving).
     pub qty: Vec<String>,
     #[command(flatten)]
     pub when: When,
@@ -102,14 +109,8 @@ pub struct AddArgs {
 #[command(allow_negative_numbers = true)]
 pub struct EditArgs {
     pub id: i64,
-    /// New quantity.
-    pub qty: Vec<String>,
     #[command(flatten)]
-    pub when: When,
-    #[arg(long)]
-    pub meal: Option<String>,
-    #[arg(long)]
-    pub note: Option<String>,
+    pub fields: EntryFields,
 }
 
 #[derive(Debug, Args)]

@@ -54,11 +54,11 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
     let catalog = ctx.catalog()?;
     let recent = ctx.recent()?;
     let item = catalog.resolve(&a.item, &recent)?;
-    let qty = quantity(&a.qty, item)?;
-    let date = ctx.date(a.when.date.as_deref())?;
-    let time = ctx.time_for(a.when.at.as_deref(), date)?;
-    let meal = label("meal", a.meal)?;
-    let note = label("note", a.note)?;
+    let qty = quantity(&a.fields.qty, item)?;
+    let date = ctx.date(a.fields.when.date.as_deref())?;
+    let time = ctx.time_for(a.fields.when.at.as_deref(), date)?;
+    let meal = label("meal", a.fields.meal)?;
+    let note = label("note", a.fields.note)?;
     let e = log_item(ctx, item, qty, (date, time), meal, note)?;
     println!("logged {}", text::entry_line(&e));
     print_raised(ctx, &[e.id], date)
@@ -96,20 +96,20 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> CliResult {
             a.id
         ))
     })?;
-    if !a.qty.is_empty() {
-        requantify(ctx, &mut e, Quantity::parse(&a.qty.join(" "))?)?;
+    if !a.fields.qty.is_empty() {
+        requantify(ctx, &mut e, Quantity::parse(&a.fields.qty.join(" "))?)?;
     }
-    if let Some(d) = a.when.date.as_deref() {
+    if let Some(d) = a.fields.when.date.as_deref() {
         e.date = ctx.date(Some(d))?;
     }
-    if let Some(t) = a.when.at.as_deref() {
+    if let Some(t) = a.fields.when.at.as_deref() {
         e.time = crate::domain::week::parse_time(t)?;
     }
-    if a.meal.is_some() {
-        e.meal = label("meal", a.meal)?;
+    if a.fields.meal.is_some() {
+        e.meal = label("meal", a.fields.meal)?;
     }
-    if a.note.is_some() {
-        e.note = label("note", a.note)?;
+    if a.fields.note.is_some() {
+        e.note = label("note", a.fields.note)?;
     }
     ctx.store.update_entry(&e)?;
     println!("updated {}", text::entry_line(&e));
