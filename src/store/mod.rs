@@ -1,6 +1,8 @@
 //! The diary: one SQLite file. The only module that names rusqlite.
 
+mod bulk;
 mod entries;
+mod guard;
 mod meta;
 
 use rusqlite::Connection;
@@ -12,9 +14,18 @@ use thiserror::Error;
 /// Marks a SQLite file as an intake diary ("ITK1").
 const APPLICATION_ID: i32 = 0x4954_4b31;
 
+/// The schema's steps, oldest first. Append only: a released step is never edited.
+const SCHEMA: [&str; 2] = [
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_day_totals.sql"),
+];
+
+/// How many migrations this build knows (the `user_version` of an up-to-date diary).
+pub const MIGRATIONS_COUNT: i64 = SCHEMA.len() as i64;
+
 /// The schema, as append-only migrations.
 pub static MIGRATIONS: LazyLock<Migrations<'static>> =
-    LazyLock::new(|| Migrations::new(vec![M::up(include_str!("migrations/001_init.sql"))]));
+    LazyLock::new(|| Migrations::new(SCHEMA.iter().map(|sql| M::up(sql)).collect()));
 
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -32,31 +43,60 @@ pub enum StoreError {
     Folder { path: String, why: String },
     #[error("no entry with id {0}")]
     NoEntry(i64),
+    #[error(
+        "the diary is damaged ({0}); it was left unchanged: run `intake check`, or restore a backup"
+    )]
+    Damaged(String),
+    #[error("cannot copy the diary aside before upgrading it: {0}; it was left unchanged")]
+    UpgradeBackup(String),
     #[error("diary error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(rusqlite::Error),
     #[error("diary migration error: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("diary holds unreadable data: {0}")]
     Corrupt(String),
 }
 
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match e.sqlite_error_code() {
+            Some(DatabaseCorrupt | NotADatabase) => StoreError::Damaged(e.to_string()),
+            _ => StoreError::Sql(e),
+        }
+    }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 pub struct Store {
     conn: Connection,
+    upgraded: Option<Upgrade>,
+}
+
+/// An older diary that `open` upgraded, and where its copy from before the upgrade is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+    pub backup: std::path::PathBuf,
 }
 
 impl Store {
     /// Opens (creating if needed) the diary at `path`, refusing files that are not ours.
     pub fn open(path: &Path) -> Result<Store> {
         prepare_folder(path)?;
+        guard::check_header(path)?;
         let existed = path.exists()
             && std::fs::metadata(path)
                 .map(|m| m.len() > 0)
                 .unwrap_or(false);
         let conn = Connection::open(path)?;
         restrict_file(path);
-        let mut store = Store { conn };
+        let mut store = Store {
+            conn,
+            upgraded: None,
+        };
         store.configure(path, existed)?;
         Ok(store)
     }
@@ -64,6 +104,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store> {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
+            upgraded: None,
         };
         store.migrate()?;
         Ok(store)
@@ -106,7 +147,28 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: a committed entry survives power loss, not only a crash of intake.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        if existed && (1..known).contains(&version) {
+            self.backup_before_upgrade(path, version)?;
+        }
         self.migrate()
+    }
+
+    /// Copies an older diary next to itself before the migration changes it.
+    fn backup_before_upgrade(&mut self, path: &Path, version: i64) -> Result<()> {
+        let backup = guard::backup_path(path, version);
+        self.backup_to(&backup)
+            .map_err(|e| StoreError::UpgradeBackup(format!("{}: {e}", backup.display())))?;
+        self.upgraded = Some(Upgrade {
+            from: version,
+            to: MIGRATIONS_COUNT,
+            backup,
+        });
+        Ok(())
+    }
+
+    /// Set when this open upgraded an older diary (its pre-upgrade copy is kept).
+    pub fn upgraded(&self) -> Option<&Upgrade> {
+        self.upgraded.as_ref()
     }
 
     fn is_blank(&self) -> Result<bool> {
@@ -135,9 +197,6 @@ impl Store {
             .pragma_query_value(None, "data_version", |r| r.get(0))?)
     }
 }
-
-/// How many migrations this build knows.
-const MIGRATIONS_COUNT: i64 = 1;
 
 fn prepare_folder(path: &Path) -> Result<()> {
     let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
