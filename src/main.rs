@@ -5,6 +5,7 @@ use clap::Parser;
 use clap::error::ErrorKind;
 use intake::cli::{self, Cli, CliError};
 use intake::store::StoreError;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -18,7 +19,7 @@ fn main() -> ExitCode {
     };
     let result = cli::db_path(args.db).and_then(|db| match args.command {
         Some(cmd) => cli::run(cmd, &db),
-        None => open_app(db, args.demo),
+        None => open_app(db, args.demo, args.config),
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -27,21 +28,28 @@ fn main() -> ExitCode {
 }
 
 /// Opens the terminal app; where there is no terminal (a pipe, a script) prints the day instead.
-fn open_app(db: std::path::PathBuf, demo: bool) -> cli::CliResult {
+/// A bad config.toml is refused first, before the terminal is touched.
+fn open_app(db: PathBuf, demo: bool, config: Option<PathBuf>) -> cli::CliResult {
     use std::io::IsTerminal;
+    let config = config.or_else(intake::tui::default_config);
+    let keymap = intake::tui::load_keymap(config.as_deref()).map_err(CliError::Bad)?;
     if !std::io::stdout().is_terminal() && !demo {
         return cli::print_today(&db);
     }
     let opts = intake::tui::TuiOptions {
         db_path: db,
         demo,
-        config_path: None,
+        keymap,
     };
     intake::tui::run(opts).map_err(|e| {
         let bad = e.chain().any(|c| {
             matches!(
                 c.downcast_ref::<StoreError>(),
-                Some(StoreError::NotADiary { .. } | StoreError::TooNew { .. })
+                Some(
+                    StoreError::NotADiary { .. }
+                        | StoreError::TooNew { .. }
+                        | StoreError::Damaged(_)
+                )
             )
         });
         let msg = format!("{e:#}");

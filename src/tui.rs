@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct TuiOptions {
     pub db_path: PathBuf,
     pub demo: bool,
-    /// config.toml; `None` means the platform config directory.
-    pub config_path: Option<PathBuf>,
+    /// The keys, from config.toml (see `load_keymap`).
+    pub keymap: Keymap,
 }
 
 /// How often the loop wakes without a key: the clock and the diary's version are checked then.
@@ -35,13 +35,13 @@ pub fn run(opts: TuiOptions) -> Result<()> {
     if demo_dir.is_some() {
         crate::demo::fill(&mut store, now.date())?;
     }
-    let (keymap, config_error) = load_keymap(opts.config_path.or_else(default_config).as_deref());
+    let upgraded = store.upgraded().map(crate::cli::upgrade_note);
     let export_dir = db.parent().unwrap_or(Path::new(".")).join("exports");
     let mut rt = Runtime::new(store, export_dir)?;
-    let mut app = App::new(now, rt.store.profile()?, keymap);
+    let mut app = App::new(now, rt.store.profile()?, opts.keymap);
     rt.start(&mut app);
-    if let Some(e) = config_error {
-        app.error(format!("{e} (using the default keys)"));
+    if let Some(note) = upgraded {
+        app.info(note);
     }
     let _restore = RestoreGuard;
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
@@ -76,26 +76,30 @@ impl Drop for DemoDir {
     }
 }
 
-fn default_config() -> Option<PathBuf> {
+/// config.toml in the platform config directory.
+pub fn default_config() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "intake").map(|d| d.config_dir().join("config.toml"))
 }
 
-/// The default keys with the user's `[keys]` over them; a bad file gives the defaults and the
-/// error (naming the line) for the status line.
-pub fn load_keymap(path: Option<&Path>) -> (Keymap, Option<String>) {
+/// The default keys with the user's `[keys]` over them. A missing file means the defaults; a bad
+/// one is an error naming the file and line, checked before the terminal is touched.
+pub fn load_keymap(path: Option<&Path>) -> std::result::Result<Keymap, String> {
     let Some(path) = path else {
-        return (Keymap::default(), None);
+        return Ok(Keymap::default());
     };
-    match std::fs::read_to_string(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Keymap::default(), None),
-        Err(e) => (
-            Keymap::default(),
-            Some(format!("cannot read {}: {e}", path.display())),
-        ),
-        Ok(text) => match Keymap::with_overrides(&text, &path.display().to_string()) {
-            Ok(k) => (k, None),
-            Err(e) => (Keymap::default(), Some(e.to_string())),
-        },
+    match std::fs::read(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Keymap::default()),
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| {
+                format!(
+                    "{} is not UTF-8 text (byte {}); config.toml must be a UTF-8 TOML file",
+                    path.display(),
+                    e.utf8_error().valid_up_to()
+                )
+            })?;
+            Keymap::with_overrides(&text, &path.display().to_string()).map_err(|e| e.to_string())
+        }
     }
 }
 

@@ -148,7 +148,7 @@ fn store_errors_become_status_messages() {
 }
 
 #[test]
-fn config_errors_name_the_line_and_fall_back_to_default_keys() {
+fn config_errors_name_the_line_and_what_is_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("config.toml");
     std::fs::write(
@@ -156,13 +156,22 @@ fn config_errors_name_the_line_and_fall_back_to_default_keys() {
         "# my keys\n[keys]\nadd = [\"n\"]\nundo = [\"Ctrl-\"]\n",
     )
     .unwrap();
-    let (keys, err) = load_keymap(Some(&path));
-    let err = err.unwrap();
-    assert!(err.contains("config.toml line 4: bad key `Ctrl-`"), "{err}");
-    assert_eq!(keys, Keymap::default());
+    let err = load_keymap(Some(&path)).unwrap_err();
+    assert!(
+        err.contains("config.toml line 4: bad key `Ctrl-`; accepted:"),
+        "{err}"
+    );
+    std::fs::write(&path, "[keys]\nadd = \"n\"\n").unwrap();
+    let err = load_keymap(Some(&path)).unwrap_err();
+    assert!(
+        err.contains("line 2") && err.contains("accepted: a [keys] table"),
+        "{err}"
+    );
     std::fs::write(&path, "[keys]\nadd = [\"n\"]\n").unwrap();
-    let (keys, err) = load_keymap(Some(&path));
-    assert_eq!(err, None);
+    let keys = load_keymap(Some(&path)).unwrap();
     assert_eq!(keys.keys_label(Command::Add), "n");
-    assert_eq!(load_keymap(Some(&dir.path().join("missing.toml"))).1, None);
+    assert_eq!(
+        load_keymap(Some(&dir.path().join("missing.toml"))),
+        Ok(Keymap::default())
+    );
 }

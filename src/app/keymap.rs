@@ -228,7 +228,7 @@ impl KeySpec {
 fn parse_code(s: &str) -> Option<KeyCode> {
     let mut chars = s.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Some(KeyCode::Char(c));
+        return (!c.is_control()).then_some(KeyCode::Char(c));
     }
     if s == "PageDown" {
         return Some(KeyCode::PageDown);
@@ -251,6 +251,8 @@ pub struct KeymapError {
 const KEY_NAMES: &str = "one character, Left, Right, Up, Down, Enter, Esc, Tab, BackTab, Space, \
 Backspace, Delete, Home, End, PageUp, PageDown or F1-F12, optionally prefixed Ctrl- or Alt-";
 
+const FILE_SHAPE: &str = "a [keys] table of command = [\"key\", ...], e.g. add = [\"n\"]";
+
 /// Keys bound to each command.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
@@ -271,13 +273,14 @@ pub const DEFAULT_TOML: &str = include_str!("../../assets/keymap.toml");
 type RawKeys = BTreeMap<toml::Spanned<String>, toml::Spanned<Vec<toml::Spanned<String>>>>;
 
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawFile {
     #[serde(default)]
     keys: Option<RawKeys>,
 }
 
 impl Keymap {
-    /// Parses a `[keys]` table; other tables in the file are left for others to read.
+    /// Parses a `[keys]` table; the file holds nothing else.
     pub fn parse(text: &str, file: &str) -> Result<Keymap, KeymapError> {
         let mut map = Keymap {
             bindings: BTreeMap::new(),
@@ -301,14 +304,15 @@ impl Keymap {
         };
         let raw: RawFile = toml::from_str(text).map_err(|e| {
             let at = e.span().map_or(0, |s| s.start);
-            err(at, e.message().trim().to_string())
+            let what = e.message().trim().replace('\n', " ");
+            err(at, format!("{what}; accepted: {FILE_SHAPE}"))
         })?;
         for (name, keys) in raw.keys.unwrap_or_default() {
             let command = Command::from_name(name.get_ref()).ok_or_else(|| {
                 let names: Vec<&str> = COMMANDS.iter().map(|c| c.name).collect();
                 let msg = format!(
                     "unknown command `{}`; accepted: {}",
-                    name.get_ref(),
+                    name.get_ref().escape_debug(),
                     names.join(", ")
                 );
                 err(name.span().start, msg)
@@ -318,7 +322,10 @@ impl Keymap {
                 let spec = KeySpec::parse(k.get_ref()).ok_or_else(|| {
                     err(
                         k.span().start,
-                        format!("bad key `{}`; accepted: {KEY_NAMES}", k.get_ref()),
+                        format!(
+                            "bad key `{}`; accepted: {KEY_NAMES}",
+                            k.get_ref().escape_debug()
+                        ),
                     )
                 })?;
                 specs.push(spec);

@@ -17,6 +17,9 @@ pub struct Cli {
     /// Open the terminal app on a throwaway diary filled with a sample week.
     #[arg(long)]
     pub demo: bool,
+    /// The terminal app's config.toml (default: the platform config directory). Also INTAKE_CONFIG.
+    #[arg(long, env = "INTAKE_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -38,9 +38,10 @@ impl CliError {
 impl From<StoreError> for CliError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NoEntry(_) | StoreError::NotADiary { .. } | StoreError::TooNew { .. } => {
-                CliError::Bad(e.to_string())
-            }
+            StoreError::NoEntry(_)
+            | StoreError::NotADiary { .. }
+            | StoreError::TooNew { .. }
+            | StoreError::Damaged(_) => CliError::Bad(e.to_string()),
             other => CliError::Failed(other.to_string()),
         }
     }
@@ -88,6 +89,9 @@ pub struct Ctx {
 impl Ctx {
     pub fn open(db: &Path) -> Result<Ctx, CliError> {
         let store = Store::open(db)?;
+        if let Some(u) = store.upgraded() {
+            eprintln!("intake: {}", upgrade_note(u));
+        }
         let profile = store.profile()?;
         let now = chrono::Local::now().naive_local();
         Ok(Ctx {
@@ -123,6 +127,16 @@ impl Ctx {
     pub fn recent(&self) -> Result<Vec<String>, CliError> {
         Ok(self.store.recent_keys(20)?)
     }
+}
+
+/// Says that an older diary was upgraded, and where its copy from before is.
+pub fn upgrade_note(u: &crate::store::Upgrade) -> String {
+    format!(
+        "upgraded the diary from schema {} to {}; the copy from before is {}",
+        u.from,
+        u.to,
+        u.backup.display()
+    )
 }
 
 /// The diary path: --db / INTAKE_DB, else `diary.db` in the platform data directory.

@@ -1,0 +1,38 @@
+-- intake diary schema, version 2: a read-only view for people who query their diary with sqlite3.
+-- One row per logged day, amounts in their units (mg, IU, mcg, g): the sum of the entries' low and
+-- high ends, and how many entries do not give that nutrient (unknown is not 0: when *_unknown > 0
+-- the sums are lower bounds). Example:
+--   sqlite3 diary.db "SELECT date, calcium_mg_lo, calcium_mg_unknown FROM day_totals ORDER BY date DESC LIMIT 7"
+CREATE VIEW day_totals AS
+SELECT
+    date,
+    count(*) AS entries,
+    sum(calcium_mg_lo) / 1000.0 AS calcium_mg_lo,
+    sum(calcium_mg_hi) / 1000.0 AS calcium_mg_hi,
+    count(*) - count(calcium_mg_lo) AS calcium_mg_unknown,
+    sum(magnesium_mg_lo) / 1000.0 AS magnesium_mg_lo,
+    sum(magnesium_mg_hi) / 1000.0 AS magnesium_mg_hi,
+    count(*) - count(magnesium_mg_lo) AS magnesium_mg_unknown,
+    sum(vitamin_d3_iu_lo) / 1000.0 AS vitamin_d3_iu_lo,
+    sum(vitamin_d3_iu_hi) / 1000.0 AS vitamin_d3_iu_hi,
+    count(*) - count(vitamin_d3_iu_lo) AS vitamin_d3_iu_unknown,
+    sum(vitamin_d2_iu_lo) / 1000.0 AS vitamin_d2_iu_lo,
+    sum(vitamin_d2_iu_hi) / 1000.0 AS vitamin_d2_iu_hi,
+    count(*) - count(vitamin_d2_iu_lo) AS vitamin_d2_iu_unknown,
+    sum(vitamin_d_other_iu_lo) / 1000.0 AS vitamin_d_other_iu_lo,
+    sum(vitamin_d_other_iu_hi) / 1000.0 AS vitamin_d_other_iu_hi,
+    count(*) - count(vitamin_d_other_iu_lo) AS vitamin_d_other_iu_unknown,
+    sum(vitamin_k1_mcg_lo) / 1000.0 AS vitamin_k1_mcg_lo,
+    sum(vitamin_k1_mcg_hi) / 1000.0 AS vitamin_k1_mcg_hi,
+    count(*) - count(vitamin_k1_mcg_lo) AS vitamin_k1_mcg_unknown,
+    sum(vitamin_k2_mk4_mcg_lo) / 1000.0 AS vitamin_k2_mk4_mcg_lo,
+    sum(vitamin_k2_mk4_mcg_hi) / 1000.0 AS vitamin_k2_mk4_mcg_hi,
+    count(*) - count(vitamin_k2_mk4_mcg_lo) AS vitamin_k2_mk4_mcg_unknown,
+    sum(vitamin_k2_mk7_mcg_lo) / 1000.0 AS vitamin_k2_mk7_mcg_lo,
+    sum(vitamin_k2_mk7_mcg_hi) / 1000.0 AS vitamin_k2_mk7_mcg_hi,
+    count(*) - count(vitamin_k2_mk7_mcg_lo) AS vitamin_k2_mk7_mcg_unknown,
+    sum(fat_g_lo) / 1000.0 AS fat_g_lo,
+    sum(fat_g_hi) / 1000.0 AS fat_g_hi,
+    count(*) - count(fat_g_lo) AS fat_g_unknown
+FROM entries
+GROUP BY date;

@@ -1,0 +1,102 @@
+//! An older diary is copied next to itself before its migration runs, then upgraded in place.
+//! `tests/fixtures/diary-v1.db` was written by intake at schema 1 (commit f29ebbe): a profile, a
+//! user item, a stack and four entries on 2026-11-16/17.
+
+mod common;
+use common::Diary;
+use rusqlite::Connection;
+
+fn v1_diary() -> Diary {
+    let d = Diary::new();
+    std::fs::copy("tests/fixtures/diary-v1.db", &d.path).unwrap();
+    d
+}
+
+fn query(path: &std::path::Path, sql: &str) -> String {
+    let c = Connection::open(path).unwrap();
+    c.query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .map(|v| format!("{v:?}"))
+        .unwrap()
+}
+
+#[test]
+fn an_older_diary_is_backed_up_then_upgraded_keeping_every_entry() {
+    let d = v1_diary();
+    let original = std::fs::read(&d.path).unwrap();
+    let out = d.cmd(&["day", "2026-11-16"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let backup = d.dir.path().join("diary.db.v1.bak");
+    assert!(
+        err.contains("upgraded the diary from schema 1 to 2") && err.contains("diary.db.v1.bak"),
+        "{err}"
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("Milk 1 cup (breakfast)") && stdout.contains("625 mg"));
+
+    // The copy is the diary as it was: schema 1, the same rows, owner-only.
+    assert_eq!(query(&backup, "PRAGMA user_version"), "Integer(1)");
+    let rows =
+        "SELECT group_concat(id || item_key || date || time || calcium_mg_lo, ';') FROM entries";
+    let copy = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(copy.path(), &original).unwrap();
+    assert_eq!(query(&backup, rows), query(copy.path(), rows));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&backup).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // The diary is at schema 2, with all it held and the new view.
+    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(2)");
+    assert_eq!(query(&d.path, rows), query(copy.path(), rows));
+    let view = "SELECT calcium_mg_lo FROM day_totals WHERE date = '2026-11-16'";
+    assert_eq!(query(&d.path, view), "Real(625.0)");
+    assert!(d.ok(&["item", "list"]).contains("my-kefir"));
+    assert!(d.ok(&["stack", "list"]).contains("morning"));
+    assert!(d.ok(&["profile"]).contains("52 female"));
+}
+
+#[test]
+fn an_upgraded_diary_is_not_backed_up_again_and_copies_are_never_overwritten() {
+    let d = v1_diary();
+    let stale = d.dir.path().join("diary.db.v1.bak");
+    std::fs::write(&stale, b"an older copy the user kept").unwrap();
+    let out = d.cmd(&["day", "2026-11-16"]).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("diary.db.v1.2.bak"));
+    assert_eq!(
+        std::fs::read(&stale).unwrap(),
+        b"an older copy the user kept"
+    );
+    assert_eq!(
+        query(
+            &d.dir.path().join("diary.db.v1.2.bak"),
+            "PRAGMA user_version"
+        ),
+        "Integer(1)"
+    );
+    let again = d.cmd(&["day", "2026-11-16"]).output().unwrap();
+    assert!(again.status.success() && again.stderr.is_empty());
+    let baks = std::fs::read_dir(d.dir.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .to_string_lossy()
+                .ends_with(".bak")
+        })
+        .count();
+    assert_eq!(baks, 2);
+}
+
+#[test]
+fn a_new_diary_needs_no_backup() {
+    let d = Diary::new();
+    let out = d.cmd(&["day"]).output().unwrap();
+    assert!(out.status.success() && out.stderr.is_empty());
+    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(2)");
+    assert_eq!(std::fs::read_dir(d.dir.path()).unwrap().count(), 1);
+}
