@@ -9,5 +9,6 @@ pub mod domain;
 pub mod export;
 pub mod report;
 pub mod store;
+pub mod synth;
 pub mod tui;
 pub mod ui;

@@ -1,0 +1,77 @@
+#![forbid(unsafe_code)]
+//! Writes a deterministic synthetic diary for the benchmarks (see `intake::synth`).
+//!
+//! `cargo run --release --bin gen-diary -- --out target/bench/ten-years.db`
+//! `cargo run --release --bin gen-diary -- --out target/bench/small.db --entries 1000`
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::Parser;
+use intake::store::Store;
+use intake::synth::{self, Spec};
+use std::path::{Path, PathBuf};
+
+/// Writes a synthetic diary: the same arguments always give the same entries.
+#[derive(Parser)]
+#[command(name = "gen-diary")]
+struct Args {
+    /// The diary file to create.
+    #[arg(long)]
+    out: PathBuf,
+    /// The last day of the diary (YYYY-MM-DD).
+    #[arg(long, default_value = "2026-06-30")]
+    end: String,
+    /// How many days, ending on --end (3653 = ten years).
+    #[arg(long, default_value_t = synth::TEN_YEARS)]
+    days: u32,
+    /// Keep only the latest N entries (e.g. 1000 for the small diary).
+    #[arg(long)]
+    entries: Option<usize>,
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+fn main() -> Result<()> {
+    let a = Args::parse();
+    let end = NaiveDate::parse_from_str(&a.end, "%Y-%m-%d")
+        .with_context(|| format!("bad --end `{}`: accepted is YYYY-MM-DD", a.end))?;
+    make_room(&a.out, a.force)?;
+    let spec = Spec {
+        end,
+        days: a.days,
+        max_entries: a.entries,
+        seed: a.seed,
+    };
+    let mut store = Store::open(&a.out)?;
+    let n = synth::write(&mut store, &spec)?;
+    let span = match a.entries {
+        Some(max) => format!("the latest {max} of {} days", a.days),
+        None => format!("{} days", a.days),
+    };
+    println!(
+        "wrote {n} entries ({span} to {end}, seed {}) to {}",
+        a.seed,
+        a.out.display()
+    );
+    Ok(())
+}
+
+/// Refuses to overwrite a file unless asked; removes it (and its WAL files) when asked.
+fn make_room(path: &Path, force: bool) -> Result<()> {
+    if !path.exists() {
+        return Ok(());
+    }
+    if !force {
+        bail!("{} exists: pass --force to replace it", path.display());
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let p = PathBuf::from(format!("{}{suffix}", path.display()));
+        if p.exists() {
+            std::fs::remove_file(&p).with_context(|| format!("cannot remove {}", p.display()))?;
+        }
+    }
+    Ok(())
+}
