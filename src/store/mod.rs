@@ -1,6 +1,7 @@
 //! The diary: one SQLite file. The only module that names rusqlite.
 
 mod bulk;
+pub mod check;
 mod entries;
 mod guard;
 mod meta;
@@ -86,6 +87,12 @@ impl Store {
     /// Opens (creating if needed) the diary at `path`, refusing files that are not ours.
     pub fn open(path: &Path) -> Result<Store> {
         prepare_folder(path)?;
+        if path.is_dir() {
+            return Err(StoreError::NotADiary {
+                path: path.display().to_string(),
+                why: "it is a folder; give the diary's file path".into(),
+            });
+        }
         guard::check_header(path)?;
         let existed = path.exists()
             && std::fs::metadata(path)
@@ -147,10 +154,27 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: a committed entry survives power loss, not only a crash of intake.
         self.conn.pragma_update(None, "synchronous", "FULL")?;
+        if existed && version > 0 {
+            self.probe()?;
+        }
         if existed && (1..known).contains(&version) {
             self.backup_before_upgrade(path, version)?;
         }
         self.migrate()
+    }
+
+    /// Reads the first and last pages of every table and index (a few page reads), so that a
+    /// diary whose roots are damaged is refused before any command writes to it. Deeper damage is
+    /// found by `intake check`, and SQLite refuses whatever reads a damaged page.
+    fn probe(&self) -> Result<()> {
+        self.conn.query_row(
+            "SELECT (SELECT max(id) FROM entries), (SELECT min(date) FROM entries), \
+             (SELECT min(item_key) FROM entries), (SELECT count(*) FROM profile), \
+             (SELECT max(key) FROM user_items), (SELECT max(name) FROM stacks)",
+            [],
+            |_| Ok(()),
+        )?;
+        Ok(())
     }
 
     /// Copies an older diary next to itself before the migration changes it.
