@@ -78,6 +78,6 @@ fn one_line(e: &clap::Error) -> String {
 }
 
 fn fail(e: &CliError) -> ExitCode {
-    eprintln!("intake: {}", e.message());
+    eprintln!("intake: {}", e.shown());
     ExitCode::from(e.exit_code() as u8)
 }

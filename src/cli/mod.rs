@@ -33,6 +33,10 @@ impl CliError {
             CliError::Bad(m) | CliError::Failed(m) => m,
         }
     }
+    /// The message as printed: one line, typed input escaped and long words cut short.
+    pub fn shown(&self) -> String {
+        text::terminal_safe(self.message())
+    }
 }
 
 impl From<StoreError> for CliError {

@@ -128,3 +128,43 @@ pub fn item_line(item: &Item) -> String {
         item.source
     )
 }
+
+/// A message made safe for one terminal line: control characters written as escapes (so typed
+/// input cannot move the cursor or colour the terminal) and very long words cut short.
+pub fn terminal_safe(msg: &str) -> String {
+    const LONGEST: usize = 80;
+    let mut out = String::with_capacity(msg.len().min(1024));
+    for word in msg.split_inclusive(' ') {
+        let count = word.chars().count();
+        let kept = if count > LONGEST { 60 } else { count };
+        for c in word.chars().take(kept) {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+        if kept < count {
+            out.push_str(&format!("… ({count} characters) "));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn controls_are_escaped_and_long_words_cut() {
+        assert_eq!(
+            terminal_safe("no item `\u{1b}[31mred`\nnext"),
+            "no item `\\u{1b}[31mred`\\nnext"
+        );
+        let long = format!("name `{}` is bad", "a".repeat(500));
+        let shown = terminal_safe(&long);
+        let cut = format!("name `{}… (503 characters) is bad", "a".repeat(59));
+        assert_eq!(shown, cut);
+        assert_eq!(terminal_safe("plain words stay"), "plain words stay");
+    }
+}
