@@ -11,4 +11,5 @@ pub mod report;
 pub mod store;
 pub mod synth;
 pub mod tui;
+mod tui_exit;
 pub mod ui;

@@ -48,12 +48,16 @@ pub fn run(opts: TuiOptions) -> Result<()> {
     event_loop(&mut terminal, &mut app, &mut rt)
 }
 
-/// Restores the terminal however `run` ends (the panic hook of `ratatui::try_init` covers panics).
+/// Restores the terminal however `run` ends. On a panic the hook of `ratatui::try_init` has
+/// restored it already, before the message was printed; restoring again would move the cursor
+/// back over that message.
 struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
-        ratatui::restore();
+        if !std::thread::panicking() {
+            ratatui::restore();
+        }
     }
 }
 
@@ -108,10 +112,12 @@ fn event_loop(
     app: &mut App,
     rt: &mut Runtime,
 ) -> Result<()> {
-    while app.running {
+    let stop = crate::tui_exit::StopSignals::register();
+    while app.running && !stop.arrived() {
         if app.dirty {
             terminal.draw(|f| crate::ui::render(app, f))?;
             app.dirty = false;
+            crate::tui_exit::injected_fault()?;
         }
         if event::poll(TICK)? {
             match event::read()? {

@@ -1,6 +1,8 @@
 //! Helpers for driving the real `intake` binary against a temporary diary.
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use assert_cmd::Command;
 use std::path::PathBuf;
 

@@ -1,0 +1,142 @@
+//! A tmux server of the test's own, driving the real binary in a pane as a user would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_intake");
+
+/// A tmux server of our own (its own socket), killed when the test ends.
+pub struct Tmux {
+    pub socket: String,
+}
+
+impl Tmux {
+    pub fn cmd(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.cmd(&["capture-pane", "-p", "-t", "app"]).stdout).into_owned()
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            assert!(
+                self.cmd(&["send-keys", "-t", "app", k]).status.success(),
+                "send-keys {k}"
+            );
+        }
+    }
+
+    pub fn text(&self, s: &str) {
+        assert!(
+            self.cmd(&["send-keys", "-t", "app", "-l", s])
+                .status
+                .success(),
+            "send-keys -l {s}"
+        );
+    }
+
+    /// Waits until the screen shows every needle; panics with the screen after the deadline.
+    pub fn wait_for(&self, needles: &[&str]) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let s = self.screen();
+            if needles.iter().all(|n| s.contains(n)) {
+                return s;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {needles:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn wait_exit(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.cmd(&["has-session", "-t", "app"]).status.success() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not quit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+pub fn tmux_installed() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+pub fn start(dir: &Path, db: &Path) -> Tmux {
+    let args = format!("--db {}", db.display());
+    start_with(dir, "main", &args)
+}
+
+/// Runs `intake ARGS` in a 100x30 tmux pane with its config and temp folders in `dir`.
+pub fn start_with(dir: &Path, name: &str, args: &str) -> Tmux {
+    let tmux = Tmux {
+        socket: format!("intake-test-{name}-{}", std::process::id()),
+    };
+    let command = format!(
+        "env XDG_CONFIG_HOME={d} TMPDIR={d} TERM=xterm-256color {BIN} {args}",
+        d = dir.display()
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "app",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux new-session: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tmux
+}
+
+/// A 100x30 pane running `sh`, with config and temp folders in `dir`, for commands typed in turn.
+pub fn shell(dir: &Path, name: &str) -> Tmux {
+    let tmux = Tmux {
+        socket: format!("intake-test-{name}-{}", std::process::id()),
+    };
+    let command = format!(
+        "env -u INTAKE_DB XDG_CONFIG_HOME={d} TMPDIR={d} TERM=xterm-256color PS1='$ ' sh",
+        d = dir.display()
+    );
+    let out = tmux.cmd(&[
+        "new-session",
+        "-d",
+        "-s",
+        "app",
+        "-x",
+        "100",
+        "-y",
+        "30",
+        &command,
+    ]);
+    assert!(out.status.success(), "tmux new-session");
+    tmux
+}
