@@ -37,13 +37,15 @@ fn user_binding_takes_the_key_from_its_default_command() {
 
 #[test]
 fn errors_name_the_line() {
-    let text = "[ui]\ntheme = 1\n[keys]\nadd = [\"a\"]\nadd_item = [\"n\"]\n";
+    let text = "# mine\n[keys]\nadd = [\"a\"]\nadd_item = [\"n\"]\n";
     let e = Keymap::with_overrides(text, "config.toml").unwrap_err();
-    assert_eq!(e.line, 5);
+    assert_eq!(e.line, 4);
     assert!(
         e.to_string()
-            .starts_with("config.toml line 5: unknown command `add_item`")
+            .starts_with("config.toml line 4: unknown command `add_item`")
     );
+    let e = Keymap::with_overrides("[ui]\ntheme = 1\n", "c").unwrap_err();
+    assert!(e.message.starts_with("unknown field `ui`"), "{e}");
     let e = Keymap::with_overrides("[keys]\n\nundo = [\"Ctl-z\"]\n", "c").unwrap_err();
     assert_eq!(
         (e.line, e.message.starts_with("bad key `Ctl-z`")),
