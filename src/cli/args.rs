@@ -73,6 +73,8 @@ pub enum Command {
     },
     /// Copy the diary to FILE with SQLite's online backup (safe while the app is open).
     Backup { file: PathBuf },
+    /// Check the diary without changing it: SQLite's integrity check, every entry readable (exit 1 when damaged).
+    Check,
 }
 
 #[derive(Debug, Args)]

@@ -1,6 +1,7 @@
 //! The command line: each subcommand calls domain/store/export and prints.
 
 mod args;
+mod check;
 mod log;
 mod manage;
 mod show;
@@ -161,6 +162,9 @@ pub fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 /// Runs one subcommand against the diary at `db`.
 pub fn run(cmd: Command, db: &Path) -> CliResult {
     use args::Command as C;
+    if let C::Check = cmd {
+        return check::run(db); // read-only, even on a diary that `Ctx::open` would refuse
+    }
     let mut ctx = Ctx::open(db)?;
     match cmd {
         C::Add(a) => log::add(&mut ctx, *a),
@@ -174,6 +178,7 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
         C::Item { action } => manage::item(&mut ctx, action),
         C::Stack { action } => manage::stack(&mut ctx, action),
         C::Backup { file } => manage::backup(&ctx, &file),
+        C::Check => check::run(db),
     }
 }
 
