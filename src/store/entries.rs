@@ -3,7 +3,10 @@
 use super::{Result, Store, StoreError, now_stamp};
 use crate::domain::{Entry, Kind, Milli, Nutrient, Nutrients, Value};
 use chrono::{NaiveDate, NaiveTime};
-use rusqlite::{OptionalExtension, Row, params_from_iter, types::Value as Sql};
+use rusqlite::{
+    Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior, params_from_iter,
+    types::Value as Sql,
+};
 use std::sync::LazyLock;
 
 /// Column list shared by every SELECT, in the order `from_row` reads.
@@ -54,8 +57,10 @@ impl Store {
         let now = now_stamp();
         vals.push(Sql::Text(now.clone()));
         vals.push(Sql::Text(now));
-        self.conn.execute(&sql, params_from_iter(vals))?;
-        Ok(self.conn.last_insert_rowid())
+        self.write(|c| {
+            c.execute(&sql, params_from_iter(vals.iter()))?;
+            Ok(c.last_insert_rowid())
+        })
     }
 
     /// Rewrites an entry's fields (time, quantity and nutrients, meal, note).
@@ -70,7 +75,7 @@ impl Store {
         vals.remove(0);
         vals.push(Sql::Text(now_stamp()));
         vals.push(Sql::Integer(e.id));
-        match self.conn.execute(&sql, params_from_iter(vals))? {
+        match self.write(|c| Ok(c.execute(&sql, params_from_iter(vals.iter()))?))? {
             0 => Err(StoreError::NoEntry(e.id)),
             _ => Ok(()),
         }
@@ -78,13 +83,13 @@ impl Store {
 
     /// Deletes an entry and returns it (so it can be restored), or `None` if absent.
     pub fn delete_entry(&mut self, id: i64) -> Result<Option<Entry>> {
-        let tx = self.conn.transaction()?;
-        let found = select_one(&tx, id)?;
-        if found.is_some() {
-            tx.execute("DELETE FROM entries WHERE id = ?", [id])?;
-        }
-        tx.commit()?;
-        Ok(found)
+        self.write(|c| {
+            let found = select_one(c, id)?;
+            if found.is_some() {
+                c.execute("DELETE FROM entries WHERE id = ?", [id])?;
+            }
+            Ok(found)
+        })
     }
 
     pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
@@ -124,7 +129,40 @@ impl Store {
     }
 }
 
-fn select_one(conn: &rusqlite::Connection, id: i64) -> Result<Option<Entry>> {
+impl Store {
+    /// Runs `f` in a write transaction that takes the write lock at its start (BEGIN IMMEDIATE),
+    /// so waiting for another writer goes through the busy timeout; a transaction that read first
+    /// and wrote later would instead fail at once when another process had written in between.
+    /// Still busy after the timeout, it is tried once more. Inside a `batch` it joins that one.
+    pub(super) fn write<T>(&mut self, f: impl Fn(&Connection) -> Result<T>) -> Result<T> {
+        if !self.conn.is_autocommit() {
+            return f(&self.conn);
+        }
+        match self.write_once(&f) {
+            Err(e) if is_busy(&e) => self.write_once(&f),
+            r => r,
+        }
+    }
+
+    fn write_once<T>(&mut self, f: &impl Fn(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// True for "database is locked": another connection held the lock past the busy timeout.
+fn is_busy(e: &StoreError) -> bool {
+    matches!(e, StoreError::Sql(s) if matches!(
+        s.sqlite_error_code(),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    ))
+}
+
+fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
     let row = conn.query_row(&sql, [id], from_row).optional()?;
     row.transpose()

@@ -20,11 +20,14 @@ impl Store {
     }
 
     pub fn set_profile(&mut self, p: &Profile) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO profile (id, json) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET json = ?1",
-            [to_json(p)?],
-        )?;
-        Ok(())
+        let json = to_json(p)?;
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO profile (id, json) VALUES (1, ?1) ON CONFLICT(id) DO UPDATE SET json = ?1",
+                [&json],
+            )?;
+            Ok(())
+        })
     }
 
     pub fn user_items(&self) -> Result<Vec<Item>> {
@@ -33,12 +36,15 @@ impl Store {
 
     /// Adds or replaces a user item (same key).
     pub fn add_user_item(&mut self, item: &Item) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO user_items (key, json, created_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(key) DO UPDATE SET json = ?2",
-            [item.key.clone(), to_json(item)?, now_stamp()],
-        )?;
-        Ok(())
+        let row = [item.key.clone(), to_json(item)?, now_stamp()];
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO user_items (key, json, created_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(key) DO UPDATE SET json = ?2",
+                rusqlite::params_from_iter(&row),
+            )?;
+            Ok(())
+        })
     }
 
     pub fn stacks(&self) -> Result<Vec<Stack>> {
@@ -58,19 +64,19 @@ impl Store {
 
     /// Adds or replaces a stack (same name).
     pub fn save_stack(&mut self, s: &Stack) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO stacks (name, json) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET json = ?2",
-            [s.name.clone(), to_json(s)?],
-        )?;
-        Ok(())
+        let row = [s.name.clone(), to_json(s)?];
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO stacks (name, json) VALUES (?1, ?2) ON CONFLICT(name) DO UPDATE SET json = ?2",
+                rusqlite::params_from_iter(&row),
+            )?;
+            Ok(())
+        })
     }
 
     /// Deletes a stack; false when there was none of that name.
     pub fn delete_stack(&mut self, name: &str) -> Result<bool> {
-        Ok(self
-            .conn
-            .execute("DELETE FROM stacks WHERE name = ?", [name])?
-            > 0)
+        self.write(|c| Ok(c.execute("DELETE FROM stacks WHERE name = ?", [name])? > 0))
     }
 }
 
