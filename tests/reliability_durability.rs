@@ -3,7 +3,10 @@
 //! diary, mid-commit, while it prints), and afterwards every acknowledged entry is in the diary,
 //! nothing is there twice or unasked, and SQLite's integrity check says `ok`. And the
 //! acknowledgement is printed only after the write-ahead log was synced (`synchronous=FULL`), the
-//! part of the promise that covers power loss.
+//! part of the promise that covers power loss. The app, too: an entry it showed as logged survives
+//! SIGKILL.
+
+mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -254,4 +257,49 @@ fn the_trace_reader_sees_a_missing_sync() {
                     1 fsync(4) = 0\n1 pwrite64(4, \"x\", 1, 0) = 1\n\
                     1 write(1, \"logged #1 ...\", 9) = 9\n1 fsync(4) = 0\n";
     assert!(synced_before_acknowledging(unsynced).is_err());
+}
+
+/// The app in tmux logs milk with the keyboard; once its status line says "Logged", it is killed
+/// with SIGKILL, and the entry is in the diary.
+#[test]
+fn an_entry_the_app_showed_as_logged_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let command = format!(
+        "env XDG_CONFIG_HOME={d} TERM=xterm-256color {BIN} --db {db}",
+        d = dir.path().display(),
+        db = db.display()
+    );
+    let Some(tmux) = common::Tmux::start("durability", &command) else {
+        println!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    };
+    tmux.wait_for(&["Entries (0)"]);
+    tmux.keys(&["a"]);
+    tmux.wait_for(&["Search:"]);
+    tmux.keys(&["m", "i", "l", "k"]);
+    tmux.wait_for(&["Milk"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["quantity:"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Logged Milk", "Entries (1)"]);
+    let pid = tmux.pane_pid();
+    if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {
+        assert_eq!(comm.trim(), "intake", "the pane runs intake itself");
+    }
+    let killed = Command::new("kill").args(["-KILL", &pid]).status().unwrap();
+    assert!(killed.success(), "kill -KILL {pid}");
+    tmux.wait_exit();
+    let seen = item_keys(&db);
+    assert_eq!(seen, ["milk"], "the logged entry is in the diary");
+    assert_eq!(integrity(&db), "ok");
+}
+
+fn item_keys(db: &Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut stmt = conn.prepare("SELECT item_key FROM entries").unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
 }

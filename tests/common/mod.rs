@@ -107,6 +107,14 @@ impl Tmux {
         }
     }
 
+    /// The process id of the program running in the pane.
+    pub fn pane_pid(&self) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "app", "#{pane_pid}"]);
+        let pid = out.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+        pid.filter(|p| !p.is_empty())
+            .expect("tmux names the pane's process")
+    }
+
     /// Waits (up to 10 s) until the app has quit and its pane is gone.
     pub fn wait_exit(&self) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
