@@ -1,9 +1,12 @@
 //! A day's report: its entries, totals, targets and warnings, as every surface shows them.
 
 use crate::domain::warnings::{self, RuleContext, Warning};
-use crate::domain::{DayTotals, Entry, Profile, Shown, Target};
+use crate::domain::{DayTotals, Entry, Kind, Profile, Shown, Target};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
+
+/// The tag of warfarin and its kin (the warning rules use the same).
+const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
 
 #[derive(Debug, Clone)]
 pub struct DayReport {
@@ -60,13 +63,70 @@ fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) 
     let window = &all[lo..hi];
     let day_start = window.partition_point(|e| e.date < date);
     let entries = window[day_start..].to_vec();
+    let warnings = match lean_window(date, window, ctx) {
+        Some(lean) => warnings::day_warnings(date, &lean, ctx),
+        None => warnings::day_warnings(date, window, ctx),
+    };
     DayReport {
         date,
         totals: DayTotals::of(&entries),
-        warnings: warnings::day_warnings(date, window, ctx),
+        warnings,
         entries,
         targets: targets.to_vec(),
     }
+}
+
+/// How many of a supplement's earlier entries `dose-time-consistency` can look at: it walks back
+/// through the days the supplement was logged and stops after DOSE_TIME_HISTORY_DAYS of them or
+/// at the first day it was logged twice, so its latest DOSE_TIME_HISTORY_DAYS + 1 entries decide.
+const PER_KEY: usize = warnings::table::DOSE_TIME_HISTORY_DAYS + 1;
+
+/// The entries of `window` (the day and its history, sorted by date) that the warning rules can
+/// use, when fewer than all: every rule but two reads only the day and the day before (windows
+/// across midnight); `dose-time-consistency` reads the latest [`PER_KEY`] earlier entries of
+/// each of the day's supplements; `vitamin-k-consistency` reads every earlier day, but only on
+/// warfarin (then `None`: all). The tests check the warnings equal those of the whole window.
+fn lean_window(date: NaiveDate, window: &[Entry], ctx: &RuleContext) -> Option<Vec<Entry>> {
+    let near_start = window.partition_point(|e| e.date < date - Duration::days(1));
+    let (earlier, near) = window.split_at(near_start);
+    if needs_all_history(near, date, ctx) {
+        return None;
+    }
+    let keys = supplement_keys(near, date);
+    let mut seen = vec![0usize; keys.len()];
+    let mut kept: Vec<&Entry> = Vec::new();
+    for e in earlier.iter().rev() {
+        match keys.iter().position(|k| *k == e.item_key) {
+            Some(i) if seen[i] < PER_KEY => {
+                seen[i] += 1;
+                kept.push(e);
+            }
+            _ => {}
+        }
+    }
+    kept.reverse();
+    Some(kept.into_iter().chain(near).cloned().collect())
+}
+
+/// On warfarin (the profile says so, or a vitamin K antagonist is logged that day) the vitamin K
+/// rule compares the day with every earlier logged day.
+fn needs_all_history(near: &[Entry], date: NaiveDate, ctx: &RuleContext) -> bool {
+    ctx.warfarin
+        || near
+            .iter()
+            .any(|e| e.date == date && e.has_tag(ANTAGONIST_TAG))
+}
+
+/// The keys of the supplements logged on `date`, without repeats.
+fn supplement_keys(near: &[Entry], date: NaiveDate) -> Vec<&str> {
+    let mut keys: Vec<&str> = Vec::new();
+    let today = near.iter().filter(|e| e.date == date);
+    for e in today.filter(|e| e.kind == Kind::Supplement) {
+        if !keys.contains(&e.item_key.as_str()) {
+            keys.push(&e.item_key);
+        }
+    }
+    keys
 }
 
 fn rule_context(profile: &Profile, targets: &[Target]) -> RuleContext {
@@ -75,5 +135,136 @@ fn rule_context(profile: &Profile, targets: &[Target]) -> RuleContext {
         warfarin: profile.warfarin,
         calcium_limit_mg: calcium.and_then(|t| t.limit),
         calcium_limit_source: calcium.map(|t| t.source.clone()).unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::domain::warnings::table;
+    use crate::domain::{LogRequest, Quantity};
+    use chrono::NaiveTime;
+
+    const DAYS: i64 = 240;
+
+    fn start() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+    }
+
+    /// 240 days of supplements at wandering times (some days twice, some skipped: vitamin K swings),
+    /// levothyroxine, and warfarin on some days: every history rule has something to say.
+    fn diary() -> Vec<Entry> {
+        let cat = Catalog::builtin();
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        let mut out = Vec::new();
+        for day in 0..DAYS {
+            let date = start() + Duration::days(day);
+            let mut log = |key: &str, qty: &str, minute: u64| {
+                let req = LogRequest {
+                    item: cat.get(key).unwrap(),
+                    quantity: Quantity::parse(qty).unwrap(),
+                    date,
+                    time: NaiveTime::from_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0)
+                        .unwrap(),
+                    meal: None,
+                    note: None,
+                };
+                out.push(Entry::log(req).unwrap());
+            };
+            for (key, qty) in [
+                ("d3", "2000 IU"),
+                ("k2-mk7", "100 mcg"),
+                ("calcium-citrate", "500 mg"),
+            ] {
+                let usual = if next(5) == 0 { 20 * 60 } else { 8 * 60 };
+                for _ in 0..[0, 1, 1, 1, 1, 1, 2][next(7) as usize] {
+                    log(key, qty, usual + next(60));
+                }
+            }
+            log("levothyroxine", "1 tablet", 6 * 60 + next(90));
+            if day % 9 == 4 {
+                log("warfarin", "1 tablet", 21 * 60);
+            }
+        }
+        out.sort_by_key(|e| (e.date, e.time));
+        for (i, e) in out.iter_mut().enumerate() {
+            e.id = i as i64 + 1;
+        }
+        out
+    }
+
+    fn ctx(warfarin: bool) -> RuleContext {
+        RuleContext {
+            warfarin,
+            calcium_limit_mg: Some(2500.0),
+            calcium_limit_source: "test".into(),
+        }
+    }
+
+    #[test]
+    fn lean_windows_give_the_warnings_of_the_whole_history() {
+        let all = diary();
+        let mut fired = std::collections::HashSet::new();
+        for warfarin in [false, true] {
+            let ctx = ctx(warfarin);
+            for day in 0..DAYS {
+                let date = start() + Duration::days(day);
+                let from = date - Duration::days(warnings::HISTORY_DAYS);
+                let window: Vec<Entry> = all
+                    .iter()
+                    .filter(|e| e.date >= from && e.date <= date)
+                    .cloned()
+                    .collect();
+                let whole = warnings::day_warnings(date, &window, &ctx);
+                assert_eq!(build(date, &all, &[], &ctx).warnings, whole, "{date}");
+                fired.extend(whole.iter().map(|w| w.rule));
+            }
+        }
+        for rule in [table::DOSE_TIME, table::K_CONSISTENCY, table::LEVOTHYROXINE] {
+            assert!(
+                fired.contains(rule),
+                "{rule} never fired: the test proves little"
+            );
+        }
+    }
+
+    #[test]
+    fn a_lean_window_keeps_the_day_before_and_a_few_doses_of_each_supplement() {
+        let all = diary();
+        let date = (40..DAYS)
+            .map(|d| start() + Duration::days(d))
+            .find(|d| {
+                let on = |k: &str| all.iter().any(|e| e.date == *d && e.item_key == k);
+                on("d3") && !on("warfarin")
+            })
+            .unwrap();
+        let from = date - Duration::days(warnings::HISTORY_DAYS);
+        let window: Vec<Entry> = all
+            .into_iter()
+            .filter(|e| e.date >= from && e.date <= date)
+            .collect();
+        let lean = lean_window(date, &window, &ctx(false)).unwrap();
+        let yesterday = date - Duration::days(1);
+        let near = |e: &&Entry| e.date >= yesterday;
+        assert_eq!(
+            lean.iter().filter(near).count(),
+            window.iter().filter(near).count()
+        );
+        let older_d3 = lean
+            .iter()
+            .filter(|e| e.date < yesterday && e.item_key == "d3");
+        assert_eq!(older_d3.count(), PER_KEY);
+        assert!(
+            lean.iter()
+                .all(|e| e.date >= yesterday || e.kind == Kind::Supplement)
+        );
+        assert!(lean.len() < window.len());
     }
 }

@@ -11,11 +11,20 @@ pub fn day(ctx: &Ctx, date: Option<&str>, json: bool) -> CliResult {
     let date = ctx.date(date)?;
     let r = report::day_report(&ctx.store, date, &ctx.profile)?;
     if json {
-        println!("{}", day_json(ctx, &r));
+        emit(format!("{}\n", day_json(ctx, &r)).as_bytes())
     } else {
-        print!("{}", day_text(ctx, &r));
+        emit(day_text(ctx, &r).as_bytes())
     }
-    Ok(())
+}
+
+/// Writes a command's whole output at once; a reader that went away (`intake foods x | head`)
+/// is not an error.
+fn emit(bytes: &[u8]) -> CliResult {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
 }
 
 pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
@@ -93,15 +102,15 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
     };
     let days = week::week_days(w);
     let reports = report::range_reports(&ctx.store, days[0], days[6], &ctx.profile)?;
-    println!(
-        "{} · profile: {}",
+    let mut out = format!(
+        "{} · profile: {}\n",
         week::week_label(w),
         ctx.profile.summary()
     );
-    println!(
-        "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}",
+    out.push_str(&format!(
+        "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}\n",
         "day", "entries", "calcium mg", "vitamin D IU", "K2 mcg", "warnings"
-    );
+    ));
     for r in &reports {
         let cell = |s: Shown| {
             let t = r.totals.shown(s);
@@ -115,17 +124,17 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
                 .unwrap_or_default();
             format!("{}{pct}", t.display())
         };
-        println!(
-            "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}",
+        out.push_str(&format!(
+            "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}\n",
             r.date.format("%a %Y-%m-%d").to_string(),
             r.entries.len(),
             cell(Shown::Calcium),
             cell(Shown::VitaminD),
             cell(Shown::VitaminK2),
             r.warnings.len()
-        );
+        ));
     }
-    Ok(())
+    emit(out.as_bytes())
 }
 
 pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
@@ -153,7 +162,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
                 .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
             eprintln!("wrote {}", path.display());
         }
-        None => std::io::stdout().write_all(&buf)?,
+        None => emit(&buf)?,
     }
     Ok(())
 }
@@ -166,13 +175,17 @@ pub fn foods(ctx: &Ctx, query: &str, limit: usize) -> CliResult {
     }
     let catalog = ctx.catalog()?;
     let hits = catalog.search(query, &ctx.recent()?, limit.clamp(1, 200));
+    let mut out = String::new();
     if hits.is_empty() {
-        println!("no item matches `{query}`");
+        out.push_str(&format!("no item matches `{query}`\n"));
     }
     for h in hits {
-        println!("{}", text::item_line(h.item));
         let units = h.item.accepted_units().join(", ");
-        println!("{:<28} units: {units}", "");
+        out.push_str(&format!(
+            "{}\n{:<28} units: {units}\n",
+            text::item_line(h.item),
+            ""
+        ));
     }
-    Ok(())
+    emit(out.as_bytes())
 }
