@@ -149,10 +149,15 @@ pub fn day(catalog: &Catalog, date: NaiveDate, seed: u64) -> Result<Vec<Entry>, 
             }
         }
     }
+    // Some days the morning stack is forgotten until the evening (a dose off its usual time).
+    let morning = match rng.chance(4) {
+        true => rng.around(20 * 60 + 30, 30),
+        false => starts[0],
+    };
     for dose in menu::ROUTINE {
         let minute = match dose.at {
             At::Clock(m) => rng.around(m, 20),
-            At::AfterBreakfast(m) => starts[0] + m,
+            At::AfterBreakfast(m) => morning + m,
             At::AfterDinner(m) => starts[4] + m,
         };
         if rng.chance(dose.chance) {
