@@ -72,6 +72,36 @@ fn day_queries_order_by_time_and_respect_bounds() {
 }
 
 #[test]
+fn recent_keys_and_latest_per_key_follow_the_newest_entries() {
+    let mut s = Store::open_in_memory().unwrap();
+    for (date, time, key) in [
+        ("2026-11-01", "08:00", "a"),
+        ("2026-11-03", "08:00", "a"),
+        ("2026-11-02", "09:00", "b"),
+        ("2026-11-02", "07:00", "a"),
+        ("2026-11-05", "06:00", "c"),
+        ("2026-11-04", "23:59", "b"),
+    ] {
+        s.insert_entry(&entry(date, time, key)).unwrap();
+    }
+    assert_eq!(s.recent_keys(5).unwrap(), ["c", "b", "a"]);
+    assert_eq!(s.recent_keys(2).unwrap(), ["c", "b"]);
+    let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let got: Vec<_> = s
+        .latest_of_keys_between(&["a", "b", "zz"], d("2026-11-02"), d("2026-11-04"), 1)
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {} {}", e.item_key, e.date, e.time.format("%H:%M")))
+        .collect();
+    assert_eq!(got, ["a 2026-11-03 08:00", "b 2026-11-04 23:59"]);
+    let two = s
+        .latest_of_keys_between(&["a"], d("2026-11-01"), d("2026-11-05"), 2)
+        .unwrap();
+    assert_eq!(two.len(), 2);
+    assert!(two[0].date < two[1].date, "in date order");
+}
+
+#[test]
 fn update_delete_and_restore() {
     let mut s = Store::open_in_memory().unwrap();
     let id = s.insert_entry(&entry("2026-11-20", "12:00", "b")).unwrap();

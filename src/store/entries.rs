@@ -113,12 +113,50 @@ impl Store {
     }
 
     /// Keys of the most recently logged items, newest first, without repeats.
+    ///
+    /// Walks the distinct keys through the `(item_key, date)` index and looks up each key's
+    /// latest entry, so the cost grows with the number of distinct items, not of entries.
     pub fn recent_keys(&self, limit: usize) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT item_key FROM entries GROUP BY item_key ORDER BY max(date || ' ' || time) DESC LIMIT ?",
+            "WITH RECURSIVE keys(k) AS (
+                 SELECT (SELECT min(item_key) FROM entries)
+                 UNION ALL
+                 SELECT (SELECT min(item_key) FROM entries WHERE item_key > k)
+                 FROM keys WHERE k IS NOT NULL)
+             SELECT k FROM keys WHERE k IS NOT NULL
+             ORDER BY (SELECT date || ' ' || time FROM entries WHERE item_key = k
+                       ORDER BY date DESC, time DESC LIMIT 1) DESC
+             LIMIT ?",
         )?;
         let rows = stmt.query_map([limit as i64], |r| r.get::<_, String>(0))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// For each of `keys`, its latest `per_key` entries from `from` to `to` inclusive; all of
+    /// them in date and time order. Served by the `(item_key, date)` index.
+    pub fn latest_of_keys_between(
+        &self,
+        keys: &[&str],
+        from: NaiveDate,
+        to: NaiveDate,
+        per_key: usize,
+    ) -> Result<Vec<Entry>> {
+        let sql = format!(
+            "SELECT {} FROM entries WHERE item_key = ?1 AND date BETWEEN ?2 AND ?3
+             ORDER BY date DESC, time DESC, id DESC LIMIT ?4",
+            COLUMNS.as_str()
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let (from, to) = (from.to_string(), to.to_string());
+        let mut out = Vec::new();
+        for k in keys {
+            let params = rusqlite::params![k, from, to, per_key as i64];
+            for r in stmt.query_map(params, from_row)? {
+                out.push(r??);
+            }
+        }
+        out.sort_by_key(|e| (e.date, e.time, e.id));
+        Ok(out)
     }
 
     /// How many entries the diary holds.
@@ -219,9 +257,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
     let parsed = (|| {
         Ok(Entry {
             id: r.get(0)?,
-            date: NaiveDate::parse_from_str(&date, "%Y-%m-%d")
-                .map_err(|_| corrupt("date", &date))?,
-            time: NaiveTime::parse_from_str(&time, "%H:%M").map_err(|_| corrupt("time", &time))?,
+            date: parse_date(&date).ok_or_else(|| corrupt("date", &date))?,
+            time: parse_time(&time).ok_or_else(|| corrupt("time", &time))?,
             item_key: r.get(3)?,
             item_name: r.get(4)?,
             kind: Kind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,
@@ -229,10 +266,46 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
             unit: r.get(7)?,
             servings: r.get(8)?,
             nutrients,
-            tags: serde_json::from_str(&tags).map_err(|_| corrupt("tags", &tags))?,
+            tags: parse_tags(&tags).ok_or_else(|| corrupt("tags", &tags))?,
             meal: r.get(10)?,
             note: r.get(11)?,
         })
     })();
     Ok(parsed)
+}
+
+/// `YYYY-MM-DD` as the diary writes it, read by hand (chrono's format parser costs more than the
+/// rest of the row); anything else (a row edited by hand) goes through chrono.
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let fast = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+        .then(|| {
+            let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
+            NaiveDate::from_ymd_opt(y as i32, m, d)
+        })
+        .flatten();
+    fast.or_else(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+}
+
+/// `HH:MM`, the same way.
+fn parse_time(s: &str) -> Option<NaiveTime> {
+    let b = s.as_bytes();
+    let fast = (b.len() == 5 && b[2] == b':')
+        .then(|| NaiveTime::from_hms_opt(digits(&b[0..2])?, digits(&b[3..5])?, 0))
+        .flatten();
+    fast.or_else(|| NaiveTime::parse_from_str(s, "%H:%M").ok())
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    b.iter().try_fold(0u32, |n, c| {
+        c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    })
+}
+
+/// The JSON array of tags; most entries have none.
+fn parse_tags(s: &str) -> Option<Vec<String>> {
+    if s == "[]" {
+        return Some(Vec::new());
+    }
+    serde_json::from_str(s).ok()
 }
