@@ -102,6 +102,18 @@ fn recent_keys_and_latest_per_key_follow_the_newest_entries() {
 }
 
 #[test]
+fn ids_are_never_given_out_twice() {
+    let mut s = Store::open_in_memory().unwrap();
+    let a = s.insert_entry(&entry("2026-11-20", "08:00", "a")).unwrap();
+    let b = s.insert_entry(&entry("2026-11-20", "09:00", "b")).unwrap();
+    let gone = s.delete_entry(b).unwrap().unwrap();
+    let c = s.insert_entry(&entry("2026-11-20", "10:00", "c")).unwrap();
+    assert!(c > b && b > a, "{a} {b} {c}");
+    s.restore_entry(&gone).unwrap();
+    assert_eq!(s.entry(b).unwrap().unwrap().item_key, "b");
+}
+
+#[test]
 fn update_delete_and_restore() {
     let mut s = Store::open_in_memory().unwrap();
     let id = s.insert_entry(&entry("2026-11-20", "12:00", "b")).unwrap();

@@ -53,6 +53,12 @@ fn an_older_diary_is_backed_up_then_upgraded_keeping_every_entry() {
     assert_eq!(query(&d.path, rows), query(copy.path(), rows));
     let view = "SELECT calcium_mg_lo FROM day_totals WHERE date = '2026-11-16'";
     assert_eq!(query(&d.path, view), "Real(625.0)");
+    let seq = "SELECT seq FROM sqlite_sequence WHERE name = 'entries'";
+    assert_eq!(
+        query(&d.path, seq),
+        "Integer(4)",
+        "new ids follow the old ones"
+    );
     assert!(d.ok(&["item", "list"]).contains("my-kefir"));
     assert!(d.ok(&["stack", "list"]).contains("morning"));
     assert!(d.ok(&["profile"]).contains("52 female"));

@@ -18,7 +18,7 @@ const APPLICATION_ID: i32 = 0x4954_4b31;
 /// The schema's steps, oldest first. Append only: a released step is never edited.
 const SCHEMA: [&str; 2] = [
     include_str!("migrations/001_init.sql"),
-    include_str!("migrations/002_day_totals.sql"),
+    include_str!("migrations/002_ids_and_day_totals.sql"),
 ];
 
 /// How many migrations this build knows (the `user_version` of an up-to-date diary).
@@ -52,7 +52,7 @@ pub enum StoreError {
     UpgradeBackup(String),
     #[error("diary error: {0}")]
     Sql(rusqlite::Error),
-    #[error("diary migration error: {0}")]
+    #[error("cannot upgrade the diary: {}", first_line(.0))]
     Migration(#[from] rusqlite_migration::Error),
     #[error("diary holds unreadable data: {0}")]
     Corrupt(String),
@@ -66,6 +66,26 @@ impl From<rusqlite::Error> for StoreError {
             _ => StoreError::Sql(e),
         }
     }
+}
+
+impl StoreError {
+    /// Another connection held the lock and SQLite did not wait (or waited in vain).
+    pub fn is_busy(&self) -> bool {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        let code = match self {
+            StoreError::Sql(e) => e.sqlite_error_code(),
+            StoreError::Migration(rusqlite_migration::Error::RusqliteError { err, .. }) => {
+                err.sqlite_error_code()
+            }
+            _ => None,
+        };
+        matches!(code, Some(DatabaseBusy | DatabaseLocked))
+    }
+}
+
+/// An error's first line (a migration error goes on to print its whole SQL).
+fn first_line(e: &dyn std::fmt::Display) -> String {
+    e.to_string().lines().next().unwrap_or_default().to_string()
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -104,7 +124,16 @@ impl Store {
             conn,
             upgraded: None,
         };
-        store.configure(path, existed)?;
+        // Setting up a new diary (journal mode, id, schema) can meet another process doing the
+        // same; SQLite then answers "busy" at once rather than waiting, so take turns.
+        let mut tries = 0;
+        loop {
+            match store.configure(path, existed) {
+                Err(e) if e.is_busy() && tries < 100 => tries += 1,
+                done => break done?,
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10 + tries * 5));
+        }
         Ok(store)
     }
 
@@ -207,11 +236,32 @@ impl Store {
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))?;
         if id != APPLICATION_ID {
-            self.conn
-                .pragma_update(None, "application_id", APPLICATION_ID)?;
+            // In a write transaction taken up front, like every write (see `migrate` below).
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.commit()?;
         }
-        MIGRATIONS.to_latest(&mut self.conn)?;
-        Ok(())
+        // IMMEDIATE: the migration takes the write lock first (waiting on the busy timeout), so
+        // two processes creating the same new diary take turns instead of failing.
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+        let migrated = MIGRATIONS.to_latest(&mut self.conn);
+        self.conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Deferred);
+        match migrated {
+            Ok(()) => Ok(()),
+            // Another process migrated between our reading the version and our transaction.
+            Err(_) if self.version()? == MIGRATIONS_COUNT => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     /// Changes whenever another connection commits to the diary (for live reload).
@@ -260,7 +310,9 @@ impl Store {
         let mut out = Connection::open(dest)?;
         restrict_file(dest);
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        // One step: it reads one snapshot (WAL lets writers go on meanwhile), where smaller steps
+        // start over whenever another process commits between them.
+        backup.run_to_completion(i32::MAX, std::time::Duration::from_millis(5), None)?;
         Ok(())
     }
 }
