@@ -29,13 +29,28 @@ impl DayReport {
 }
 
 /// The report of one day (warnings read the days before it too).
+///
+/// Reads only what the rules use (see [`lean_window`]): the day and the day before, and the
+/// latest few earlier entries of each of the day's supplements; on warfarin every earlier day.
 pub fn day_report(
     store: &Store,
     date: NaiveDate,
     profile: &Profile,
 ) -> Result<DayReport, StoreError> {
-    let mut v = range_reports(store, date, date, profile)?;
-    Ok(v.remove(0))
+    let targets = crate::catalog::target_table().targets(profile);
+    let ctx = rule_context(profile, &targets);
+    let history_from = date - Duration::days(warnings::HISTORY_DAYS);
+    let near = store.entries_between(date - Duration::days(1), date)?;
+    let all = if needs_all_history(&near, date, &ctx) {
+        store.entries_between(history_from, date)?
+    } else {
+        let keys = supplement_keys(&near, date);
+        let before = date - Duration::days(2);
+        let mut all = store.latest_of_keys_between(&keys, history_from, before, PER_KEY)?;
+        all.extend(near);
+        all
+    };
+    Ok(build(date, &all, &targets, &ctx))
 }
 
 /// One report per day from `from` to `to` inclusive, reading the diary once.
@@ -266,5 +281,44 @@ mod tests {
                 .all(|e| e.date >= yesterday || e.kind == Kind::Supplement)
         );
         assert!(lean.len() < window.len());
+    }
+
+    #[test]
+    fn day_report_reads_from_the_store_what_the_whole_history_gives() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.insert_entries(&diary()).unwrap();
+        let all = store
+            .entries_between(start(), start() + Duration::days(DAYS))
+            .unwrap();
+        for warfarin in [false, true] {
+            let profile = Profile {
+                warfarin,
+                ..Profile::default()
+            };
+            let targets = crate::catalog::target_table().targets(&profile);
+            let ctx = rule_context(&profile, &targets);
+            for day in (0..DAYS).step_by(3) {
+                let date = start() + Duration::days(day);
+                let from = date - Duration::days(warnings::HISTORY_DAYS);
+                let window: Vec<Entry> = all
+                    .iter()
+                    .filter(|e| e.date >= from && e.date <= date)
+                    .cloned()
+                    .collect();
+                let r = day_report(&store, date, &profile).unwrap();
+                assert_eq!(
+                    r.warnings,
+                    warnings::day_warnings(date, &window, &ctx),
+                    "{date}"
+                );
+                assert_eq!(
+                    r.entries,
+                    window
+                        .into_iter()
+                        .filter(|e| e.date == date)
+                        .collect::<Vec<_>>()
+                );
+            }
+        }
     }
 }
