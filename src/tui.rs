@@ -134,6 +134,31 @@ fn event_loop(
     Ok(())
 }
 
+fn write_change(store: &mut Store, change: Change) -> Result<Change> {
+    Ok(match change {
+        Change::Insert(mut es) => {
+            for e in &mut es {
+                if e.id == 0 {
+                    e.id = store.insert_entry(e)?;
+                } else {
+                    store.restore_entry(e)?;
+                }
+            }
+            Change::Insert(es)
+        }
+        Change::Delete(es) => {
+            for e in &es {
+                store.delete_entry(e.id)?;
+            }
+            Change::Delete(es)
+        }
+        Change::Update { before, after } => {
+            store.update_entry(&after)?;
+            Change::Update { before, after }
+        }
+    })
+}
+
 /// Runs effects against the store and the catalog, and feeds the results back to the app.
 pub struct Runtime {
     pub store: Store,
@@ -275,29 +300,9 @@ impl Runtime {
             .collect()
     }
 
+    /// Writes one change in one transaction: a stack, or its undo, is stored whole or not at all.
     fn apply(&mut self, change: Change) -> Result<Change> {
-        let out = match change {
-            Change::Insert(mut es) => {
-                for e in &mut es {
-                    if e.id == 0 {
-                        e.id = self.store.insert_entry(e)?;
-                    } else {
-                        self.store.restore_entry(e)?;
-                    }
-                }
-                Change::Insert(es)
-            }
-            Change::Delete(es) => {
-                for e in &es {
-                    self.store.delete_entry(e.id)?;
-                }
-                Change::Delete(es)
-            }
-            Change::Update { before, after } => {
-                self.store.update_entry(&after)?;
-                Change::Update { before, after }
-            }
-        };
+        let out = self.store.batch(|store| write_change(store, change))?;
         self.recent = self.store.recent_keys(20)?;
         Ok(out)
     }
