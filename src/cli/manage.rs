@@ -1,11 +1,12 @@
 //! Profile, user items, stacks and backup.
 
 use super::args::{ItemAction, ItemAddArgs, ProfileAction, StackAction};
-use super::log::{log_item, print_raised, quantity};
+use super::log::{print_raised, quantity};
 use super::{CliError, CliResult, Ctx, text};
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::{
-    Item, Kind, Nutrient, Nutrients, Origin, Quantity, Serving, Stack, StackItem, Unit, Value,
+    Entry, Item, Kind, LogRequest, Nutrient, Nutrients, Origin, Quantity, Serving, Stack,
+    StackItem, Unit, Value,
 };
 use std::path::Path;
 
@@ -262,18 +263,25 @@ pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
                 item.servings_for(&q)?;
                 planned.push((item.clone(), q));
             }
-            let mut ids = Vec::new();
-            for (item, q) in planned {
-                let e = log_item(
-                    ctx,
-                    &item,
-                    q,
-                    (date, time),
-                    None,
-                    Some(format!("stack {name}")),
-                )?;
-                println!("logged {}", text::entry_line(&e));
-                ids.push(e.id);
+            let note = Some(format!("stack {name}"));
+            let mut entries = planned
+                .iter()
+                .map(|(item, q)| {
+                    Entry::log(LogRequest {
+                        item,
+                        quantity: q.clone(),
+                        date,
+                        time,
+                        meal: None,
+                        note: note.clone(),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            // One transaction: the stack is logged whole or not at all.
+            let ids = ctx.store.insert_entries(&entries)?;
+            for (e, id) in entries.iter_mut().zip(&ids) {
+                e.id = *id;
+                println!("logged {}", text::entry_line(e));
             }
             print_raised(ctx, &ids, date)
         }
