@@ -109,3 +109,40 @@ fn portions_keep_usda_wording_for_display() {
     assert!(portion_texts("milk").is_empty());
     assert!(portion_texts("usda-00000").is_empty());
 }
+
+/// The table's parser works each measure text out once; every food's serving and household
+/// portions must still be what its own portions say, read one by one.
+#[test]
+fn every_usda_serving_and_portion_matches_its_portion_texts() {
+    use intake::domain::Unit;
+    for item in &intake::catalog::usda::table().items {
+        let weights = portion_texts(&item.key);
+        match weights.first() {
+            Some(w) => {
+                assert_eq!(
+                    (item.serving.amount, &item.serving.unit),
+                    (w.amount, &w.unit)
+                );
+                let grams = match Unit::parse(&w.unit) {
+                    Unit::Mass(m) => w.amount * m.grams(),
+                    _ => w.grams,
+                };
+                assert_eq!(item.serving.grams, Some(grams), "{}", item.key);
+            }
+            None => assert_eq!(item.serving.unit, "g", "{}", item.key),
+        }
+        let mut want: Vec<(String, f64)> = Vec::new();
+        for w in &weights {
+            let household = matches!(Unit::parse(&w.unit), Unit::Household(_));
+            if household && !want.iter().any(|(u, _)| *u == w.unit) {
+                want.push((w.unit.clone(), w.grams / w.amount));
+            }
+        }
+        let got: Vec<(String, f64)> = item
+            .portions
+            .iter()
+            .map(|p| (p.unit.clone(), p.grams))
+            .collect();
+        assert_eq!(got, want, "{}", item.key);
+    }
+}

@@ -12,12 +12,10 @@ const NOISE: [&str; 14] = [
 pub(crate) struct Norm {
     /// Name words, then key words, space-separated.
     pub hay: String,
-    /// The name's words alone.
-    pub name: String,
+    /// Where the name's words end in `hay` (the key's start one byte later).
+    name_end: usize,
     /// The name's significant words (no noise, no parenthesis, no `without …` part).
     pub sig_name: String,
-    /// The key's words.
-    pub key: String,
     /// How many words `sig_name` and `key` have.
     pub sig_words: u32,
     pub key_words: u32,
@@ -29,20 +27,31 @@ pub(crate) struct Norm {
 
 impl Norm {
     pub fn of(item: &Item) -> Norm {
-        let name = fold(&item.name);
-        let key = fold(&item.key);
-        let hay = format!("{name} {key}");
+        let mut hay = String::with_capacity(item.name.len() + item.key.len() + 1);
+        fold_into(&mut hay, &item.name);
+        let name_end = hay.len();
+        hay.push(' ');
+        fold_into(&mut hay, &item.key);
         let sig_name = significant(&item.name);
         Norm {
             mask: mask(&hay),
             sig_words: words(&sig_name),
-            key_words: words(&key),
+            key_words: words(&hay[name_end + 1..]),
             sig_name,
             name_len: item.name.chars().count(),
-            name,
-            key,
+            name_end,
             hay,
         }
+    }
+
+    /// The name's words alone.
+    pub fn name(&self) -> &str {
+        &self.hay[..self.name_end]
+    }
+
+    /// The key's words.
+    pub fn key(&self) -> &str {
+        &self.hay[self.name_end + 1..]
     }
 }
 
@@ -53,30 +62,44 @@ fn words(s: &str) -> u32 {
 /// Lower case, accents removed (`é` → `e`), anything not a letter or digit a single space.
 pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// [`fold`], appended to `out` (which is empty or ends with a space).
+fn fold_into(out: &mut String, s: &str) {
+    let start = out.len();
     let mut space = true;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-            space = false;
-            continue;
+    if s.is_ascii() {
+        // Most names: one byte a character, no accents to fold.
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() {
+                out.push(char::from(b.to_ascii_lowercase()));
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
         }
-        let c = if c.is_ascii() {
-            c
-        } else {
-            nucleo_matcher::chars::normalize(c)
-        };
-        if c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-            space = false;
-        } else if !space {
-            out.push(' ');
-            space = true;
+    } else {
+        for c in s.chars() {
+            let c = if c.is_ascii() {
+                c
+            } else {
+                nucleo_matcher::chars::normalize(c)
+            };
+            if c.is_alphanumeric() {
+                out.extend(c.to_lowercase());
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
         }
     }
-    if out.ends_with(' ') {
+    if out.len() > start && out.ends_with(' ') {
         out.pop();
     }
-    out
 }
 
 /// The bit of an ASCII letter or digit, 0 for anything else.
@@ -106,8 +129,10 @@ fn significant(name: &str) -> String {
         }
     }
     let mut out = String::with_capacity(plain.len());
-    for part in plain.split(',') {
-        let part = fold(part);
+    let mut part = String::with_capacity(plain.len());
+    for raw in plain.split(',') {
+        part.clear();
+        fold_into(&mut part, raw);
         if part.starts_with("without") {
             continue;
         }

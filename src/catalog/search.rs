@@ -134,7 +134,7 @@ impl Query {
     /// The score without the unsaid-words part, which [`Query::refine`] adds to the few hits
     /// that can still reach the top.
     fn finish(&self, item: &Item, n: &Norm, good: bool, class_sum: u32, fuzzy: u32) -> u32 {
-        let exact = n.key == self.joined || n.name == self.joined;
+        let exact = n.key() == self.joined || n.name() == self.joined;
         pack(good, self.tier(item, exact), class_sum, 63, fuzzy) & !UNSAID
     }
 
@@ -167,7 +167,7 @@ impl Query {
     pub fn refine(&self, rough: u32, n: &Norm) -> u32 {
         let extras = self
             .unsaid(&n.sig_name, n.sig_words)
-            .min(self.unsaid(&n.key, n.key_words));
+            .min(self.unsaid(n.key(), n.key_words));
         rough | ((63 - extras.min(63)) << 16)
     }
 

@@ -71,6 +71,7 @@ impl UsdaTable {
 /// Parses the table; `strict` fails on the first bad row instead of skipping it.
 pub fn parse_items(text: &str, strict: bool) -> Result<Vec<Item>, UsdaError> {
     let mut groups: HashMap<&str, &str> = HashMap::new();
+    let mut measures = Measures::default();
     let mut items = Vec::with_capacity(8000);
     for (i, line) in text.lines().enumerate() {
         let mut f = line.split('\t');
@@ -80,7 +81,7 @@ pub fn parse_items(text: &str, strict: bool) -> Result<Vec<Item>, UsdaError> {
                     groups.insert(code, name);
                 }
             }
-            Some("f") => match parse_food(f.collect(), &groups) {
+            Some("f") => match parse_food(f.collect(), &groups, &mut measures) {
                 Ok(item) => items.push(item),
                 Err(what) if strict => return Err(UsdaError { line: i + 1, what }),
                 Err(_) => {}
@@ -92,23 +93,15 @@ pub fn parse_items(text: &str, strict: bool) -> Result<Vec<Item>, UsdaError> {
     Ok(items)
 }
 
-fn parse_food(f: Vec<&str>, groups: &HashMap<&str, &str>) -> Result<Item, String> {
+fn parse_food<'a>(
+    f: Vec<&'a str>,
+    groups: &HashMap<&str, &str>,
+    measures: &mut Measures<'a>,
+) -> Result<Item, String> {
     let [ndb, name, group, ca, mg, d, k1, fat, form, portions] = f[..] else {
         return Err(format!("expected 10 fields after `f`, found {}", f.len()));
     };
-    let weights = parse_weights(portions)?;
-    let serving = match weights.first() {
-        Some(w) => Serving {
-            amount: w.amount,
-            unit: w.unit.clone(),
-            grams: Some(serving_grams(w)),
-        },
-        None => Serving {
-            amount: 100.0,
-            unit: "g".into(),
-            grams: Some(100.0),
-        },
-    };
+    let (serving, portions) = servings(portions, measures)?;
     let factor = serving.grams.unwrap_or(100.0) / 100.0;
     let per100 = per_100g(ca, mg, d, k1, fat, form)?;
     Ok(Item {
@@ -117,7 +110,7 @@ fn parse_food(f: Vec<&str>, groups: &HashMap<&str, &str>) -> Result<Item, String
         kind: Kind::Food,
         origin: Origin::Usda,
         serving,
-        portions: portions_of(&weights),
+        portions,
         nutrients: per100.scale(factor),
         tags: Vec::new(),
         group: groups.get(group).map(|g| g.to_string()),
@@ -125,13 +118,81 @@ fn parse_food(f: Vec<&str>, groups: &HashMap<&str, &str>) -> Result<Item, String
     })
 }
 
-/// The mass of a portion; for a mass unit (`3 oz`, which USDA rounds to 85 g) the exact
-/// conversion, so that `3 oz` and `85.05 g` give the same amounts.
-fn serving_grams(w: &Weight) -> f64 {
-    match Unit::parse(&w.unit) {
-        Unit::Mass(m) => w.amount * m.grams(),
-        _ => w.grams,
+/// What a USDA measure text (`cup, chopped`) means: the unit people type, and whether it is a
+/// household unit or a mass (its grams per one). The table repeats a few hundred texts some
+/// 30,000 times, so each is worked out once per parse.
+struct Measure {
+    unit: String,
+    household: bool,
+    mass_grams: Option<f64>,
+}
+
+#[derive(Default)]
+struct Measures<'a>(HashMap<&'a str, Measure>);
+
+impl<'a> Measures<'a> {
+    fn get(&mut self, text: &'a str) -> &Measure {
+        self.0.entry(text).or_insert_with(|| {
+            let unit = normalise_measure(text);
+            let parsed = Unit::parse(&unit);
+            Measure {
+                household: matches!(parsed, Unit::Household(_)),
+                mass_grams: match parsed {
+                    Unit::Mass(m) => Some(m.grams()),
+                    _ => None,
+                },
+                unit,
+            }
+        })
     }
+}
+
+/// The default serving (the first portion, else 100 g) and the household portions, one per
+/// unit (the first in USDA's order), as grams per one unit; units that are masses or servings
+/// are left out (those convert without a portion). For a mass unit (`3 oz`, which USDA rounds
+/// to 85 g) the serving's mass is the exact conversion, so `3 oz` and `85.05 g` agree.
+fn servings<'a>(
+    text: &'a str,
+    measures: &mut Measures<'a>,
+) -> Result<(Serving, Vec<Portion>), String> {
+    let mut serving = None;
+    let mut portions: Vec<Portion> = Vec::new();
+    for p in text.split(';').filter(|p| !p.is_empty()) {
+        let Some((amount, measure, grams)) = portion(p)? else {
+            continue;
+        };
+        let m = measures.get(measure);
+        serving.get_or_insert_with(|| Serving {
+            amount,
+            unit: m.unit.clone(),
+            grams: Some(m.mass_grams.map_or(grams, |g| amount * g)),
+        });
+        if m.household && !portions.iter().any(|p| p.unit == m.unit) {
+            portions.push(Portion {
+                unit: m.unit.clone(),
+                grams: grams / amount,
+            });
+        }
+    }
+    let serving = serving.unwrap_or_else(|| Serving {
+        amount: 100.0,
+        unit: "g".into(),
+        grams: Some(100.0),
+    });
+    Ok((serving, portions))
+}
+
+/// One `amount|measure|grams` portion; `None` for a zero or non-finite amount or mass.
+fn portion(p: &str) -> Result<Option<(f64, &str, f64)>, String> {
+    let mut f = p.split('|');
+    let (Some(a), Some(text), Some(g)) = (f.next(), f.next(), f.next()) else {
+        return Err(format!("portion `{p}` is not amount|measure|grams"));
+    };
+    let (Ok(amount), Ok(grams)) = (a.parse::<f64>(), g.parse::<f64>()) else {
+        return Err(format!("portion `{p}` has a bad amount or mass"));
+    };
+    let ok = amount > 0.0 && grams > 0.0 && amount.is_finite() && grams.is_finite();
+    Ok(ok.then_some((amount, text, grams)))
 }
 
 /// Nutrients per 100 g. Vitamin D goes to the form the generator recorded; the other two forms
@@ -193,19 +254,11 @@ pub struct Weight {
 fn parse_weights(s: &str) -> Result<Vec<Weight>, String> {
     let mut out = Vec::new();
     for p in s.split(';').filter(|p| !p.is_empty()) {
-        let mut f = p.split('|');
-        let (Some(a), Some(text), Some(g)) = (f.next(), f.next(), f.next()) else {
-            return Err(format!("portion `{p}` is not amount|measure|grams"));
-        };
-        let (Ok(amount), Ok(grams)) = (a.parse::<f64>(), g.parse::<f64>()) else {
-            return Err(format!("portion `{p}` has a bad amount or mass"));
-        };
-        if amount > 0.0 && grams > 0.0 && amount.is_finite() && grams.is_finite() {
-            let unit = normalise_measure(text);
+        if let Some((amount, text, grams)) = portion(p)? {
             out.push(Weight {
                 amount,
                 text: text.to_string(),
-                unit,
+                unit: normalise_measure(text),
                 grams,
             });
         }
@@ -226,22 +279,6 @@ pub fn normalise_measure(text: &str) -> String {
         }
         [first, ..] => household_singular(first),
     }
-}
-
-/// Household portions, one per unit (the first in USDA's order), as grams per one unit; units
-/// that are masses or servings are left out (those convert without a portion).
-fn portions_of(weights: &[Weight]) -> Vec<Portion> {
-    let mut out: Vec<Portion> = Vec::new();
-    for w in weights {
-        let household = matches!(Unit::parse(&w.unit), Unit::Household(_));
-        if household && !out.iter().any(|p| p.unit == w.unit) {
-            out.push(Portion {
-                unit: w.unit.clone(),
-                grams: w.grams / w.amount,
-            });
-        }
-    }
-    out
 }
 
 /// The portions of a USDA food as USDA writes them (`1 cup, chopped = 130 g`), for display.
