@@ -32,12 +32,19 @@ struct Args {
     /// Replace the file if it exists.
     #[arg(long)]
     force: bool,
+    /// Also write the names of every item one can log (built-in, USDA, the diarist's own), one a
+    /// line: what `fzf --filter` searches in the benchmark against `intake foods`.
+    #[arg(long)]
+    names: Option<PathBuf>,
 }
 
 fn main() -> Result<()> {
     let a = Args::parse();
     let end = NaiveDate::parse_from_str(&a.end, "%Y-%m-%d")
         .with_context(|| format!("bad --end `{}`: accepted is YYYY-MM-DD", a.end))?;
+    if let Some(path) = &a.names {
+        write_names(path)?;
+    }
     make_room(&a.out, a.force)?;
     let spec = Spec {
         end,
@@ -57,6 +64,17 @@ fn main() -> Result<()> {
         a.out.display()
     );
     Ok(())
+}
+
+fn write_names(path: &Path) -> Result<()> {
+    let catalog = synth::catalog()?;
+    let usda = &intake::catalog::usda::table().items;
+    let mut text = String::new();
+    for item in catalog.items().iter().chain(usda) {
+        text.push_str(&item.name);
+        text.push('\n');
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// Refuses to overwrite a file unless asked; removes it (and its WAL files) when asked.

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Whole-process benchmarks: intake against the sqlite3 shell and fzf on the synthetic diaries
+# (ten years, ~104,000 entries, and its latest 1,000 entries), with peak memory of each command.
+#
+# Usage: scripts/bench.sh [OUT_DIR]      (default target/bench; takes 2-3 minutes)
+# Writes OUT_DIR/results.md (the table BENCHMARKS.md quotes) and the hyperfine JSON beside it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=${1:-target/bench}
+DAY=2026-06-30 # the last day of the synthetic diaries
+FROM=2025-07-01 # a year of export, ending on DAY
+BIG=$OUT/ten-years.db
+SMALL=$OUT/small.db
+INTAKE=target/release/intake
+mkdir -p "$OUT"
+
+install_tools() {
+    local missing=()
+    command -v hyperfine >/dev/null || missing+=(hyperfine)
+    [ -x /usr/bin/time ] || missing+=(time)
+    command -v sqlite3 >/dev/null || missing+=(sqlite3)
+    command -v fzf >/dev/null || missing+=(fzf)
+    command -v jq >/dev/null || missing+=(jq)
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "installing ${missing[*]} (Debian packages)" >&2
+        apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+build_and_generate() {
+    cargo build --release --bin intake --bin gen-diary
+    target/release/gen-diary --out "$BIG" --force --names "$OUT/names.txt"
+    target/release/gen-diary --out "$SMALL" --force --entries 1000
+}
+
+# The day's totals as `intake day` prints them: per shown nutrient, the sums of the entries'
+# low and high ends (vitamin D = D3 + D2 + other forms; K2 = MK-4 + MK-7), in mg / IU / mcg.
+sum() { # sum COLUMN... -> "(total(a_lo)+total(b_lo))/1000.0, (...hi...)/1000.0"
+    local lo="" hi=""
+    for c in "$@"; do lo+="+total(${c}_lo)"; hi+="+total(${c}_hi)"; done
+    echo "(${lo#+})/1000.0, (${hi#+})/1000.0"
+}
+TOTALS="count(*), $(sum calcium_mg), $(sum vitamin_d3_iu vitamin_d2_iu vitamin_d_other_iu), \
+$(sum vitamin_k2_mk4_mcg vitamin_k2_mk7_mcg), $(sum magnesium_mg), $(sum vitamin_k1_mcg)"
+DAY_SQL="SELECT $TOTALS FROM entries WHERE date = '$DAY'"
+YEAR_SQL="SELECT date, $TOTALS FROM entries WHERE date BETWEEN '$FROM' AND '$DAY' GROUP BY date ORDER BY date"
+
+# sqlite3 and intake must agree on the numbers, or the comparison means nothing.
+check_totals() {
+    local ours theirs
+    ours=$("$INTAKE" --db "$BIG" day "$DAY" --json | jq -r '[(.entries | length)] +
+        ([.totals.calcium, .totals.vitamin_d, .totals.vitamin_k2, .totals.magnesium,
+          .totals.vitamin_k1] | map(.low, .high)) | map(. * 1000 | round) | join(" ")')
+    theirs=$(sqlite3 -separator ' ' "$BIG" "$DAY_SQL" |
+        awk '{ for (i = 1; i <= NF; i++) printf "%s%d", (i > 1 ? " " : ""), ($i * 1000 + 0.5) }')
+    if [ "$ours" != "$theirs" ]; then
+        echo "totals differ: intake [$ours] sqlite3 [$theirs]" >&2
+        exit 1
+    fi
+    echo "totals agree (entries, then low/high x1000 of Ca, D, K2, Mg, K1): $ours"
+}
+
+# hf NAME ROUNDS RUNS [--shell] COMMAND... : hyperfine in ROUNDS rounds of RUNS runs of each
+# command, so that the commands take turns (the machine is shared: load comes and goes), merged
+# into OUT/NAME.json. Without --shell, commands run without a shell; fzf reads the names on
+# stdin, so its group runs through sh (hyperfine measures and subtracts the shell's start-up).
+hf() {
+    local name=$1 rounds=$2 runs=$3 mode=(-N)
+    shift 3
+    if [ "$1" = --shell ]; then mode=() && shift; fi
+    for r in $(seq "$rounds"); do
+        hyperfine "${mode[@]}" --warmup 3 --runs "$runs" --export-json "$OUT/$name.$r.json" "$@" >&2
+    done
+    jq -s '{results: [range(0; .[0].results | length) as $i
+        | ([.[].results[$i].times] | add) as $t | ($t | add / length) as $m
+        | {command: .[0].results[$i].command, runs: ($t | length), mean: $m,
+           median: ($t | sort | if length % 2 == 1 then .[length / 2 | floor]
+                    else (.[length / 2 - 1] + .[length / 2]) / 2 end),
+           stddev: ($t | map((. - $m) * (. - $m)) | add / (length - 1) | sqrt)}]}' \
+        "$OUT/$name".[0-9]*.json >"$OUT/$name.json"
+    rm -f "$OUT/$name".[0-9]*.json
+}
+
+run_all() {
+    hf day 10 20 \
+        "$INTAKE --db $BIG day $DAY" \
+        "sqlite3 $BIG \"$DAY_SQL\"" \
+        "$INTAKE --db $SMALL day $DAY"
+    hf foods 5 10 --shell \
+        "$INTAKE --db $BIG foods salmon" \
+        "fzf --filter salmon < $OUT/names.txt"
+    hf export 4 5 \
+        "$INTAKE --db $BIG export --from $FROM --to $DAY" \
+        "sqlite3 -csv -header $BIG \"$YEAR_SQL\""
+}
+
+mean_ms() { # mean_ms NAME INDEX
+    jq -r ".results[$2].mean * 1000 | . * 100 | round / 100" "$OUT/$1.json"
+}
+
+# The budgets are judged on medians: on a shared machine a few slow runs move the mean.
+median_ms() {
+    jq -r ".results[$2].median * 1000 | . * 100 | round / 100" "$OUT/$1.json"
+}
+
+sd_ms() {
+    jq -r ".results[$2].stddev * 1000 | . * 100 | round / 100" "$OUT/$1.json"
+}
+
+peak_mb() { # peak_mb COMMAND... : maximum resident set size in MB
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { printf "%.1f", $6 / 1024 }'
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+verdict() { # verdict VALUE LIMIT -> met / MISSED (VALUE < LIMIT)
+    awk -v v="$1" -v l="$2" 'BEGIN { print (v < l ? "met" : "MISSED") }'
+}
+
+row() { # row LABEL NAME INDEX PEAK_CMD...
+    local label=$1 name=$2 i=$3
+    shift 3
+    echo "| $label | $(median_ms "$name" "$i") ms | $(mean_ms "$name" "$i") ± $(sd_ms "$name" "$i") ms | $(peak_mb "$@") MB |"
+}
+
+report() {
+    local big small sq exp sqexp
+    big=$(median_ms day 0) sq=$(median_ms day 1) small=$(median_ms day 2)
+    exp=$(median_ms export 0) sqexp=$(median_ms export 1)
+    echo "| command | median | mean ± σ | peak memory |"
+    echo "|---|---|---|---|"
+    row "\`intake day $DAY\`, ten-year diary" day 0 "$INTAKE" --db "$BIG" day "$DAY"
+    row "\`sqlite3\` day totals, ten-year diary" day 1 sqlite3 "$BIG" "$DAY_SQL"
+    row "\`intake day $DAY\`, 1,000-entry diary" day 2 "$INTAKE" --db "$SMALL" day "$DAY"
+    row "\`intake foods salmon\`, ten-year diary" foods 0 "$INTAKE" --db "$BIG" foods salmon
+    row "\`fzf --filter salmon\` over the $(wc -l <"$OUT/names.txt") item names" foods 1 \
+        sh -c "fzf --filter salmon < $OUT/names.txt"
+    row "\`intake export --from $FROM --to $DAY\`" export 0 \
+        "$INTAKE" --db "$BIG" export --from "$FROM" --to "$DAY"
+    row "\`sqlite3 -csv\` GROUP BY date, same year" export 1 sqlite3 -csv -header "$BIG" "$YEAR_SQL"
+    echo
+    echo "Budgets on the medians:"
+    echo "- intake day / sqlite3: $(ratio "$big" "$sq")x (budget < 1.5x: $(verdict "$(ratio "$big" "$sq")" 1.5))"
+    local spread
+    spread=$(awk -v a="$big" -v b="$small" 'BEGIN { d = a - b; if (d < 0) d = -d; printf "%.1f", 100 * d / b }')
+    echo "- intake day, ten-year vs 1,000-entry diary: $spread % apart (budget < 10 %: $(verdict "$spread" 10))"
+    echo "- intake export of a year: $exp ms (budget < 100 ms: $(verdict "$exp" 100)); sqlite3 GROUP BY: $sqexp ms"
+    echo "- intake foods / fzf --filter: $(ratio "$(median_ms foods 0)" "$(median_ms foods 1)")x (no budget; the keystroke budget is the search bench's)"
+}
+
+install_tools
+build_and_generate
+check_totals
+run_all
+{
+    echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(uname -sr)," \
+        "$(rustc --version | cut -d' ' -f1-2), hyperfine $(hyperfine --version | cut -d' ' -f2)," \
+        "sqlite3 $(sqlite3 --version | cut -d' ' -f1), fzf $(fzf --version | cut -d' ' -f1);" \
+        "load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    report
+} | tee "$OUT/results.md"
