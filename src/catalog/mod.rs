@@ -33,6 +33,13 @@ pub fn usda_is_loaded() -> bool {
     usda::is_loaded()
 }
 
+/// Parses and indexes the USDA table now (some 20 ms, once per process), so that the first
+/// search does not pay for it: the app calls this on a background thread at start-up, long
+/// before anyone types. Safe to call from any thread, any number of times.
+pub fn warm_up() {
+    usda::table().norms();
+}
+
 /// An item found by a search; a higher score is a better match.
 #[derive(Debug, Clone, Copy)]
 pub struct Hit<'a> {
