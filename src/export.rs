@@ -66,9 +66,10 @@ pub fn write_range_csv(
 ) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(WEEK_HEADER)?;
-    for r in report::range_reports(store, from, to, profile)? {
+    report::for_each_report(store, from, to, profile, |r| {
         w.write_record(day_row(&r))?;
-    }
+        Ok::<(), ExportError>(())
+    })?;
     w.flush()?;
     Ok(())
 }
@@ -131,8 +132,36 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
     row.into_iter().map(|c| neutralise(&c)).collect()
 }
 
+/// Writes one row per entry from `from` to `to` (see [`write_entries_csv`]), reading the diary
+/// a few months at a time so that years of entries never sit in memory at once.
+pub fn write_entries_range_csv(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    out: impl Write,
+) -> Result<(), ExportError> {
+    let mut w = entries_writer(out)?;
+    for (start, end) in report::chunks(from, to) {
+        for e in store.entries_between(start, end)? {
+            w.write_record(entry_row(&e))?;
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
 /// Writes one row per entry: when, what, how much, every nutrient (point, low, high), meal, note.
 pub fn write_entries_csv(entries: &[Entry], out: impl Write) -> Result<(), ExportError> {
+    let mut w = entries_writer(out)?;
+    for e in entries {
+        w.write_record(entry_row(e))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// A CSV writer that has written the per-entry header.
+fn entries_writer<W: Write>(out: W) -> Result<csv::Writer<W>, ExportError> {
     let mut w = csv::Writer::from_writer(out);
     let mut header: Vec<String> = [
         "date",
@@ -152,11 +181,7 @@ pub fn write_entries_csv(entries: &[Entry], out: impl Write) -> Result<(), Expor
     }
     header.extend(["meal", "note"].map(String::from));
     w.write_record(&header)?;
-    for e in entries {
-        w.write_record(entry_row(e))?;
-    }
-    w.flush()?;
-    Ok(())
+    Ok(w)
 }
 
 fn entry_row(e: &Entry) -> Vec<String> {

@@ -53,22 +53,60 @@ pub fn day_report(
     Ok(build(date, &all, &targets, &ctx))
 }
 
-/// One report per day from `from` to `to` inclusive, reading the diary once.
+/// One report per day from `from` to `to` inclusive (see [`for_each_report`]).
 pub fn range_reports(
     store: &Store,
     from: NaiveDate,
     to: NaiveDate,
     profile: &Profile,
 ) -> Result<Vec<DayReport>, StoreError> {
-    let start = from - Duration::days(warnings::HISTORY_DAYS);
-    let all = store.entries_between(start, to)?;
+    let mut out = Vec::new();
+    for_each_report(store, from, to, profile, |r| {
+        out.push(r);
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(out)
+}
+
+/// Days read at a time by [`for_each_report`]: a long range (years of export) never holds more
+/// than this many days of entries (plus their history) in memory.
+pub const CHUNK_DAYS: i64 = 92;
+
+/// Hands `f` the report of each day from `from` to `to`, in order, reading the diary a chunk of
+/// [`CHUNK_DAYS`] days (and their history) at a time.
+pub fn for_each_report<E: From<StoreError>>(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: &Profile,
+    mut f: impl FnMut(DayReport) -> Result<(), E>,
+) -> Result<(), E> {
     let targets = crate::catalog::target_table().targets(profile);
     let ctx = rule_context(profile, &targets);
-    let mut out = Vec::new();
-    for date in from.iter_days().take_while(|d| *d <= to) {
-        out.push(build(date, &all, &targets, &ctx));
+    for (start, end) in chunks(from, to) {
+        let history = start - Duration::days(warnings::HISTORY_DAYS);
+        let all = store.entries_between(history, end)?;
+        for date in start.iter_days().take_while(|d| *d <= end) {
+            f(build(date, &all, &targets, &ctx))?;
+        }
     }
-    Ok(out)
+    Ok(())
+}
+
+/// `from` to `to` as consecutive ranges of at most [`CHUNK_DAYS`] days (first and last day).
+pub fn chunks(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
+    let first = (from <= to).then_some(from);
+    std::iter::successors(first.map(|f| (f, chunk_end(f, to))), move |&(_, end)| {
+        end.succ_opt()
+            .filter(|next| *next <= to)
+            .map(|next| (next, chunk_end(next, to)))
+    })
+}
+
+fn chunk_end(start: NaiveDate, to: NaiveDate) -> NaiveDate {
+    start
+        .checked_add_signed(Duration::days(CHUNK_DAYS - 1))
+        .map_or(to, |e| e.min(to))
 }
 
 /// Builds a report for `date` from entries sorted by date (which may span more days).
@@ -319,6 +357,37 @@ mod tests {
                         .collect::<Vec<_>>()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn chunks_cover_the_range_once_in_order() {
+        let d = |n: i64| start() + Duration::days(n);
+        let all: Vec<_> = chunks(d(0), d(200)).collect();
+        assert_eq!(all, [(d(0), d(91)), (d(92), d(183)), (d(184), d(200))]);
+        assert_eq!(chunks(d(5), d(5)).collect::<Vec<_>>(), [(d(5), d(5))]);
+        assert_eq!(chunks(d(5), d(4)).count(), 0);
+    }
+
+    #[test]
+    fn range_reports_across_chunks_equal_day_reports() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.insert_entries(&diary()).unwrap();
+        let profile = Profile::default();
+        let (from, to) = (
+            start() + Duration::days(10),
+            start() + Duration::days(DAYS - 1),
+        );
+        let reports = range_reports(&store, from, to, &profile).unwrap();
+        assert_eq!(reports.len() as i64, (to - from).num_days() + 1);
+        for r in reports.iter().step_by(7) {
+            let one = day_report(&store, r.date, &profile).unwrap();
+            assert_eq!(
+                (&r.entries, &r.warnings),
+                (&one.entries, &one.warnings),
+                "{}",
+                r.date
+            );
         }
     }
 }

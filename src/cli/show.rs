@@ -150,21 +150,56 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
         }
     };
     week::days_between(from, to)?;
-    let mut buf = Vec::new();
-    if a.entries {
-        export::write_entries_csv(&ctx.store.entries_between(from, to)?, &mut buf)?;
-    } else {
-        export::write_range_csv(&ctx.store, from, to, &ctx.profile, &mut buf)?;
-    }
-    match a.output {
-        Some(path) => {
-            std::fs::write(&path, &buf)
-                .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", path.display())))?;
-            eprintln!("wrote {}", path.display());
+    let write = |out: &mut dyn Write| {
+        if a.entries {
+            export::write_entries_range_csv(&ctx.store, from, to, out)
+        } else {
+            export::write_range_csv(&ctx.store, from, to, &ctx.profile, out)
         }
-        None => emit(&buf)?,
+    };
+    match &a.output {
+        Some(path) => export_to_file(path, write),
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut out) {
+                Err(e) if is_broken_pipe(&e) => Ok(()),
+                r => Ok(r?),
+            }
+        }
     }
+}
+
+/// Streams the CSV into `path` through a `.partial` file renamed at the end, so a failure
+/// leaves no half-written export behind.
+fn export_to_file(
+    path: &std::path::Path,
+    write: impl Fn(&mut dyn Write) -> Result<(), export::ExportError>,
+) -> CliResult {
+    let failed = |e: &dyn std::fmt::Display| {
+        CliError::Failed(format!("cannot write {}: {e}", path.display()))
+    };
+    let partial = std::path::PathBuf::from(format!("{}.partial", path.display()));
+    let file = std::fs::File::create(&partial).map_err(|e| failed(&e))?;
+    if let Err(e) = write(&mut std::io::BufWriter::new(file)) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e.into());
+    }
+    std::fs::rename(&partial, path).map_err(|e| failed(&e))?;
+    eprintln!("wrote {}", path.display());
     Ok(())
+}
+
+/// The reader of the CSV went away (`intake export ... | head`): not an error.
+fn is_broken_pipe(e: &export::ExportError) -> bool {
+    let io = match e {
+        export::ExportError::Io(io) => Some(io),
+        export::ExportError::Csv(c) => match c.kind() {
+            csv::ErrorKind::Io(io) => Some(io),
+            _ => None,
+        },
+        export::ExportError::Store(_) => None,
+    };
+    io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
 pub fn foods(ctx: &Ctx, query: &str, limit: usize) -> CliResult {
