@@ -113,11 +113,18 @@ fn event_loop(
     rt: &mut Runtime,
 ) -> Result<()> {
     let stop = crate::tui_exit::StopSignals::register();
+    let mut warm = false;
     while app.running && !stop.arrived() {
         if app.dirty {
             terminal.draw(|f| crate::ui::render(app, f))?;
             app.dirty = false;
             crate::tui_exit::injected_fault()?;
+        }
+        if !warm {
+            // Once the first frame is up: ready the food table so the first keystroke of a
+            // search does not pay for parsing it (a search that comes first waits for it).
+            std::thread::spawn(crate::catalog::warm_up);
+            warm = true;
         }
         if event::poll(TICK)? {
             match event::read()? {

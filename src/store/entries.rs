@@ -133,7 +133,8 @@ impl Store {
     }
 
     /// For each of `keys`, its latest `per_key` entries from `from` to `to` inclusive; all of
-    /// them in date and time order. Served by the `(item_key, date)` index.
+    /// them in date and time order. Served by the `(item_key, date)` index. The limit is written
+    /// into the SQL (a number, not text): a bound LIMIT makes SQLite re-prepare on every rebind.
     pub fn latest_of_keys_between(
         &self,
         keys: &[&str],
@@ -143,14 +144,14 @@ impl Store {
     ) -> Result<Vec<Entry>> {
         let sql = format!(
             "SELECT {} FROM entries WHERE item_key = ?1 AND date BETWEEN ?2 AND ?3
-             ORDER BY date DESC, time DESC, id DESC LIMIT ?4",
+             ORDER BY date DESC, time DESC, id DESC LIMIT {per_key}",
             COLUMNS.as_str()
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let (from, to) = (from.to_string(), to.to_string());
         let mut out = Vec::new();
         for k in keys {
-            let params = rusqlite::params![k, from, to, per_key as i64];
+            let params = rusqlite::params![k, from, to];
             for r in stmt.query_map(params, from_row)? {
                 out.push(r??);
             }
