@@ -101,8 +101,7 @@ fn a_stop_signal_restores_the_terminal_and_removes_the_demo_diary() {
 
 /// The app's pid: the child of the pane's shell.
 fn app_pid(tmux: &Tmux) -> String {
-    let out = tmux.cmd(&["display-message", "-p", "-t", "app", "#{pane_pid}"]);
-    let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let shell = tmux.pane_pid();
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let out = std::process::Command::new("pgrep")

@@ -91,52 +91,47 @@ pub fn start(dir: &Path, db: &Path) -> Tmux {
 
 /// Runs `intake ARGS` in a 100x30 tmux pane with its config and temp folders in `dir`.
 pub fn start_with(dir: &Path, name: &str, args: &str) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("intake-test-{name}-{}", std::process::id()),
-    };
     let command = format!(
         "env XDG_CONFIG_HOME={d} TMPDIR={d} TERM=xterm-256color {BIN} {args}",
         d = dir.display()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "app",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(
-        out.status.success(),
-        "tmux new-session: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    tmux
+    Tmux::launch(name, &command)
 }
 
 /// A 100x30 pane running `sh`, with config and temp folders in `dir`, for commands typed in turn.
 pub fn shell(dir: &Path, name: &str) -> Tmux {
-    let tmux = Tmux {
-        socket: format!("intake-test-{name}-{}", std::process::id()),
-    };
     let command = format!(
         "env -u INTAKE_DB XDG_CONFIG_HOME={d} TMPDIR={d} TERM=xterm-256color PS1='$ ' sh",
         d = dir.display()
     );
-    let out = tmux.cmd(&[
-        "new-session",
-        "-d",
-        "-s",
-        "app",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        &command,
-    ]);
-    assert!(out.status.success(), "tmux new-session");
-    tmux
+    Tmux::launch(name, &command)
+}
+
+impl Tmux {
+    /// Starts `command` (a shell command line) in a 100x30 pane; None when tmux is missing.
+    pub fn start(name: &str, command: &str) -> Option<Tmux> {
+        tmux_installed().then(|| Tmux::launch(name, command))
+    }
+
+    fn launch(name: &str, command: &str) -> Tmux {
+        let tmux = Tmux {
+            socket: format!("intake-test-{name}-{}", std::process::id()),
+        };
+        let size = ["-x", "100", "-y", "30"];
+        let out = tmux.cmd(&[&["new-session", "-d", "-s", "app"][..], &size, &[command]].concat());
+        assert!(
+            out.status.success(),
+            "tmux new-session: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    /// The process id of the program running in the pane.
+    pub fn pane_pid(&self) -> String {
+        let out = self.cmd(&["display-message", "-p", "-t", "app", "#{pane_pid}"]);
+        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        assert!(!pid.is_empty(), "tmux names the pane's process");
+        pid
+    }
 }
