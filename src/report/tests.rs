@@ -1,0 +1,203 @@
+//! The lean windows and chunked reads give exactly the warnings and reports of the whole history.
+
+use super::*;
+use crate::catalog::Catalog;
+use crate::domain::warnings::table;
+use crate::domain::{LogRequest, Quantity};
+use chrono::NaiveTime;
+
+const DAYS: i64 = 240;
+
+fn start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+}
+
+/// 240 days of supplements at wandering times (some days twice, some skipped: vitamin K swings),
+/// levothyroxine, warfarin on some days, and a day now and then with nothing logged: every
+/// history rule has something to say.
+fn diary() -> Vec<Entry> {
+    let cat = Catalog::builtin();
+    let mut seed = 7u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    let mut out = Vec::new();
+    for day in 0..DAYS {
+        if day % 23 == 11 {
+            continue; // nothing logged: the warfarin rule must look further back
+        }
+        let date = start() + Duration::days(day);
+        let mut log = |key: &str, qty: &str, minute: u64| {
+            let req = LogRequest {
+                item: cat.get(key).unwrap(),
+                quantity: Quantity::parse(qty).unwrap(),
+                date,
+                time: NaiveTime::from_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0)
+                    .unwrap(),
+                meal: None,
+                note: None,
+            };
+            out.push(Entry::log(req).unwrap());
+        };
+        for (key, qty) in [
+            ("d3", "2000 IU"),
+            ("k2-mk7", "100 mcg"),
+            ("calcium-citrate", "500 mg"),
+        ] {
+            let usual = if next(5) == 0 { 20 * 60 } else { 8 * 60 };
+            for _ in 0..[0, 1, 1, 1, 1, 1, 2][next(7) as usize] {
+                log(key, qty, usual + next(60));
+            }
+        }
+        log("levothyroxine", "1 tablet", 6 * 60 + next(90));
+        if day % 9 == 4 {
+            log("warfarin", "1 tablet", 21 * 60);
+        }
+    }
+    out.sort_by_key(|e| (e.date, e.time));
+    for (i, e) in out.iter_mut().enumerate() {
+        e.id = i as i64 + 1;
+    }
+    out
+}
+
+fn ctx(warfarin: bool) -> RuleContext {
+    RuleContext {
+        warfarin,
+        calcium_limit_mg: Some(2500.0),
+        calcium_limit_source: "test".into(),
+    }
+}
+
+#[test]
+fn lean_windows_give_the_warnings_of_the_whole_history() {
+    let all = diary();
+    let mut fired = std::collections::HashSet::new();
+    for warfarin in [false, true] {
+        let ctx = ctx(warfarin);
+        for day in 0..DAYS {
+            let date = start() + Duration::days(day);
+            let from = date - Duration::days(warnings::HISTORY_DAYS);
+            let window: Vec<Entry> = all
+                .iter()
+                .filter(|e| e.date >= from && e.date <= date)
+                .cloned()
+                .collect();
+            let whole = warnings::day_warnings(date, &window, &ctx);
+            assert_eq!(build(date, &all, &[], &ctx).warnings, whole, "{date}");
+            fired.extend(whole.iter().map(|w| w.rule));
+        }
+    }
+    for rule in [table::DOSE_TIME, table::K_CONSISTENCY, table::LEVOTHYROXINE] {
+        assert!(
+            fired.contains(rule),
+            "{rule} never fired: the test proves little"
+        );
+    }
+}
+
+#[test]
+fn a_lean_window_keeps_the_day_before_and_a_few_doses_of_each_supplement() {
+    let all = diary();
+    let date = (40..DAYS)
+        .map(|d| start() + Duration::days(d))
+        .find(|d| {
+            let on = |k: &str| all.iter().any(|e| e.date == *d && e.item_key == k);
+            on("d3") && !on("warfarin")
+        })
+        .unwrap();
+    let from = date - Duration::days(warnings::HISTORY_DAYS);
+    let window: Vec<Entry> = all
+        .into_iter()
+        .filter(|e| e.date >= from && e.date <= date)
+        .collect();
+    let lean = lean_window(date, &window, &ctx(false)).unwrap();
+    let yesterday = date - Duration::days(1);
+    let near = |e: &&Entry| e.date >= yesterday;
+    assert_eq!(
+        lean.iter().filter(near).count(),
+        window.iter().filter(near).count()
+    );
+    let older_d3 = lean
+        .iter()
+        .filter(|e| e.date < yesterday && e.item_key == "d3");
+    assert_eq!(older_d3.count(), PER_KEY);
+    assert!(
+        lean.iter()
+            .all(|e| e.date >= yesterday || e.kind == Kind::Supplement)
+    );
+    assert!(lean.len() < window.len());
+}
+
+#[test]
+fn day_report_reads_from_the_store_what_the_whole_history_gives() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_entries(&diary()).unwrap();
+    let all = store
+        .entries_between(start(), start() + Duration::days(DAYS))
+        .unwrap();
+    for warfarin in [false, true] {
+        let profile = Profile {
+            warfarin,
+            ..Profile::default()
+        };
+        let targets = crate::catalog::target_table().targets(&profile);
+        let ctx = rule_context(&profile, &targets);
+        for day in (0..DAYS).step_by(3) {
+            let date = start() + Duration::days(day);
+            let from = date - Duration::days(warnings::HISTORY_DAYS);
+            let window: Vec<Entry> = all
+                .iter()
+                .filter(|e| e.date >= from && e.date <= date)
+                .cloned()
+                .collect();
+            let r = day_report(&store, date, &profile).unwrap();
+            assert_eq!(
+                r.warnings,
+                warnings::day_warnings(date, &window, &ctx),
+                "{date}"
+            );
+            assert_eq!(
+                r.entries,
+                window
+                    .into_iter()
+                    .filter(|e| e.date == date)
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
+fn chunks_cover_the_range_once_in_order() {
+    let d = |n: i64| start() + Duration::days(n);
+    let all: Vec<_> = chunks(d(0), d(200)).collect();
+    assert_eq!(all, [(d(0), d(91)), (d(92), d(183)), (d(184), d(200))]);
+    assert_eq!(chunks(d(5), d(5)).collect::<Vec<_>>(), [(d(5), d(5))]);
+    assert_eq!(chunks(d(5), d(4)).count(), 0);
+}
+
+#[test]
+fn range_reports_across_chunks_equal_day_reports() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_entries(&diary()).unwrap();
+    let profile = Profile::default();
+    let (from, to) = (
+        start() + Duration::days(10),
+        start() + Duration::days(DAYS - 1),
+    );
+    let reports = range_reports(&store, from, to, &profile).unwrap();
+    assert_eq!(reports.len() as i64, (to - from).num_days() + 1);
+    for r in reports.iter().step_by(7) {
+        let one = day_report(&store, r.date, &profile).unwrap();
+        assert_eq!(
+            (&r.entries, &r.warnings),
+            (&one.entries, &one.warnings),
+            "{}",
+            r.date
+        );
+    }
+}
