@@ -12,6 +12,7 @@ FROM=2025-07-01 # a year of export, ending on DAY
 FIRST=2016-06-30 # the first day of the ten-year diary
 BIG=$OUT/ten-years.db
 SMALL=$OUT/small.db
+WARFARIN=$OUT/ten-years-warfarin.db # the same diary, profile on warfarin (more history read)
 INTAKE=target/release/intake
 mkdir -p "$OUT"
 
@@ -32,6 +33,9 @@ build_and_generate() {
     cargo build --release --bin intake --bin gen-diary
     target/release/gen-diary --out "$BIG" --force --names "$OUT/names.txt"
     target/release/gen-diary --out "$SMALL" --force --entries 1000
+    rm -f "$WARFARIN" "$WARFARIN-wal" "$WARFARIN-shm"
+    cp "$BIG" "$WARFARIN"
+    "$INTAKE" --db "$WARFARIN" profile set --warfarin yes >/dev/null
 }
 
 # The day's totals as `intake day` prints them: per shown nutrient, the sums of the entries'
@@ -87,7 +91,8 @@ run_all() {
     hf day 20 20 \
         "$INTAKE --db $BIG day $DAY" \
         "sqlite3 $BIG \"$DAY_SQL\"" \
-        "$INTAKE --db $SMALL day $DAY"
+        "$INTAKE --db $SMALL day $DAY" \
+        "$INTAKE --db $WARFARIN day $DAY"
     hf foods 5 10 --shell \
         "$INTAKE --db $BIG foods salmon" \
         "fzf --filter salmon < $OUT/names.txt"
@@ -147,6 +152,8 @@ report() {
     row "\`intake day $DAY\`, ten-year diary" day 0 "$INTAKE" --db "$BIG" day "$DAY"
     row "\`sqlite3\` day totals, ten-year diary" day 1 sqlite3 "$BIG" "$DAY_SQL"
     row "\`intake day $DAY\`, 1,000-entry diary" day 2 "$INTAKE" --db "$SMALL" day "$DAY"
+    row "\`intake day $DAY\`, ten-year diary, profile on warfarin" day 3 \
+        "$INTAKE" --db "$WARFARIN" day "$DAY"
     row "\`intake foods salmon\`, ten-year diary" foods 0 "$INTAKE" --db "$BIG" foods salmon
     row "\`fzf --filter salmon\` over the $(wc -l <"$OUT/names.txt") item names" foods 1 \
         sh -c "fzf --filter salmon < $OUT/names.txt"
