@@ -13,7 +13,8 @@ FIRST=2016-06-30 # the first day of the ten-year diary
 BIG=$OUT/ten-years.db
 SMALL=$OUT/small.db
 WARFARIN=$OUT/ten-years-warfarin.db # the same diary, profile on warfarin (more history read)
-INTAKE=target/release/intake
+BIN=${CARGO_TARGET_DIR:-target}/release
+INTAKE=$BIN/intake
 mkdir -p "$OUT"
 
 install_tools() {
@@ -31,8 +32,8 @@ install_tools() {
 
 build_and_generate() {
     cargo build --release --bin intake --bin gen-diary
-    target/release/gen-diary --out "$BIG" --force --names "$OUT/names.txt"
-    target/release/gen-diary --out "$SMALL" --force --entries 1000
+    "$BIN/gen-diary" --out "$BIG" --force --names "$OUT/names.txt"
+    "$BIN/gen-diary" --out "$SMALL" --force --entries 1000
     rm -f "$WARFARIN" "$WARFARIN-wal" "$WARFARIN-shm"
     cp "$BIG" "$WARFARIN"
     "$INTAKE" --db "$WARFARIN" profile set --warfarin yes >/dev/null
