@@ -189,7 +189,13 @@ impl Store {
         if existed && (1..known).contains(&version) {
             self.backup_before_upgrade(path, version)?;
         }
-        self.migrate()
+        self.migrate()?;
+        if self.upgraded.is_some() {
+            // Schema 2 rebuilt the entries table; give the old pages back (best effort: another
+            // reader may hold the file, and the diary is sound either way).
+            let _ = self.conn.execute_batch("VACUUM");
+        }
+        Ok(())
     }
 
     /// Reads the first and last pages of every table and index (a few page reads), so that a
