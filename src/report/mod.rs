@@ -5,9 +5,6 @@ use crate::domain::{DayTotals, Entry, Kind, Profile, Shown, Target};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
 
-/// The tag of warfarin and its kin (the warning rules use the same).
-const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
-
 #[derive(Debug, Clone)]
 pub struct DayReport {
     pub date: NaiveDate,
@@ -188,7 +185,7 @@ fn needs_all_history(near: &[Entry], date: NaiveDate, ctx: &RuleContext) -> bool
     ctx.warfarin
         || near
             .iter()
-            .any(|e| e.date == date && e.has_tag(ANTAGONIST_TAG))
+            .any(|e| e.date == date && e.has_tag(warnings::table::ANTAGONIST_TAG))
 }
 
 /// The keys of the supplements logged on `date`, without repeats.

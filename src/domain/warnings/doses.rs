@@ -12,7 +12,6 @@ use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
 
 /// Vitamin K in all its forms.
 pub(crate) const VITAMIN_K: &[Nutrient] = &[Nutrient::K1, Nutrient::K2Mk4, Nutrient::K2Mk7];
-const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
 
 /// The entries that hold a known, non-zero amount of the nutrients, largest first.
 pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {
@@ -158,14 +157,14 @@ pub(crate) fn ratio(v: &View) -> Option<Warning> {
 
 /// Whether the day is on warfarin: the profile says so or an antagonist is logged that day.
 pub(crate) fn on_warfarin(v: &View, ctx: &RuleContext) -> bool {
-    ctx.warfarin || v.today().any(|e| e.has_tag(ANTAGONIST_TAG))
+    ctx.warfarin || v.today().any(|e| e.has_tag(table::ANTAGONIST_TAG))
 }
 
 /// A vitamin K supplement: a non-food entry tagged `vitamin-k-supplement` (even with an unknown
 /// amount) or holding known vitamin K above zero; never the antagonist itself.
 fn is_k_supplement(e: &Entry) -> bool {
     e.kind != Kind::Food
-        && !e.has_tag(ANTAGONIST_TAG)
+        && !e.has_tag(table::ANTAGONIST_TAG)
         && (e.has_tag("vitamin-k-supplement") || total_of([e], VITAMIN_K).lo.0 > 0)
 }
 
@@ -174,7 +173,10 @@ pub(crate) fn warfarin(v: &View, ctx: &RuleContext) -> Vec<Warning> {
     if !on_warfarin(v, ctx) {
         return Vec::new();
     }
-    let antagonists: Vec<&Entry> = v.today().filter(|e| e.has_tag(ANTAGONIST_TAG)).collect();
+    let antagonists: Vec<&Entry> = v
+        .today()
+        .filter(|e| e.has_tag(table::ANTAGONIST_TAG))
+        .collect();
     let why = if antagonists.is_empty() {
         "the profile says warfarin".to_string()
     } else {

@@ -9,6 +9,9 @@ use super::Severity;
 /// rules use the previous 7 *logged* days, looked for within the last 4 weeks.
 pub const HISTORY_DAYS: i64 = 28;
 
+/// The tag of warfarin and its kin: on a day it is logged the vitamin K rules apply.
+pub const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
+
 /// One rule as the README and the surfaces list it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RuleInfo {
