@@ -113,18 +113,18 @@ fn event_loop(
     rt: &mut Runtime,
 ) -> Result<()> {
     let stop = crate::tui_exit::StopSignals::register();
-    let mut warm = false;
+    let mut first_frame = true;
     while app.running && !stop.arrived() {
         if app.dirty {
             terminal.draw(|f| crate::ui::render(app, f))?;
             app.dirty = false;
-            crate::tui_exit::injected_fault()?;
         }
-        if !warm {
-            // Once the first frame is up: ready the food table so the first keystroke of a
-            // search does not pay for parsing it (a search that comes first waits for it).
+        if first_frame {
+            first_frame = false;
+            crate::tui_exit::injected_fault()?;
+            // Ready the food table so the first keystroke of a search does not pay for parsing
+            // it (a search that comes first waits for it).
             std::thread::spawn(crate::catalog::warm_up);
-            warm = true;
         }
         if event::poll(TICK)? {
             match event::read()? {

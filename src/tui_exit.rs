@@ -29,7 +29,7 @@ impl StopSignals {
 }
 
 /// In debug builds, `INTAKE_FAULT=panic` or `INTAKE_FAULT=error` makes the app fail once it has
-/// drawn (for the terminal-restore test); release builds ignore it.
+/// drawn its first frame (for the terminal-restore test); release builds ignore it.
 pub fn injected_fault() -> anyhow::Result<()> {
     if !cfg!(debug_assertions) {
         return Ok(());
