@@ -227,15 +227,11 @@ fn the_app_writes_and_reloads_while_cli_processes_write() {
 fn the_open_terminal_app_shows_what_cli_processes_write() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
-    let command = format!(
-        "env XDG_CONFIG_HOME={d} TERM=xterm-256color {BIN} --db {db}",
-        d = dir.path().display(),
-        db = db.display()
-    );
-    let Some(tmux) = common::Tmux::start("concurrency", &command) else {
+    if !common::tmux::tmux_installed() {
         println!("skipped: tmux is not installed (.ci/run installs it)");
         return;
-    };
+    }
+    let tmux = common::tmux::start(dir.path(), &db);
     tmux.wait_for(&["Entries (0)"]);
     let today = chrono::Local::now().date_naive().to_string();
     let failures = writers_at_once(&db, 2, 15, Some(&today));

@@ -265,23 +265,13 @@ fn the_trace_reader_sees_a_missing_sync() {
 fn an_entry_the_app_showed_as_logged_survives_sigkill() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
-    let command = format!(
-        "env XDG_CONFIG_HOME={d} TERM=xterm-256color {BIN} --db {db}",
-        d = dir.path().display(),
-        db = db.display()
-    );
-    let Some(tmux) = common::Tmux::start("durability", &command) else {
+    if !common::tmux::tmux_installed() {
         println!("skipped: tmux is not installed (.ci/run installs it)");
         return;
-    };
+    }
+    let tmux = common::tmux::start(dir.path(), &db);
     tmux.wait_for(&["Entries (0)"]);
-    tmux.keys(&["a"]);
-    tmux.wait_for(&["Search:"]);
-    tmux.keys(&["m", "i", "l", "k"]);
-    tmux.wait_for(&["Milk"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["quantity:"]);
-    tmux.keys(&["Enter"]);
+    tmux.log_with_keys("milk", "Milk", None);
     tmux.wait_for(&["Logged Milk", "Entries (1)"]);
     let pid = tmux.pane_pid();
     if let Ok(comm) = std::fs::read_to_string(format!("/proc/{pid}/comm")) {

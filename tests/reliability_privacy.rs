@@ -149,13 +149,7 @@ fn the_terminal_app_makes_no_network_call() {
         return;
     };
     tmux.wait_for(&["Entries (0)"]);
-    tmux.keys(&["a"]);
-    tmux.wait_for(&["Search:"]);
-    tmux.keys(&["m", "i", "l", "k"]);
-    tmux.wait_for(&["Milk"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["quantity:"]);
-    tmux.keys(&["Enter"]);
+    tmux.log_with_keys("milk", "Milk", None);
     tmux.wait_for(&["Entries (1)"]);
     tmux.keys(&["w"]);
     tmux.wait_for(&["% of target"]);

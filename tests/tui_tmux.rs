@@ -4,23 +4,8 @@
 //! leaves nothing behind.
 
 mod common;
-use common::tmux::{BIN, Tmux, start, start_with, tmux_installed};
+use common::tmux::{BIN, start, start_with, tmux_installed};
 use std::process::Command;
-
-fn add(tmux: &Tmux, query: &str, name: &str, quantity: Option<&str>) {
-    tmux.keys(&["a"]);
-    tmux.wait_for(&["Search:"]);
-    tmux.text(query);
-    tmux.wait_for(&[name, "Source"]);
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&["quantity:"]);
-    if let Some(q) = quantity {
-        tmux.keys(&["C-u"]);
-        tmux.text(q);
-    }
-    tmux.keys(&["Enter"]);
-    tmux.wait_for(&[&format!("Logged {name}")]);
-}
 
 #[test]
 fn log_natto_and_milk_with_the_keyboard_then_export_them() {
@@ -32,8 +17,8 @@ fn log_natto_and_milk_with_the_keyboard_then_export_them() {
     let db = dir.path().join("diary.db");
     let tmux = start(dir.path(), &db);
     tmux.wait_for(&["Entries (0)", "Gaps"]);
-    add(&tmux, "natto", "Natto", None);
-    add(&tmux, "milk", "Milk", Some("2 cup"));
+    tmux.log_with_keys("natto", "Natto", None);
+    tmux.log_with_keys("milk", "Milk", Some("2 cup"));
     let day = tmux.wait_for(&["850 mcg", "600 mg", "Entries (2)"]);
     assert!(day.contains("Natto") && day.contains("2 cup"), "{day}");
     tmux.keys(&["w"]);

@@ -134,4 +134,21 @@ impl Tmux {
         assert!(!pid.is_empty(), "tmux names the pane's process");
         pid
     }
+
+    /// Logs an item with the keyboard as a user would: `a`, type `query`, pick `name`, set the
+    /// quantity (or keep the default), and wait for the status line to say it was logged.
+    pub fn log_with_keys(&self, query: &str, name: &str, quantity: Option<&str>) {
+        self.keys(&["a"]);
+        self.wait_for(&["Search:"]);
+        self.text(query);
+        self.wait_for(&[name, "Source"]);
+        self.keys(&["Enter"]);
+        self.wait_for(&["quantity:"]);
+        if let Some(q) = quantity {
+            self.keys(&["C-u"]);
+            self.text(q);
+        }
+        self.keys(&["Enter"]);
+        self.wait_for(&[&format!("Logged {name}")]);
+    }
 }
