@@ -4,8 +4,7 @@ use super::{Result, Store, StoreError, now_stamp};
 use crate::domain::{Entry, Kind, Milli, Nutrient, Nutrients, Value};
 use chrono::{NaiveDate, NaiveTime};
 use rusqlite::{
-    Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior, params_from_iter,
-    types::Value as Sql,
+    Connection, OptionalExtension, Row, TransactionBehavior, params_from_iter, types::Value as Sql,
 };
 use std::sync::LazyLock;
 
@@ -178,7 +177,7 @@ impl Store {
             return f(&self.conn);
         }
         match self.write_once(&f) {
-            Err(e) if is_busy(&e) => self.write_once(&f),
+            Err(e) if e.is_busy() => self.write_once(&f),
             r => r,
         }
     }
@@ -191,14 +190,6 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
-}
-
-/// True for "database is locked": another connection held the lock past the busy timeout.
-fn is_busy(e: &StoreError) -> bool {
-    matches!(e, StoreError::Sql(s) if matches!(
-        s.sqlite_error_code(),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
-    ))
 }
 
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {

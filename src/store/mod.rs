@@ -242,12 +242,8 @@ impl Store {
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))?;
         if id != APPLICATION_ID {
-            // In a write transaction taken up front, like every write (see `migrate` below).
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-            tx.commit()?;
+            // In a write transaction taken up front, like every write.
+            self.write(|c| Ok(c.pragma_update(None, "application_id", APPLICATION_ID)?))?;
         }
         // IMMEDIATE: the migration takes the write lock first (waiting on the busy timeout), so
         // two processes creating the same new diary take turns instead of failing.
