@@ -74,6 +74,15 @@ fn one_line(e: &clap::Error) -> String {
         first.push(' ');
         first.push_str(lines.next().unwrap_or_default());
     }
+    // clap lists the accepted values of an enum argument (`completions tcsh`) on a line of its own.
+    if let Some(values) = rendered
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("[possible values:"))
+    {
+        first.push(' ');
+        first.push_str(values);
+    }
     format!("{first} (see `intake --help` for what is accepted)")
 }
 

@@ -75,6 +75,13 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Check the diary without changing it: SQLite's integrity check, every entry readable (exit 1 when damaged).
     Check,
+    /// Print a shell completion script: `intake completions bash > ~/.local/share/bash-completion/completions/intake`.
+    Completions {
+        /// bash, zsh, fish, elvish or powershell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `intake man | man -l -`, or save it as intake.1 in a man directory.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -220,6 +227,7 @@ pub enum StackAction {
         #[arg(required = true, num_args = 1..)]
         items: Vec<String>,
     },
+    /// List the stacks with their items and quantities.
     List,
     /// Log every item of a stack now (or --at/--date).
     Log {
@@ -227,7 +235,9 @@ pub enum StackAction {
         #[command(flatten)]
         when: When,
     },
+    /// Delete a stack (its logged entries stay in the diary).
     Rm {
+        /// The stack's name, as `intake stack list` shows it.
         name: String,
     },
 }

@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod docs;
 mod log;
 mod manage;
 mod show;
@@ -162,8 +163,8 @@ pub fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
 /// Runs one subcommand against the diary at `db`.
 pub fn run(cmd: Command, db: &Path) -> CliResult {
     use args::Command as C;
-    if let C::Check = cmd {
-        return check::run(db); // read-only, even on a diary that `Ctx::open` would refuse
+    if needs_no_diary(&cmd) {
+        return run_without_diary(cmd, db);
     }
     let mut ctx = Ctx::open(db)?;
     match cmd {
@@ -178,7 +179,24 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
         C::Item { action } => manage::item(&mut ctx, action),
         C::Stack { action } => manage::stack(&mut ctx, action),
         C::Backup { file } => manage::backup(&ctx, &file),
-        C::Check => check::run(db),
+        C::Check | C::Completions { .. } | C::Man => run_without_diary(cmd, db),
+    }
+}
+
+/// Commands that must not open the diary for writing: `check` examines one that opening might
+/// refuse; completions and the manual need no diary at all.
+fn needs_no_diary(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::Check | Command::Completions { .. } | Command::Man
+    )
+}
+
+fn run_without_diary(cmd: Command, db: &Path) -> CliResult {
+    match cmd {
+        Command::Completions { shell } => docs::completions(shell),
+        Command::Man => docs::man(),
+        _ => check::run(db),
     }
 }
 

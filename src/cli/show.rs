@@ -19,7 +19,7 @@ pub fn day(ctx: &Ctx, date: Option<&str>, json: bool) -> CliResult {
 
 /// Writes a command's whole output at once; a reader that went away (`intake foods x | head`)
 /// is not an error.
-fn emit(bytes: &[u8]) -> CliResult {
+pub(super) fn emit(bytes: &[u8]) -> CliResult {
     let mut out = std::io::stdout().lock();
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
