@@ -219,9 +219,11 @@ pub fn num(v: f64) -> String {
 }
 
 /// Spreadsheet formula injection: a text cell starting with = + - @ tab or CR gets a leading `'`.
+/// A finite number stays as it is; `-inf` and `-nan` parse as numbers in Rust but not in a
+/// spreadsheet, so they count as text.
 pub fn neutralise(cell: &str) -> String {
     let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let numeric = cell.parse::<f64>().is_ok();
+    let numeric = cell.parse::<f64>().is_ok_and(f64::is_finite);
     if risky && !numeric {
         format!("'{cell}")
     } else {

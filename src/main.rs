@@ -12,8 +12,11 @@ fn main() -> ExitCode {
     let args = match Cli::try_parse() {
         Ok(a) => a,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
-            print!("{e}");
-            return ExitCode::SUCCESS;
+            // Help read by `| head` is not an error; a full disk is.
+            return match cli::out::bytes(e.to_string().as_bytes()) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => fail(&e),
+            };
         }
         Err(e) => return fail(&CliError::Bad(one_line(&e))),
     };
@@ -87,6 +90,6 @@ fn one_line(e: &clap::Error) -> String {
 }
 
 fn fail(e: &CliError) -> ExitCode {
-    eprintln!("intake: {}", e.shown());
+    cli::out::note(e.message());
     ExitCode::from(e.exit_code() as u8)
 }

@@ -90,6 +90,11 @@ const BAD: &[&[&str]] = &[
     &["item", "add", "kefir", "--name", "tab\there"],
     &["item", "add", "x'); DELETE FROM entries; --", "--name", "x"],
     &["stack", "add", "bad\u{7f}name", "d3=1"],
+    // direction overrides and zero-width characters (issue 14.15)
+    &["add", "milk", "--note", "gnirts\u{202e}reversed"],
+    &["add", "milk", "--meal", "lun\u{200b}ch"],
+    &["item", "add", "kefir", "--name", "Ke\u{2066}fir"],
+    &["stack", "add", "morn\u{feff}ing", "d3=1"],
     // profile values
     &["profile", "set", "--age", "200"],
     &["profile", "set", "--age", "-1"],

@@ -130,3 +130,33 @@ fn entries_csv_has_one_row_per_entry_and_neutralises_formulas() {
     assert_eq!(&rows[1][3], "milk");
     assert_eq!(&rows[1][8], "600");
 }
+
+/// `-inf` and `-nan` parse as numbers in Rust but a spreadsheet reads them as formulas
+/// (issue 14.15): they are neutralised like any other text starting with `-`.
+#[test]
+fn notes_that_look_like_non_finite_numbers_are_neutralised() {
+    let d = Diary::new();
+    for note in ["-inf", "-nan", "+inf", "-infinity"] {
+        d.ok(&[
+            "add",
+            "milk",
+            "--date",
+            "2026-11-16",
+            &format!("--note={note}"),
+        ]);
+    }
+    let csv = d.ok(&[
+        "export",
+        "--entries",
+        "--from",
+        "2026-11-16",
+        "--to",
+        "2026-11-16",
+    ]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let notes: Vec<String> = r
+        .records()
+        .map(|row| row.unwrap().iter().next_back().unwrap().to_string())
+        .collect();
+    assert_eq!(notes, ["'-inf", "'-nan", "'+inf", "'-infinity"]);
+}

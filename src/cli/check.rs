@@ -1,6 +1,6 @@
 //! `intake check`: reports whether the diary file is sound, without changing it.
 
-use super::{CliError, CliResult};
+use super::{CliError, CliResult, out};
 use crate::store::Store;
 use crate::store::check::Health;
 use std::path::Path;
@@ -17,15 +17,14 @@ pub fn run(db: &Path) -> CliResult {
     }
     let health = Store::check_file(db)?;
     if health.is_ok() {
-        print_ok(db, &health);
-        return Ok(());
+        return print_ok(db, &health);
     }
     let n = health.problems.len();
     for p in health.problems.iter().take(SHOWN) {
-        println!("problem: {p}");
+        out::line(format!("problem: {p}"))?;
     }
     if n > SHOWN {
-        println!("problem: … and {} more", n - SHOWN);
+        out::line(format!("problem: … and {} more", n - SHOWN))?;
     }
     Err(CliError::Failed(format!(
         "{} is damaged ({n} problem{}): restore a backup made with `intake backup`, or copy out \
@@ -38,21 +37,24 @@ pub fn run(db: &Path) -> CliResult {
 /// How many problems are printed (a damaged page can yield hundreds of lines).
 const SHOWN: usize = 20;
 
-fn print_ok(db: &Path, h: &Health) {
-    println!("ok: {} passes SQLite's integrity check", db.display());
-    println!("ok: every entry reads back");
+fn print_ok(db: &Path, h: &Health) -> CliResult {
+    out::line(format!(
+        "ok: {} passes SQLite's integrity check",
+        db.display()
+    ))?;
+    out::line("ok: every entry reads back")?;
     let span = h
         .span
         .as_ref()
         .map(|(a, b)| format!(", {a} to {b}"))
         .unwrap_or_default();
-    println!("ok: {} entries{span}", h.entries.unwrap_or(0));
+    out::line(format!("ok: {} entries{span}", h.entries.unwrap_or(0)))?;
     let newer = match h.schema > h.known_schema {
         true => " - newer than this intake, which will not write to it",
         false => "",
     };
-    println!(
+    out::line(format!(
         "ok: schema version {} (this intake knows {}){newer}; journal mode {}",
         h.schema, h.known_schema, h.journal_mode
-    );
+    ))
 }

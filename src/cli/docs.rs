@@ -9,7 +9,7 @@ pub fn completions(shell: clap_complete::Shell) -> CliResult {
     let mut cmd = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "intake", &mut out);
-    super::show::emit(&out)
+    super::out::bytes(&out)
 }
 
 /// Prints one manual page (roff) on stdout: the top command, then a section per subcommand
@@ -28,7 +28,7 @@ pub fn man() -> CliResult {
     append_subcommands(&cmd, &mut out)?;
     man.render_extra_section(&mut out)?;
     man.render_version_section(&mut out)?;
-    super::show::emit(&out)
+    super::out::bytes(&out)
 }
 
 fn append_subcommands(cmd: &clap::Command, out: &mut Vec<u8>) -> std::io::Result<()> {

@@ -1,7 +1,7 @@
 //! Commands that write entries: add, edit, rm (and the logging shared with stacks).
 
 use super::args::{AddArgs, EditArgs};
-use super::{CliError, CliResult, Ctx, text};
+use super::{CliError, CliResult, Ctx, out, text};
 use crate::domain::{Entry, Item, LogRequest, Quantity};
 use crate::report;
 use chrono::{NaiveDate, NaiveTime};
@@ -17,13 +17,15 @@ pub fn quantity(words: &[String], item: &Item) -> Result<Quantity, CliError> {
     Ok(Quantity::parse(&words.join(" "))?)
 }
 
-/// Makes a meal or note label: trimmed, at most 200 characters, no control characters.
+/// Makes a meal or note label: trimmed, at most 200 characters, none of them hidden (controls,
+/// direction overrides, zero-width: see [`text::is_hidden`]).
 pub fn label(what: &str, s: Option<String>) -> Result<Option<String>, CliError> {
     let Some(s) = s else { return Ok(None) };
     let t = s.trim();
-    if t.chars().any(char::is_control) || t.chars().count() > 200 {
+    if t.chars().any(text::is_hidden) || t.chars().count() > 200 {
         return Err(CliError::Bad(format!(
-            "bad {what}: accepted is text of at most 200 characters without control characters"
+            "bad {what}: accepted is text of at most 200 characters without control, \
+             direction or zero-width characters"
         )));
     }
     Ok((!t.is_empty()).then(|| t.to_string()))
@@ -60,7 +62,7 @@ pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
     let meal = label("meal", a.fields.meal)?;
     let note = label("note", a.fields.note)?;
     let e = log_item(ctx, item, qty, (date, time), meal, note)?;
-    println!("logged {}", text::entry_line(&e));
+    out::line(format!("logged {}", text::entry_line(&e)))?;
     print_raised(ctx, &[e.id], date)
 }
 
@@ -72,7 +74,7 @@ pub fn print_raised(ctx: &Ctx, ids: &[i64], date: NaiveDate) -> CliResult {
         .iter()
         .filter(|w| w.entries.iter().any(|i| ids.contains(i)))
     {
-        println!("{}", text::warning_line(w));
+        out::line(text::warning_line(w))?;
     }
     Ok(())
 }
@@ -80,7 +82,7 @@ pub fn print_raised(ctx: &Ctx, ids: &[i64], date: NaiveDate) -> CliResult {
 pub fn rm(ctx: &mut Ctx, id: i64) -> CliResult {
     match ctx.store.delete_entry(id)? {
         Some(e) => {
-            println!("deleted {}", text::entry_line(&e));
+            out::line(format!("deleted {}", text::entry_line(&e)))?;
             Ok(())
         }
         None => Err(CliError::Bad(format!(
@@ -112,7 +114,7 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> CliResult {
         e.note = label("note", a.fields.note)?;
     }
     ctx.store.update_entry(&e)?;
-    println!("updated {}", text::entry_line(&e));
+    out::line(format!("updated {}", text::entry_line(&e)))?;
     print_raised(ctx, &[e.id], e.date)
 }
 

@@ -2,7 +2,7 @@
 
 use super::args::{ItemAction, ItemAddArgs, ProfileAction, StackAction};
 use super::log::{print_raised, quantity};
-use super::{CliError, CliResult, Ctx, text};
+use super::{CliError, CliResult, Ctx, out, text};
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::{
     Entry, Item, Kind, LogRequest, Nutrient, Nutrients, Origin, Quantity, Serving, Stack,
@@ -42,14 +42,14 @@ pub fn profile(ctx: &mut Ctx, action: Option<ProfileAction>) -> CliResult {
         ctx.store.set_profile(&p)?;
         ctx.profile = p;
     }
-    println!("profile: {}", ctx.profile.summary());
+    out::line(format!("profile: {}", ctx.profile.summary()))?;
     for t in crate::catalog::target_table().targets(&ctx.profile) {
         let fig = |v: Option<f64>| v.map(fmt_amount).unwrap_or_else(|| "-".into());
         let band = t
             .band
             .map(|(a, b)| format!("{}–{}", fmt_amount(a), fmt_amount(b)))
             .unwrap_or_else(|| "-".into());
-        println!(
+        out::line(format!(
             "  {:<11} target {:>5} {:<4} band {:<11} limit {:>5}  ({})",
             t.nutrient.label(),
             fig(t.target),
@@ -57,7 +57,7 @@ pub fn profile(ctx: &mut Ctx, action: Option<ProfileAction>) -> CliResult {
             band,
             fig(t.limit),
             t.source
-        );
+        ))?;
     }
     Ok(())
 }
@@ -66,7 +66,7 @@ pub fn item(ctx: &mut Ctx, action: ItemAction) -> CliResult {
     match action {
         ItemAction::List => {
             for i in ctx.store.user_items()? {
-                println!("{}", text::item_line(&i));
+                out::line(text::item_line(&i))?;
             }
             Ok(())
         }
@@ -150,11 +150,11 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
         source: super::log::label("source", a.source)?.unwrap_or_else(|| "your entry".into()),
     };
     ctx.store.add_user_item(&item)?;
-    println!("defined {}", text::item_line(&item));
+    out::line(format!("defined {}", text::item_line(&item)))?;
     if kind == Kind::Supplement && item.provides(Nutrient::Calcium) {
-        println!(
-            "note: calcium is counted as elemental calcium (carbonate is 40 %, citrate 21 % of the salt's weight)"
-        );
+        out::line(
+            "note: calcium is counted as elemental calcium (carbonate is 40 %, citrate 21 % of the salt's weight)",
+        )?;
     }
     Ok(())
 }
@@ -229,13 +229,13 @@ pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
                     .iter()
                     .map(|i| format!("{} {}", i.key, i.quantity))
                     .collect();
-                println!("{}: {}", s.name, parts.join(", "));
+                out::line(format!("{}: {}", s.name, parts.join(", ")))?;
             }
             Ok(())
         }
         StackAction::Rm { name } => match ctx.store.delete_stack(&name)? {
             true => {
-                println!("removed stack {name}");
+                out::line(format!("removed stack {name}"))?;
                 Ok(())
             }
             false => Err(CliError::Bad(format!(
@@ -281,7 +281,7 @@ pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
             let ids = ctx.store.insert_entries(&entries)?;
             for (e, id) in entries.iter_mut().zip(&ids) {
                 e.id = *id;
-                println!("logged {}", text::entry_line(e));
+                out::line(format!("logged {}", text::entry_line(e)))?;
             }
             print_raised(ctx, &ids, date)
         }
@@ -314,7 +314,7 @@ fn stack_add(ctx: &mut Ctx, name: &str, pairs: &[String]) -> CliResult {
     }
     let stack = Stack { name, items };
     ctx.store.save_stack(&stack)?;
-    println!("saved stack {}", stack.name);
+    out::line(format!("saved stack {}", stack.name))?;
     Ok(())
 }
 
@@ -326,6 +326,6 @@ pub fn backup(ctx: &Ctx, file: &Path) -> CliResult {
         )));
     }
     ctx.store.backup_to(file)?;
-    println!("backed up to {}", file.display());
+    out::line(format!("backed up to {}", file.display()))?;
     Ok(())
 }

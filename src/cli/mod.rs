@@ -5,6 +5,7 @@ mod check;
 mod docs;
 mod log;
 mod manage;
+pub mod out;
 mod show;
 mod text;
 
@@ -34,10 +35,6 @@ impl CliError {
         match self {
             CliError::Bad(m) | CliError::Failed(m) => m,
         }
-    }
-    /// The message as printed: one line, typed input escaped and long words cut short.
-    pub fn shown(&self) -> String {
-        text::terminal_safe(self.message())
     }
 }
 
@@ -96,7 +93,7 @@ impl Ctx {
     pub fn open(db: &Path) -> Result<Ctx, CliError> {
         let store = Store::open(db)?;
         if let Some(u) = store.upgraded() {
-            eprintln!("intake: {}", upgrade_note(u));
+            out::note(upgrade_note(u));
         }
         let profile = store.profile()?;
         let now = chrono::Local::now().naive_local();

@@ -1,7 +1,7 @@
 //! Commands that read: day, week, export, foods.
 
 use super::args::ExportArgs;
-use super::{CliError, CliResult, Ctx, text};
+use super::{CliError, CliResult, Ctx, out, text};
 use crate::domain::{Shown, week};
 use crate::export;
 use crate::report::{self, DayReport};
@@ -11,36 +11,26 @@ pub fn day(ctx: &Ctx, date: Option<&str>, json: bool) -> CliResult {
     let date = ctx.date(date)?;
     let r = report::day_report(&ctx.store, date, &ctx.profile)?;
     if json {
-        emit(format!("{}\n", day_json(ctx, &r)).as_bytes())
+        out::bytes(text::json_safe(&format!("{}\n", day_json(ctx, &r))).as_bytes())
     } else {
-        emit(day_text(ctx, &r).as_bytes())
-    }
-}
-
-/// Writes a command's whole output at once; a reader that went away (`intake foods x | head`)
-/// is not an error.
-pub(super) fn emit(bytes: &[u8]) -> CliResult {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        r => Ok(r?),
+        out::lines(&day_text(ctx, &r))
     }
 }
 
 pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
-    let mut out = format!(
+    let mut page = format!(
         "{} {} · profile: {}\n",
         r.date.format("%A"),
         r.date,
         ctx.profile.summary()
     );
     if r.entries.is_empty() {
-        out.push_str("No entries.\n");
+        page.push_str("No entries.\n");
     }
     for e in &r.entries {
-        out.push_str(&format!("  {}\n", text::entry_line(e)));
+        page.push_str(&format!("  {}\n", text::entry_line(e)));
     }
-    out.push('\n');
+    page.push('\n');
     for s in Shown::ALL {
         let line = text::total_line(
             s,
@@ -48,20 +38,20 @@ pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
             &r.totals.shown_supplements(s),
             &r.target(s),
         );
-        out.push_str(&line);
-        out.push('\n');
+        page.push_str(&line);
+        page.push('\n');
     }
     let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.label()).collect();
     if !incomplete.is_empty() && !r.entries.is_empty() {
-        out.push_str(&format!(
+        page.push_str(&format!(
             "≥ marks a lower bound: some entries do not give {}.\n",
             incomplete.join(", ")
         ));
     }
     for w in &r.warnings {
-        out.push_str(&format!("{}\n", text::warning_line(w)));
+        page.push_str(&format!("{}\n", text::warning_line(w)));
     }
-    out
+    page
 }
 
 fn day_json(ctx: &Ctx, r: &DayReport) -> String {
@@ -102,12 +92,12 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
     };
     let days = week::week_days(w);
     let reports = report::range_reports(&ctx.store, days[0], days[6], &ctx.profile)?;
-    let mut out = format!(
+    let mut page = format!(
         "{} · profile: {}\n",
         week::week_label(w),
         ctx.profile.summary()
     );
-    out.push_str(&format!(
+    page.push_str(&format!(
         "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}\n",
         "day", "entries", "calcium mg", "vitamin D IU", "K2 mcg", "warnings"
     ));
@@ -124,7 +114,7 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
                 .unwrap_or_default();
             format!("{}{pct}", t.display())
         };
-        out.push_str(&format!(
+        page.push_str(&format!(
             "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}\n",
             r.date.format("%a %Y-%m-%d").to_string(),
             r.entries.len(),
@@ -134,7 +124,7 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
             r.warnings.len()
         ));
     }
-    emit(out.as_bytes())
+    out::lines(&page)
 }
 
 pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
@@ -160,8 +150,8 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
     match &a.output {
         Some(path) => export_to_file(path, write),
         None => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match write(&mut out) {
+            let mut sink = std::io::BufWriter::new(std::io::stdout().lock());
+            match write(&mut sink) {
                 Err(e) if is_broken_pipe(&e) => Ok(()),
                 r => Ok(r?),
             }
@@ -185,7 +175,7 @@ fn export_to_file(
         return Err(e.into());
     }
     std::fs::rename(&partial, path).map_err(|e| failed(&e))?;
-    eprintln!("wrote {}", path.display());
+    out::note(format!("wrote {}", path.display()));
     Ok(())
 }
 
@@ -199,7 +189,7 @@ fn is_broken_pipe(e: &export::ExportError) -> bool {
         },
         export::ExportError::Store(_) => None,
     };
-    io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    io.is_some_and(out::is_closed)
 }
 
 pub fn foods(ctx: &Ctx, query: &str, limit: usize) -> CliResult {
@@ -210,17 +200,17 @@ pub fn foods(ctx: &Ctx, query: &str, limit: usize) -> CliResult {
     }
     let catalog = ctx.catalog()?;
     let hits = catalog.search(query, &ctx.recent()?, limit.clamp(1, 200));
-    let mut out = String::new();
+    let mut page = String::new();
     if hits.is_empty() {
-        out.push_str(&format!("no item matches `{query}`\n"));
+        page.push_str(&format!("no item matches `{query}`\n"));
     }
     for h in hits {
         let units = h.item.accepted_units().join(", ");
-        out.push_str(&format!(
+        page.push_str(&format!(
             "{}\n{:<28} units: {units}\n",
             text::item_line(h.item),
             ""
         ));
     }
-    emit(out.as_bytes())
+    out::lines(&page)
 }

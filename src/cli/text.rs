@@ -129,7 +129,54 @@ pub fn item_line(item: &Item) -> String {
     )
 }
 
-/// A message made safe for one terminal line: control characters written as escapes (so typed
+/// Characters that change how the rest of a line shows without showing themselves: controls
+/// (escape sequences move the cursor, `ESC[8m` hides what follows), direction overrides and
+/// isolates (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and zero-width characters (U+200B–200D,
+/// U+2060–2064, U+FEFF). Names, meals and notes refuse them; every output escapes them.
+pub fn is_hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}
+
+/// Text for the terminal, newlines kept: every other hidden character written as an escape
+/// (`\u{1b}`), so text another tool wrote into the diary cannot hide or reorder what is printed.
+pub fn printable(s: &str) -> String {
+    if !s.chars().any(|c| c != '\n' && is_hidden(c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        push_safe(&mut out, c, c == '\n');
+    }
+    out
+}
+
+/// JSON whose strings carry no direction or zero-width character raw (serde_json escapes the
+/// controls already): each is written as `\uXXXX`, which reads back as the same text.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && is_hidden(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn push_safe(out: &mut String, c: char, keep: bool) {
+    if keep || !is_hidden(c) {
+        out.push(c);
+    } else if c.is_control() {
+        out.extend(c.escape_default());
+    } else {
+        out.extend(c.escape_unicode());
+    }
+}
+
+/// A message made safe for one terminal line: hidden characters written as escapes (so typed
 /// input cannot move the cursor or colour the terminal) and very long words cut short.
 pub fn terminal_safe(msg: &str) -> String {
     const LONGEST: usize = 80;
@@ -138,11 +185,7 @@ pub fn terminal_safe(msg: &str) -> String {
         let count = word.chars().count();
         let kept = if count > LONGEST { 60 } else { count };
         for c in word.chars().take(kept) {
-            if c.is_control() {
-                out.extend(c.escape_default());
-            } else {
-                out.push(c);
-            }
+            push_safe(&mut out, c, false);
         }
         if kept < count {
             out.push_str(&format!("… ({count} characters) "));
@@ -166,5 +209,19 @@ mod tests {
         let cut = format!("name `{}… (503 characters) is bad", "a".repeat(59));
         assert_eq!(shown, cut);
         assert_eq!(terminal_safe("plain words stay"), "plain words stay");
+    }
+
+    #[test]
+    fn printable_keeps_newlines_and_escapes_direction_and_zero_width() {
+        use super::{json_safe, printable};
+        assert_eq!(
+            printable("a\u{1b}[8mb\nc\u{202e}d\u{200b}e\n"),
+            "a\\u{1b}[8mb\nc\\u{202e}d\\u{200b}e\n"
+        );
+        assert_eq!(printable("Lait écrémé 1 cup\n"), "Lait écrémé 1 cup\n");
+        let j = json_safe("{\"note\": \"a\u{202e}b\"}");
+        assert_eq!(j, "{\"note\": \"a\\u202eb\"}");
+        let back: serde_json::Value = serde_json::from_str(&j).unwrap();
+        assert_eq!(back["note"], "a\u{202e}b");
     }
 }

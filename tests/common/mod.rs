@@ -49,3 +49,11 @@ impl Diary {
         bytes
     }
 }
+
+/// A character that changes how a line shows without showing itself: a control, a direction
+/// override or isolate, a zero-width character.
+pub fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}
