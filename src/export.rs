@@ -82,33 +82,21 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
         r.entries.len().to_string(),
     ];
     let has = !r.entries.is_empty();
-    let amount = |t: Total| {
+    // Point estimate, low and high, rounded to the precision of the sources (see `rounded`).
+    let amounts = |t: Total, unit: &str| -> [String; 3] {
         if has && !t.is_empty() {
-            num(t.mid())
+            [t.mid(), t.lo.to_f64(), t.hi.to_f64()].map(|v| rounded(v, unit))
         } else {
-            String::new()
-        }
-    };
-    let low = |t: Total| {
-        if has && !t.is_empty() {
-            num(t.lo.to_f64())
-        } else {
-            String::new()
-        }
-    };
-    let high = |t: Total| {
-        if has && !t.is_empty() {
-            num(t.hi.to_f64())
-        } else {
-            String::new()
+            Default::default()
         }
     };
     for s in [Shown::Calcium, Shown::VitaminD, Shown::VitaminK2] {
         let t = r.totals.shown(s);
         let target = r.target(s);
-        row.extend([amount(t), low(t), high(t)]);
+        row.extend(amounts(t, s.unit()));
         if s == Shown::VitaminD {
-            row.push(amount(r.totals.get(Nutrient::VitaminD3)));
+            let [d3, ..] = amounts(r.totals.get(Nutrient::VitaminD3), s.unit());
+            row.push(d3);
         }
         row.push(target.target.map(num).unwrap_or_default());
         let pct = target.pct(t.mid()).filter(|_| has && !t.is_empty());
@@ -117,8 +105,10 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
                 .unwrap_or_default(),
         );
     }
-    row.push(amount(r.totals.shown(Shown::VitaminK1)));
-    row.push(amount(r.totals.shown(Shown::Magnesium)));
+    for s in [Shown::VitaminK1, Shown::Magnesium] {
+        let [point, ..] = amounts(r.totals.shown(s), s.unit());
+        row.push(point);
+    }
     let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.key()).collect();
     row.push(incomplete.join(";"));
     row.push(r.warnings.len().to_string());
@@ -209,6 +199,32 @@ fn entry_row(e: &Entry) -> Vec<String> {
     row.push(e.meal.clone().unwrap_or_default());
     row.push(e.note.clone().unwrap_or_default());
     row.into_iter().map(|c| neutralise(&c)).collect()
+}
+
+/// Creates (or empties) an export file that only its owner can read (0600 on Unix), like the
+/// diary itself: an export is health data, and a shared machine's other users must not read it.
+pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        options.mode(0o600);
+        let file = options.open(path)?;
+        // A file that already existed keeps its mode through open(): narrow it too.
+        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+        Ok(file)
+    }
+    #[cfg(not(unix))]
+    options.open(path)
+}
+
+/// A weekly amount at the precision its sources give: the food tables and labels state mg and
+/// IU in whole numbers and mcg to a tenth at best, so more digits would be false precision
+/// (a total of 1235.502 mg is written 1236, 4.992 mcg is written 5).
+pub fn rounded(v: f64, unit: &str) -> String {
+    let scale = if unit == "mcg" { 10.0 } else { 1.0 };
+    num((v * scale).round() / scale)
 }
 
 /// Numbers in CSV: at most three decimals, trailing zeros dropped.

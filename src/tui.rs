@@ -320,7 +320,7 @@ impl Runtime {
         let path = self
             .export_dir
             .join(format!("intake-{}.csv", week_label(w)));
-        let file = std::fs::File::create(&path)
+        let file = crate::export::create_private(&path)
             .with_context(|| format!("cannot write {}", path.display()))?;
         crate::export::write_week_csv(&self.store, w, profile, std::io::BufWriter::new(file))?;
         Ok(format!(

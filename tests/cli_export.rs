@@ -160,3 +160,52 @@ fn notes_that_look_like_non_finite_numbers_are_neutralised() {
         .collect();
     assert_eq!(notes, ["'-inf", "'-nan", "'+inf", "'-infinity"]);
 }
+
+#[test]
+fn weekly_csv_rounds_to_the_precision_of_its_sources() {
+    // mg and IU whole, mcg to one decimal: 1235.502 mg is 1236, 4.992 mcg is 5, 12.34 is 12.3.
+    let d = Diary::new();
+    d.ok(&[
+        "item", "add", "precise", "--name", "Precise", "--kind", "supplement", "--calcium",
+        "1235.502", "--d3", "400.6", "--k2-mk7", "4.992", "--k1", "12.34", "--magnesium",
+        "80.5",
+    ]);
+    d.ok(&["add", "precise", "--date", "2026-11-16", "--at", "08:00"]);
+    let csv = d.ok(&["export", "--week", "2026-W47"]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    let row = r.records().next().unwrap().unwrap();
+    let cell = |name: &str| row[header.iter().position(|h| h == name).unwrap()].to_string();
+    assert_eq!(cell("calcium_mg"), "1236");
+    assert_eq!(cell("calcium_low_mg"), "1236");
+    assert_eq!(cell("vitamin_d_iu"), "401");
+    assert_eq!(cell("vitamin_d3_iu"), "401");
+    assert_eq!(cell("vitamin_k2_mcg"), "5");
+    assert_eq!(cell("vitamin_k1_mcg"), "12.3");
+    assert_eq!(cell("magnesium_mg"), "81");
+    // The percentage is of the unrounded total: 1235.502 / 1000.
+    assert_eq!(cell("calcium_pct"), "124");
+    // The per-entry CSV keeps every digit the entry has.
+    let entries = d.ok(&["export", "--entries", "--week", "2026-W47"]);
+    assert!(entries.contains("1235.502"), "{entries}");
+}
+
+#[cfg(unix)]
+#[test]
+fn export_files_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = Diary::new();
+    seed_week(&d);
+    let out = d.dir.path().join("w.csv");
+    // An older export left world-readable is narrowed when written again.
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+    for args in [&["--week", "2026-W47"][..], &["--entries", "--week", "2026-W47"]] {
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        all.extend(["-o", out.to_str().unwrap()]);
+        d.ok(&all);
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{args:?}");
+    }
+}

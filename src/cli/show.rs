@@ -169,7 +169,7 @@ fn export_to_file(
         CliError::Failed(format!("cannot write {}: {e}", path.display()))
     };
     let partial = std::path::PathBuf::from(format!("{}.partial", path.display()));
-    let file = std::fs::File::create(&partial).map_err(|e| failed(&e))?;
+    let file = export::create_private(&partial).map_err(|e| failed(&e))?;
     if let Err(e) = write(&mut std::io::BufWriter::new(file)) {
         let _ = std::fs::remove_file(&partial);
         return Err(e.into());
