@@ -18,6 +18,8 @@ const BAD: &[&[&str]] = &[
     &["add", "milk", "abc"],
     &["add", "sardines", "2", "cup"],
     &["add", "d3", "1", "cup"],
+    &["add", "d3", "2000"],
+    &["add", "calcium-citrate", "1000"],
     &["add", "unobtainium-xyz"],
     &["add", ""],
     &["add", "chicken"],
@@ -249,6 +251,26 @@ fn unknown_unit_error_lists_the_units_the_item_takes() {
     let out = d.cmd(&["add", "milk", "2", "parsecs"]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("cup"), "{err}");
+}
+
+#[test]
+fn a_bare_dose_suggests_the_unit_it_probably_meant() {
+    let d = Diary::new();
+    for (args, hint) in [
+        (["add", "d3", "2000"], "2000 servings is too many (at most 100); did you mean 2000 IU?"),
+        (["add", "calcium-citrate", "500"], "did you mean 500 mg?"),
+    ] {
+        let out = d.cmd(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(hint), "{args:?}: {err}");
+    }
+    // Food is not guessed at: 1000 servings of milk stays "too large".
+    let out = d.cmd(&["add", "milk", "1000"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("too large") && !err.contains("did you mean"), "{err}");
+    // And the suggestion works as given.
+    d.ok(&["add", "d3", "2000 IU"]);
 }
 
 #[test]

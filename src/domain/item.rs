@@ -108,9 +108,29 @@ impl Item {
         let grams = self.serving.grams.map(|g| g * servings);
         let too_big = servings > MAX_SERVINGS || grams.is_some_and(|g| g > MAX_GRAMS);
         if too_big || !servings.is_finite() {
-            return Err(QtyError::TooLarge(q.display()));
+            return Err(self.too_large(q));
         }
         Ok(servings)
+    }
+
+    /// Too much: a bare number meant as a dose (`intake add d3 2000`) is told the unit it
+    /// probably meant, when that dose in the serving's own unit would be a sensible amount.
+    fn too_large(&self, q: &Quantity) -> QtyError {
+        let serving_unit = Unit::parse(&self.serving.unit);
+        let dose_unit = matches!(serving_unit, Unit::Iu | Unit::Mass(_));
+        if q.unit == Unit::Serving && dose_unit {
+            let meant = Quantity {
+                amount: q.amount,
+                unit: serving_unit,
+            };
+            if self.raw_servings(&meant).is_ok_and(|s| s <= MAX_SERVINGS) {
+                return QtyError::TooManyServings {
+                    amount: super::nutrient::fmt_amount(q.amount),
+                    unit: meant.unit.name(),
+                };
+            }
+        }
+        QtyError::TooLarge(q.display())
     }
 
     fn raw_servings(&self, q: &Quantity) -> Result<f64, QtyError> {

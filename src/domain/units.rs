@@ -14,6 +14,8 @@ pub enum QtyError {
     NotPositive(String),
     #[error("amount `{0}` is too large: at most 100 servings or 10 kg")]
     TooLarge(String),
+    #[error("{amount} servings is too many (at most 100); did you mean {amount} {unit}?")]
+    TooManyServings { amount: String, unit: String },
     #[error(
         "unknown unit `{0}`: accepted are serving, g, kg, oz, lb, mg, mcg/µg/ug, IU, or a household unit the item has ({1})"
     )]
