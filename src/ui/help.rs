@@ -8,6 +8,14 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// How to rebind, for a user of the binary (who has no assets/ folder): the file, the table, an
+/// example, and the key names, which are the ones this list shows.
+pub const REBIND: [&str; 3] = [
+    "Rebind: in config.toml add a [keys] table, e.g.  add = [\"n\"]",
+    "(names as listed above). The file: ~/.config/intake/config.toml on",
+    "Linux, the platform config folder elsewhere, or --config PATH.",
+];
+
 /// The keys table: (keys, description) for every command, then the keys inside dialogs.
 pub fn rows(app: &App) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = COMMANDS
@@ -30,7 +38,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame) {
     let inner = popup(
         frame,
         70,
-        rows.len() as u16 + 4,
+        (rows.len() + REBIND.len()) as u16 + 3,
         "Keys · ↑↓ scroll · Esc close",
     );
     let mut lines: Vec<Line> = rows
@@ -42,9 +50,6 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame) {
             ])
         })
         .collect();
-    lines.push(Line::styled(
-        "Rebind keys in config.toml under [keys] (see assets/keymap.toml).",
-        THEME.dim,
-    ));
+    lines.extend(REBIND.iter().map(|l| Line::styled(*l, THEME.dim)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
