@@ -118,6 +118,21 @@ fn goto_takes_a_typed_date_and_explains_a_bad_one() {
 }
 
 #[test]
+fn goto_takes_weekdays_days_back_and_month_day() {
+    // The fixture's today is Saturday 2026-11-21.
+    for (input, day) in [("thu", 19), ("-2", 19), ("11-16", 16), ("sat", 21)] {
+        let mut a = app();
+        key(&mut a, KeyCode::Char('g'));
+        typed(&mut a, input);
+        assert_eq!(
+            key(&mut a, KeyCode::Enter),
+            vec![Effect::LoadDay(date(day))],
+            "{input}"
+        );
+    }
+}
+
+#[test]
 fn profile_form_validates_then_saves() {
     let mut a = app();
     key(&mut a, KeyCode::Char('p'));

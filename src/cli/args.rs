@@ -30,7 +30,7 @@ pub enum Command {
     Add(Box<AddArgs>),
     /// Print a day: entries, totals, gap bars, warnings.
     Day {
-        /// YYYY-MM-DD, today or yesterday (default today).
+        /// YYYY-MM-DD, MM-DD, today, yesterday, a weekday (sat) or days back (-2); default today.
         date: Option<String>,
         /// Print JSON instead of text.
         #[arg(long)]
@@ -89,7 +89,7 @@ pub struct When {
     /// Time HH:MM (default now today, 12:00 on other days).
     #[arg(long)]
     pub at: Option<String>,
-    /// Date YYYY-MM-DD, today or yesterday (default today).
+    /// Date YYYY-MM-DD, MM-DD, today, yesterday, a weekday (sat) or days back (-2); default today.
     #[arg(long)]
     pub date: Option<String>,
 }

@@ -5,7 +5,9 @@ use thiserror::Error;
 
 #[derive(Debug, Error, PartialEq)]
 pub enum DateError {
-    #[error("bad date `{0}`: accepted are YYYY-MM-DD, `today` or `yesterday`")]
+    #[error(
+        "bad date `{0}`: accepted are YYYY-MM-DD, MM-DD, `today`, `yesterday`, a weekday (`sat`) or days back (`-2`)"
+    )]
     Date(String),
     #[error("bad time `{0}`: accepted is HH:MM (24-hour, 00:00 to 23:59)")]
     Time(String),
@@ -15,20 +17,66 @@ pub enum DateError {
     Range(NaiveDate, NaiveDate),
 }
 
-/// Parses YYYY-MM-DD, `today` or `yesterday`, relative to the given today.
+/// Parses a date as people type it, relative to the given today:
+/// - `YYYY-MM-DD`; `today`, `yesterday`, `tomorrow`;
+/// - `MM-DD`: the latest such day on or before today (`12-28` typed on 5 January is last year's);
+/// - a weekday (`sat`, `saturday`): the latest such day on or before today (today if it is one);
+/// - `-N` / `+N`: N days before / after today (up to 100 years).
 pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
-    match s.trim().to_lowercase().as_str() {
-        "today" => Ok(today),
-        "yesterday" => Ok(today - Duration::days(1)),
-        "tomorrow" => Ok(today + Duration::days(1)),
-        t => {
-            let ok = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
-            NaiveDate::parse_from_str(t, "%Y-%m-%d")
-                .ok()
-                .filter(|d| ok && (1900..=9999).contains(&d.year()))
-                .ok_or_else(|| DateError::Date(s.to_string()))
-        }
+    let t = s.trim().to_lowercase();
+    let bad = || DateError::Date(s.to_string());
+    match t.as_str() {
+        "today" => return Ok(today),
+        "yesterday" => return Ok(today - Duration::days(1)),
+        "tomorrow" => return Ok(today + Duration::days(1)),
+        _ => {}
     }
+    if let Some(days) = days_offset(&t) {
+        return today
+            .checked_add_signed(Duration::days(days))
+            .ok_or_else(bad);
+    }
+    if let Ok(day) = t.parse::<Weekday>() {
+        let back = (7 + today.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7;
+        return Ok(today - Duration::days(i64::from(back)));
+    }
+    let b = t.as_bytes();
+    if t.len() == 5 && b[2] == b'-' {
+        return month_day(&t, today).ok_or_else(bad);
+    }
+    let ok = t.len() == 10 && b[4] == b'-' && b[7] == b'-';
+    NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+        .ok()
+        .filter(|d| ok && (1900..=9999).contains(&d.year()))
+        .ok_or_else(bad)
+}
+
+/// `-2` or `+3`: a signed count of days, at most 100 years.
+fn days_offset(t: &str) -> Option<i64> {
+    let sign = match t.as_bytes().first()? {
+        b'-' => -1,
+        b'+' => 1,
+        _ => return None,
+    };
+    let digits = &t[1..];
+    if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let n: i64 = digits.parse().ok()?;
+    (n <= 36_525).then_some(sign * n)
+}
+
+/// `MM-DD`: the latest such day on or before today (29 February looks back to a leap year).
+fn month_day(t: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (m, d) = t.split_once('-')?;
+    if !(m.bytes().chain(d.bytes()).all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let (m, d): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
+    NaiveDate::from_ymd_opt(2000, m, d)?; // a day that exists in some year
+    (0..=8)
+        .filter_map(|back| NaiveDate::from_ymd_opt(today.year() - back, m, d))
+        .find(|day| *day <= today)
 }
 
 /// Parses HH:MM (also H:MM and HH:MM:SS with seconds dropped).
@@ -109,6 +157,37 @@ mod tests {
             "2025-W53", "2026-W00", "2026-W54", "2026-W4", "W47", "2026W47", "",
         ] {
             assert!(parse_week(bad, today).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn relative_dates_as_people_type_them() {
+        let today = d("2026-11-30"); // a Monday
+        let cases = [
+            ("sat", "2026-11-28"),
+            ("Saturday", "2026-11-28"),
+            ("mon", "2026-11-30"),
+            ("tue", "2026-11-24"),
+            ("sun", "2026-11-29"),
+            ("-2", "2026-11-28"),
+            ("-0", "2026-11-30"),
+            ("+1", "2026-12-01"),
+            ("-365", "2025-11-30"),
+            ("11-28", "2026-11-28"),
+            ("11-30", "2026-11-30"),
+            ("12-28", "2025-12-28"),
+            ("02-29", "2024-02-29"),
+            (" 01-05 ", "2026-01-05"),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_date(typed, today), Ok(d(want)), "{typed}");
+        }
+        assert_eq!(parse_date("01-05", d("2026-01-04")), Ok(d("2025-01-05")));
+        for bad in [
+            "-", "+", "--2", "-2d", "-99999", "- 2", "13-01", "11-31", "1-28", "11-1", "sa", "satx",
+            "00-10", "ab-cd",
+        ] {
+            assert!(parse_date(bad, today).is_err(), "{bad}");
         }
     }
 

@@ -105,7 +105,7 @@ fn goto(input: &TextInput, error: Option<&str>, frame: &mut Frame) {
     ])
     .areas(inner);
     field(frame, line, "Date", input, true);
-    let msg = "YYYY-MM-DD, today or yesterday · Enter go · Esc cancel";
+    let msg = "2026-11-28, 11-28, sat, -2, yesterday · Enter go · Esc cancel";
     frame.render_widget(Paragraph::new(msg).style(THEME.dim), hint);
     if let Some(e) = error {
         frame.render_widget(
