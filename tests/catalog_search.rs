@@ -28,6 +28,36 @@ fn first_results() {
     }
 }
 
+/// Multi-word queries with numbers: a number ranks the items that carry it first, and an item
+/// without it still matches (USDA names Greek yogurt "lowfat", never "2%").
+const WITH_NUMBERS: [(&str, &str); 8] = [
+    ("greek yogurt 2%", "usda-01287"),
+    ("Greek yogurt 2 %", "usda-01287"),
+    ("milk 2%", "milk-2pct-fortified"),
+    ("cottage cheese 2%", "usda-01015"),
+    ("cottage cheese 1%", "usda-01016"),
+    ("1% cottage cheese", "usda-01016"),
+    ("d3 5000", "d3"),
+    ("2%", "milk-2pct-fortified"),
+];
+
+#[test]
+fn queries_with_numbers_rank_sensibly() {
+    let c = Catalog::builtin();
+    for (query, key) in WITH_NUMBERS {
+        let hits = c.search(query, &[], 5);
+        let got: Vec<&str> = hits.iter().map(|h| h.item.key.as_str()).collect();
+        assert_eq!(got.first(), Some(&key), "query `{query}` gave {got:?}");
+    }
+    // Every one of the first five for a Greek yogurt query is a Greek yogurt.
+    for h in c.search("greek yogurt 2%", &[], 5) {
+        assert!(h.item.name.contains("Greek"), "{}", h.item.name);
+    }
+    // A number never drags in items that miss the words: no crackers for yogurt.
+    let hits = c.search("greek yogurt 2%", &[], 20);
+    assert!(hits.iter().all(|h| h.item.name.contains("ogurt")));
+}
+
 #[test]
 fn results_are_ordered_and_limited() {
     let c = Catalog::builtin();

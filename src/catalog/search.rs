@@ -47,6 +47,10 @@ struct Word {
     mask: u64,
     needle: Utf32String,
     len: usize,
+    /// A number (`2` of "2%", `5000`): it ranks the items that have it first, but an item
+    /// without it still matches ("greek yogurt 2%" finds the Greek yogurts, which USDA names
+    /// "lowfat", not "2%"), unless the query is numbers only.
+    optional: bool,
 }
 
 /// What the cheap, substring-only pass makes of an item.
@@ -72,11 +76,14 @@ pub(crate) struct Query {
 impl Query {
     pub fn new(text: &str) -> Query {
         let joined = fold(text);
-        let words = joined
+        let mut words: Vec<Word> = joined
             .split(' ')
             .filter(|w| !w.is_empty())
             .map(word)
             .collect();
+        if words.iter().all(|w| w.optional) {
+            words.iter_mut().for_each(|w| w.optional = false);
+        }
         Query {
             words,
             joined,
@@ -97,7 +104,14 @@ impl Query {
         let mut maybe = false;
         for w in &self.words {
             if n.mask & w.mask != w.mask {
+                if w.optional {
+                    continue;
+                }
                 return Plain::Miss;
+            }
+            if w.optional {
+                class_sum += w.number_class(&n.hay);
+                continue;
             }
             let class = w.class_in(&n.hay);
             // One or two letters match only at the start of a word.
@@ -120,6 +134,10 @@ impl Query {
         let mut class_sum = 0u32;
         let mut fuzzy = 0u32;
         for w in &self.words {
+            if w.optional {
+                class_sum += w.number_class(&n.hay);
+                continue;
+            }
             let class = w.class_in(&n.hay);
             if class == 0 {
                 let hay = Utf32Str::new(&n.hay, &mut self.buf);
@@ -207,6 +225,7 @@ fn word(w: &str) -> Word {
         len: main.chars().count(),
         forms,
         mask,
+        optional: main.bytes().all(|b| b.is_ascii_digit()),
     }
 }
 
@@ -222,6 +241,12 @@ fn singular(w: &str) -> Option<String> {
 }
 
 impl Word {
+    /// An optional number counts only where it starts a word: `2` inside "k2" says nothing.
+    fn number_class(&self, hay: &str) -> u32 {
+        let class = self.class_in(hay);
+        if class >= 2 { class } else { 0 }
+    }
+
     /// The best [`word_class`] of any of this word's forms in `hay`.
     fn class_in(&self, hay: &str) -> u32 {
         self.forms
