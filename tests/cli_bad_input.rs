@@ -257,7 +257,10 @@ fn unknown_unit_error_lists_the_units_the_item_takes() {
 fn a_bare_dose_suggests_the_unit_it_probably_meant() {
     let d = Diary::new();
     for (args, hint) in [
-        (["add", "d3", "2000"], "2000 servings is too many (at most 100); did you mean 2000 IU?"),
+        (
+            ["add", "d3", "2000"],
+            "2000 servings is too many (at most 100); did you mean 2000 IU?",
+        ),
         (["add", "calcium-citrate", "500"], "did you mean 500 mg?"),
     ] {
         let out = d.cmd(&args).output().unwrap();
@@ -268,7 +271,10 @@ fn a_bare_dose_suggests_the_unit_it_probably_meant() {
     // Food is not guessed at: 1000 servings of milk stays "too large".
     let out = d.cmd(&["add", "milk", "1000"]).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("too large") && !err.contains("did you mean"), "{err}");
+    assert!(
+        err.contains("too large") && !err.contains("did you mean"),
+        "{err}"
+    );
     // And the suggestion works as given.
     d.ok(&["add", "d3", "2000 IU"]);
 }

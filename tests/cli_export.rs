@@ -166,8 +166,22 @@ fn weekly_csv_rounds_to_the_precision_of_its_sources() {
     // mg and IU whole, mcg to one decimal: 1235.502 mg is 1236, 4.992 mcg is 5, 12.34 is 12.3.
     let d = Diary::new();
     d.ok(&[
-        "item", "add", "precise", "--name", "Precise", "--kind", "supplement", "--calcium",
-        "1235.502", "--d3", "400.6", "--k2-mk7", "4.992", "--k1", "12.34", "--magnesium",
+        "item",
+        "add",
+        "precise",
+        "--name",
+        "Precise",
+        "--kind",
+        "supplement",
+        "--calcium",
+        "1235.502",
+        "--d3",
+        "400.6",
+        "--k2-mk7",
+        "4.992",
+        "--k1",
+        "12.34",
+        "--magnesium",
         "80.5",
     ]);
     d.ok(&["add", "precise", "--date", "2026-11-16", "--at", "08:00"]);
@@ -200,7 +214,10 @@ fn export_files_are_readable_by_their_owner_only() {
     // An older export left world-readable is narrowed when written again.
     std::fs::write(&out, "old").unwrap();
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
-    for args in [&["--week", "2026-W47"][..], &["--entries", "--week", "2026-W47"]] {
+    for args in [
+        &["--week", "2026-W47"][..],
+        &["--entries", "--week", "2026-W47"],
+    ] {
         let mut all = vec!["export"];
         all.extend_from_slice(args);
         all.extend(["-o", out.to_str().unwrap()]);
