@@ -18,14 +18,18 @@ const FIRST: [(&str, &str); 12] = [
     ("JALAPEÑO raw", "usda-11979"),
 ];
 
-#[test]
-fn first_results() {
-    let c = Catalog::builtin();
-    for (query, key) in FIRST {
+/// Each query's first search result is the expected key.
+fn assert_first(c: &Catalog, table: &[(&str, &str)]) {
+    for (query, key) in table {
         let hits = c.search(query, &[], 5);
         let got: Vec<&str> = hits.iter().map(|h| h.item.key.as_str()).collect();
-        assert_eq!(got.first(), Some(&key), "query `{query}` gave {got:?}");
+        assert_eq!(got.first(), Some(key), "query `{query}` gave {got:?}");
     }
+}
+
+#[test]
+fn first_results() {
+    assert_first(&Catalog::builtin(), &FIRST);
 }
 
 /// Multi-word queries with numbers: a number ranks the items that carry it first, and an item
@@ -44,11 +48,7 @@ const WITH_NUMBERS: [(&str, &str); 8] = [
 #[test]
 fn queries_with_numbers_rank_sensibly() {
     let c = Catalog::builtin();
-    for (query, key) in WITH_NUMBERS {
-        let hits = c.search(query, &[], 5);
-        let got: Vec<&str> = hits.iter().map(|h| h.item.key.as_str()).collect();
-        assert_eq!(got.first(), Some(&key), "query `{query}` gave {got:?}");
-    }
+    assert_first(&c, &WITH_NUMBERS);
     // Every one of the first five for a Greek yogurt query is a Greek yogurt.
     for h in c.search("greek yogurt 2%", &[], 5) {
         assert!(h.item.name.contains("Greek"), "{}", h.item.name);
