@@ -177,7 +177,9 @@ fn entries_writer<W: Write>(out: W) -> Result<csv::Writer<W>, ExportError> {
 fn entry_row(e: &Entry) -> Vec<String> {
     let mut row = vec![
         e.date.format("%Y-%m-%d").to_string(),
-        e.time.format("%H:%M").to_string(),
+        e.time
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default(),
         e.id.to_string(),
         e.item_key.clone(),
         e.item_name.clone(),

@@ -11,7 +11,7 @@ fn entry(date: &str, time: &str, key: &str) -> Entry {
     Entry {
         id: 0,
         date: NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
-        time: NaiveTime::parse_from_str(time, "%H:%M").unwrap(),
+        time: NaiveTime::parse_from_str(time, "%H:%M").ok(),
         item_key: key.into(),
         item_name: key.to_uppercase(),
         kind: Kind::Food,
@@ -91,7 +91,7 @@ fn recent_keys_and_latest_per_key_follow_the_newest_entries() {
         .latest_of_keys_between(&["a", "b", "zz"], d("2026-11-02"), d("2026-11-04"), 1)
         .unwrap()
         .into_iter()
-        .map(|e| format!("{} {} {}", e.item_key, e.date, e.time.format("%H:%M")))
+        .map(|e| format!("{} {} {}", e.item_key, e.date, e.time_display()))
         .collect();
     assert_eq!(got, ["a 2026-11-03 08:00", "b 2026-11-04 23:59"]);
     let two = s
@@ -106,11 +106,58 @@ fn ids_are_never_given_out_twice() {
     let mut s = Store::open_in_memory().unwrap();
     let a = s.insert_entry(&entry("2026-11-20", "08:00", "a")).unwrap();
     let b = s.insert_entry(&entry("2026-11-20", "09:00", "b")).unwrap();
+    let uuid = s.entry_uuid(b).unwrap().unwrap();
     let gone = s.delete_entry(b).unwrap().unwrap();
     let c = s.insert_entry(&entry("2026-11-20", "10:00", "c")).unwrap();
     assert!(c > b && b > a, "{a} {b} {c}");
     s.restore_entry(&gone).unwrap();
     assert_eq!(s.entry(b).unwrap().unwrap().item_key, "b");
+    assert_eq!(
+        s.entry_uuid(b).unwrap(),
+        Some(uuid),
+        "undo keeps the identity"
+    );
+}
+
+#[test]
+fn every_entry_gets_its_own_version_4_uuid() {
+    let mut s = Store::open_in_memory().unwrap();
+    let ids: Vec<i64> = (0..50)
+        .map(|i| {
+            s.insert_entry(&entry("2026-11-20", "08:00", &format!("k{i}")))
+                .unwrap()
+        })
+        .collect();
+    let uuids: std::collections::BTreeSet<String> = ids
+        .iter()
+        .map(|id| s.entry_uuid(*id).unwrap().unwrap())
+        .collect();
+    assert_eq!(uuids.len(), 50);
+    for u in &uuids {
+        let b = u.as_bytes();
+        assert_eq!(
+            (u.len(), b[8], b[13], b[14], b[18]),
+            (36, b'-', b'-', b'4', b'-'),
+            "{u}"
+        );
+        assert!(matches!(b[19], b'8' | b'9' | b'a' | b'b'), "{u}");
+    }
+}
+
+#[test]
+fn an_entry_without_a_time_is_stored_and_read_back_without_one() {
+    let mut s = Store::open_in_memory().unwrap();
+    let late = s
+        .insert_entry(&entry("2026-11-20", "23:00", "late"))
+        .unwrap();
+    let untimed = s.insert_entry(&entry("2026-11-20", "", "untimed")).unwrap();
+    let day = s
+        .entries_on(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap())
+        .unwrap();
+    let got: Vec<(i64, String)> = day.iter().map(|e| (e.id, e.time_display())).collect();
+    assert_eq!(got, [(untimed, "--:--".into()), (late, "23:00".into())]);
+    assert_eq!(day[0].time, None);
+    assert_eq!(day[0].at(), None);
 }
 
 #[test]
@@ -118,7 +165,7 @@ fn update_delete_and_restore() {
     let mut s = Store::open_in_memory().unwrap();
     let id = s.insert_entry(&entry("2026-11-20", "12:00", "b")).unwrap();
     let mut e = s.entry(id).unwrap().unwrap();
-    e.time = NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+    e.time = NaiveTime::from_hms_opt(13, 30, 0);
     e.note = Some("late".into());
     s.update_entry(&e).unwrap();
     assert_eq!(s.entry(id).unwrap().unwrap(), e);

@@ -1,6 +1,8 @@
 //! An older diary is copied next to itself before its migration runs, then upgraded in place.
 //! `tests/fixtures/diary-v1.db` was written by intake at schema 1 (commit f29ebbe): a profile, a
-//! user item, a stack and four entries on 2026-11-16/17.
+//! user item, a stack and four entries on 2026-11-16/17. `tests/fixtures/diary-v2.db` was written
+//! at schema 2 (commit c17cf87): a profile, a stack and entries 1-4 on 2026-11-16/17 (entry 5 was
+//! deleted, so new ids start at 6).
 
 mod common;
 use common::Diary;
@@ -28,7 +30,7 @@ fn an_older_diary_is_backed_up_then_upgraded_keeping_every_entry() {
     let err = String::from_utf8_lossy(&out.stderr);
     let backup = d.dir.path().join("diary.db.v1.bak");
     assert!(
-        err.contains("upgraded the diary from schema 1 to 2") && err.contains("diary.db.v1.bak"),
+        err.contains("upgraded the diary from schema 1 to 3") && err.contains("diary.db.v1.bak"),
         "{err}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -48,8 +50,8 @@ fn an_older_diary_is_backed_up_then_upgraded_keeping_every_entry() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
-    // The diary is at schema 2, with all it held and the new view.
-    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(2)");
+    // The diary is at the latest schema, with all it held and the view.
+    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(3)");
     assert_eq!(query(&d.path, rows), query(copy.path(), rows));
     let view = "SELECT calcium_mg_lo FROM day_totals WHERE date = '2026-11-16'";
     assert_eq!(query(&d.path, view), "Real(625.0)");
@@ -103,6 +105,48 @@ fn a_new_diary_needs_no_backup() {
     let d = Diary::new();
     let out = d.cmd(&["day"]).output().unwrap();
     assert!(out.status.success() && out.stderr.is_empty());
-    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(2)");
+    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(3)");
     assert_eq!(std::fs::read_dir(d.dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn a_schema_2_diary_upgrades_keeping_ids_times_and_the_view_and_every_entry_gets_a_uuid() {
+    let d = Diary::new();
+    std::fs::copy("tests/fixtures/diary-v2.db", &d.path).unwrap();
+    let rows =
+        "SELECT group_concat(id || item_key || date || time || calcium_mg_lo, ';') FROM entries";
+    let before = query(&d.path, rows);
+    let out = d.cmd(&["day", "2026-11-16"]).output().unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("from schema 2 to 3"), "{err}");
+    assert!(d.dir.path().join("diary.db.v2.bak").exists());
+    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(3)");
+    assert_eq!(query(&d.path, rows), before);
+    let uuids =
+        "SELECT count(DISTINCT uuid) || '/' || count(*) FROM entries WHERE length(uuid) = 36";
+    assert_eq!(query(&d.path, uuids), "Text(\"4/4\")");
+    let view = "SELECT calcium_mg_lo FROM day_totals WHERE date = '2026-11-16'";
+    assert_eq!(query(&d.path, view), "Real(800.0)");
+    // The deleted entry 5's id is still never given again.
+    let logged = d.ok(&[
+        "add",
+        "milk",
+        "1",
+        "cup",
+        "--date",
+        "2026-11-17",
+        "--at",
+        "10:00",
+    ]);
+    assert!(logged.contains("#6 "), "{logged}");
+    // A time may now be unknown.
+    let c = Connection::open(&d.path).unwrap();
+    c.execute("UPDATE entries SET time = NULL WHERE id = 1", [])
+        .unwrap();
+    drop(c);
+    let day = d.ok(&["day", "2026-11-16"]);
+    assert!(day.contains("#1 2026-11-16 --:-- Milk"), "{day}");
+    assert!(d.ok(&["stack", "list"]).contains("morning"));
+    assert!(d.ok(&["profile"]).contains("60 female"));
 }

@@ -114,7 +114,7 @@ fn another_day_defaults_to_noon() {
     };
     assert_eq!(
         (es[0].date, es[0].time),
-        (date(20), NaiveTime::from_hms_opt(12, 0, 0).unwrap())
+        (date(20), NaiveTime::from_hms_opt(12, 0, 0))
     );
     assert_eq!(es[0].meal, None, "no meal guessed for a supplement");
 }

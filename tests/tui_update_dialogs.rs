@@ -81,7 +81,11 @@ fn edit_rescales_in_the_entry_unit_and_refuses_another() {
     assert_eq!(before, &e);
     assert_eq!(after.nutrients.shown(Shown::VitaminK2).display(), "1700");
     assert_eq!(
-        (after.servings, after.time.to_string().as_str(), after.id),
+        (
+            after.servings,
+            after.time.unwrap().to_string().as_str(),
+            after.id
+        ),
         (2.0, "19:15:00", 2)
     );
 }

@@ -87,7 +87,7 @@ impl EditForm {
             entry: e.clone(),
             fields: [
                 TextInput::new(&e.amount_display()),
-                TextInput::new(&e.time.format("%H:%M").to_string()),
+                TextInput::new(&e.time_display()),
                 opt(&e.meal),
                 opt(&e.note),
             ],

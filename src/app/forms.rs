@@ -205,7 +205,11 @@ fn edited(f: &EditForm) -> Result<Entry, String> {
             q.display()
         ));
     }
-    let time = parse_time(f.fields[1].value()).map_err(|e| e.to_string())?;
+    // An entry without a time keeps none until one is typed (never a guessed time).
+    let time = match f.fields[1].value().trim() {
+        "" | crate::domain::entry::TIME_UNKNOWN => None,
+        t => Some(parse_time(t).map_err(|e| e.to_string())?),
+    };
     Ok(Entry {
         quantity: q.amount,
         unit: q.unit.name(),

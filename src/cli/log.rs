@@ -105,7 +105,7 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> CliResult {
         e.date = ctx.date(Some(d))?;
     }
     if let Some(t) = a.fields.when.at.as_deref() {
-        e.time = crate::domain::week::parse_time(t)?;
+        e.time = Some(crate::domain::week::parse_time(t)?);
     }
     if a.fields.meal.is_some() {
         e.meal = label("meal", a.fields.meal)?;

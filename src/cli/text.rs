@@ -15,7 +15,7 @@ pub fn entry_line(e: &Entry) -> String {
         "#{} {} {} {} {}{} · {}",
         e.id,
         e.date,
-        e.time.format("%H:%M"),
+        e.time_display(),
         e.item_name,
         e.amount_display(),
         meal,

@@ -12,7 +12,10 @@ pub struct Entry {
     /// Database id; 0 for an entry not yet stored.
     pub id: i64,
     pub date: NaiveDate,
-    pub time: NaiveTime,
+    /// When on `date`; `None` when the time is unknown (imported history often has none). An
+    /// entry without a time counts in its day's totals, is shown as [`TIME_UNKNOWN`], is never
+    /// given a guessed time, and every timing rule skips it.
+    pub time: Option<NaiveTime>,
     pub item_key: String,
     pub item_name: String,
     pub kind: Kind,
@@ -28,9 +31,21 @@ pub struct Entry {
     pub note: Option<String>,
 }
 
+/// How an unknown time is shown (day view, CLI, warnings).
+pub const TIME_UNKNOWN: &str = "--:--";
+
 impl Entry {
-    pub fn at(&self) -> NaiveDateTime {
-        self.date.and_time(self.time)
+    /// The moment of the entry, when its time is known.
+    pub fn at(&self) -> Option<NaiveDateTime> {
+        self.time.map(|t| self.date.and_time(t))
+    }
+
+    /// `HH:MM`, or [`TIME_UNKNOWN`].
+    pub fn time_display(&self) -> String {
+        self.time.map_or_else(
+            || TIME_UNKNOWN.to_string(),
+            |t| t.format("%H:%M").to_string(),
+        )
     }
 
     pub fn has_tag(&self, t: &str) -> bool {
@@ -124,7 +139,7 @@ impl Entry {
         Ok(Entry {
             id: 0,
             date: r.date,
-            time: r.time,
+            time: Some(r.time),
             item_key: r.item.key.clone(),
             item_name: r.item.name.clone(),
             kind: r.item.kind,

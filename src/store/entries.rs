@@ -39,23 +39,29 @@ const BASE_COLS: usize = 12;
 impl Store {
     /// Stores a new entry and returns its id.
     pub fn insert_entry(&mut self, e: &Entry) -> Result<i64> {
-        self.write_entry(None, e)
+        self.write_entry(None, e, None)
     }
 
-    /// Re-inserts an entry with its own id (undo of a delete).
+    /// Re-inserts an entry with its own id (undo of a delete), and its own uuid when this
+    /// connection deleted it.
     pub fn restore_entry(&mut self, e: &Entry) -> Result<()> {
-        self.write_entry(Some(e.id), e).map(|_| ())
+        let uuid = self.deleted.get(&e.id).cloned();
+        self.write_entry(Some(e.id), e, uuid).map(|_| ())
     }
 
-    fn write_entry(&mut self, id: Option<i64>, e: &Entry) -> Result<i64> {
+    /// Stores `e` with a given uuid (or a new one, the column's default, when `None`).
+    fn write_entry(&mut self, id: Option<i64>, e: &Entry, uuid: Option<String>) -> Result<i64> {
         let cols = COLUMNS.as_str();
-        let n = BASE_COLS + 2 * Nutrient::ALL.len();
-        let marks = vec!["?"; n + 2].join(", ");
-        let sql = format!("INSERT INTO entries ({cols}, created_at, updated_at) VALUES ({marks})");
+        let n = BASE_COLS + 2 * Nutrient::ALL.len() + 2 + usize::from(uuid.is_some());
+        let marks = vec!["?"; n].join(", ");
+        let extra = if uuid.is_some() { ", uuid" } else { "" };
+        let sql =
+            format!("INSERT INTO entries ({cols}, created_at, updated_at{extra}) VALUES ({marks})");
         let mut vals = entry_values(id, e);
         let now = now_stamp();
         vals.push(Sql::Text(now.clone()));
         vals.push(Sql::Text(now));
+        vals.extend(uuid.map(Sql::Text));
         self.write(|c| {
             c.execute(&sql, params_from_iter(vals.iter()))?;
             Ok(c.last_insert_rowid())
@@ -82,13 +88,28 @@ impl Store {
 
     /// Deletes an entry and returns it (so it can be restored), or `None` if absent.
     pub fn delete_entry(&mut self, id: i64) -> Result<Option<Entry>> {
-        self.write(|c| {
+        let found = self.write(|c| {
             let found = select_one(c, id)?;
+            let uuid: Option<String> = c
+                .query_row("SELECT uuid FROM entries WHERE id = ?", [id], |r| r.get(0))
+                .optional()?;
             if found.is_some() {
                 c.execute("DELETE FROM entries WHERE id = ?", [id])?;
             }
-            Ok(found)
-        })
+            Ok(found.zip(uuid))
+        })?;
+        Ok(found.map(|(e, uuid)| {
+            self.deleted.insert(id, uuid);
+            e
+        }))
+    }
+
+    /// The stable identity of entry `id` (kept by merges between diaries).
+    pub fn entry_uuid(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT uuid FROM entries WHERE id = ?", [id], |r| r.get(0))
+            .optional()?)
     }
 
     pub fn entry(&self, id: i64) -> Result<Option<Entry>> {
@@ -204,7 +225,8 @@ fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
     let mut v = vec![
         id.map(Sql::Integer).unwrap_or(Sql::Null),
         Sql::Text(e.date.format("%Y-%m-%d").to_string()),
-        Sql::Text(e.time.format("%H:%M").to_string()),
+        e.time
+            .map_or(Sql::Null, |t| Sql::Text(t.format("%H:%M").to_string())),
         Sql::Text(e.item_key.clone()),
         Sql::Text(e.item_name.clone()),
         Sql::Text(e.kind.as_str().into()),
@@ -227,7 +249,7 @@ fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
 /// Reads one row; a malformed row is a `Corrupt` error, never a panic.
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
     let date: String = r.get(1)?;
-    let time: String = r.get(2)?;
+    let time: Option<String> = r.get(2)?;
     let kind: String = r.get(5)?;
     let tags: String = r.get(9)?;
     let mut nutrients = Nutrients::default();
@@ -250,7 +272,10 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
         Ok(Entry {
             id: r.get(0)?,
             date: parse_date(&date).ok_or_else(|| corrupt("date", &date))?,
-            time: parse_time(&time).ok_or_else(|| corrupt("time", &time))?,
+            time: match &time {
+                Some(t) => Some(parse_time(t).ok_or_else(|| corrupt("time", t))?),
+                None => None,
+            },
             item_key: r.get(3)?,
             item_name: r.get(4)?,
             kind: Kind::parse(&kind).ok_or_else(|| corrupt("kind", &kind))?,

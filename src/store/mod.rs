@@ -16,9 +16,10 @@ use thiserror::Error;
 const APPLICATION_ID: i32 = 0x4954_4b31;
 
 /// The schema's steps, oldest first. Append only: a released step is never edited.
-const SCHEMA: [&str; 2] = [
+const SCHEMA: [&str; 3] = [
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_ids_and_day_totals.sql"),
+    include_str!("migrations/003_time_unknown_and_identity.sql"),
 ];
 
 /// How many migrations this build knows (the `user_version` of an up-to-date diary).
@@ -93,6 +94,9 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     upgraded: Option<Upgrade>,
+    /// The uuids of entries this connection deleted, by id, so that restoring one (undo) gives
+    /// it back its identity and a later merge does not see it as a new entry.
+    deleted: std::collections::HashMap<i64, String>,
 }
 
 /// An older diary that `open` upgraded, and where its copy from before the upgrade is.
@@ -123,6 +127,7 @@ impl Store {
         let mut store = Store {
             conn,
             upgraded: None,
+            deleted: Default::default(),
         };
         // Setting up a new diary (journal mode, id, schema) can meet another process doing the
         // same; SQLite then answers "busy" at once rather than waiting, so take turns.
@@ -141,6 +146,7 @@ impl Store {
         let mut store = Store {
             conn: Connection::open_in_memory()?,
             upgraded: None,
+            deleted: Default::default(),
         };
         store.migrate()?;
         Ok(store)
@@ -191,7 +197,7 @@ impl Store {
         }
         self.migrate()?;
         if self.upgraded.is_some() {
-            // Schema 2 rebuilt the entries table; give the old pages back (best effort: another
+            // Schemas 2 and 3 rebuilt the entries table; give the old pages back (best effort: another
             // reader may hold the file, and the diary is sound either way).
             let _ = self.conn.execute_batch("VACUUM");
         }

@@ -125,7 +125,7 @@ fn time_cell(e: &Entry, warnings: &[Warning]) -> Line<'static> {
         Some(s) => Span::styled("!", THEME.severity(s)),
         None => Span::raw(" "),
     };
-    Line::from(vec![Span::raw(e.time.format("%H:%M").to_string()), mark])
+    Line::from(vec![Span::raw(e.time_display()), mark])
 }
 
 fn entry_row(e: &Entry, warnings: &[Warning]) -> Row<'static> {

@@ -48,7 +48,7 @@ pub fn mk(
     Entry {
         id,
         date: m.date(),
-        time: m.time(),
+        time: Some(m.time()),
         item_key: name.to_lowercase().replace(' ', "-"),
         item_name: name.to_string(),
         kind,
@@ -144,4 +144,10 @@ pub fn of_rule_on(rule: &str, day: &str, es: &[Entry], c: &RuleContext) -> Vec<W
 /// The warnings of one rule on DAY, default context.
 pub fn of_rule(rule: &str, es: &[Entry]) -> Vec<Warning> {
     of_rule_on(rule, DAY, es, &ctx())
+}
+
+/// The same entry with its time unknown (as imported history often is).
+pub fn untimed(mut e: Entry) -> Entry {
+    e.time = None;
+    e
 }

@@ -27,20 +27,30 @@ const ADVICE_CARBONATE: &str = "calcium carbonate needs food to be absorbed and 
 /// One info per such supplement of the day when no food is logged within an hour (either side,
 /// inclusive), or when that food's fat is known to be under 5 g in total. If the fat is unknown
 /// or only a range reaching 5 g, it might be enough: the rule stays silent.
-/// Food after midnight counts when the caller passes it.
+/// Food after midnight counts when the caller passes it. A supplement without a time is skipped,
+/// and so is one on a day with food without a time (that food may have been the meal).
 pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
     v.today()
+        .filter(|e| e.time.is_some())
         .filter(|e| is_fat_soluble(e) || e.has_tag("calcium-carbonate"))
         .filter_map(|s| check(v, s))
         .collect()
 }
 
 fn check(v: &View, s: &Entry) -> Option<Warning> {
+    // Food the same day without a time may have been the meal: not known, so silent.
+    let untimed_food = |f: &&Entry| f.kind == Kind::Food && f.time.is_none() && f.date == s.date;
+    if v.all.iter().any(untimed_food) {
+        return None;
+    }
     let food: Vec<&Entry> = v
         .all
         .iter()
         .copied()
-        .filter(|f| f.kind == Kind::Food && minutes_between(s, f).abs() <= table::FAT_WINDOW_MIN)
+        .filter(|f| {
+            f.kind == Kind::Food
+                && minutes_between(s, f).is_some_and(|m| m.abs() <= table::FAT_WINDOW_MIN)
+        })
         .collect();
     let fat = total_of(food.iter().copied(), &[Nutrient::Fat]);
     let window = super::fmt_gap(table::FAT_WINDOW_MIN);

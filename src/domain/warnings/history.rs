@@ -90,7 +90,8 @@ pub(crate) fn k_consistency(v: &View, ctx: &RuleContext) -> Option<Warning> {
 /// 00:30 are 1 h apart) from its usual time: the median of its times on the previous 7 days it
 /// was logged (at least 3 such days). The median on a clock is the logged time closest in sum
 /// to all the others. A supplement taken more than once on a day (split doses, as the calcium
-/// rule suggests), today or in that history, has no single usual time and is left alone.
+/// rule suggests), today or in that history, has no single usual time and is left alone. An
+/// entry without a time is skipped, today and in the history.
 pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
     let days = history(v);
     let today: Vec<&Entry> = v.today().filter(|e| e.kind == Kind::Supplement).collect();
@@ -107,7 +108,7 @@ fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> O
         let same: Vec<&&Entry> = es.iter().filter(|o| o.item_key == e.item_key).collect();
         match same.as_slice() {
             [] => continue,
-            [one] => times.push(minute_of_day(one)),
+            [one] => times.extend(minute_of_day(one)),
             _ => return None,
         }
         if times.len() == table::DOSE_TIME_HISTORY_DAYS {
@@ -118,7 +119,7 @@ fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> O
         return None;
     }
     let usual = clock_median(&times)?;
-    let off = clock_distance(minute_of_day(e), usual);
+    let off = clock_distance(minute_of_day(e)?, usual);
     if off <= table::DOSE_TIME_MAX_MIN {
         return None;
     }
@@ -136,8 +137,8 @@ fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> O
     )
 }
 
-fn minute_of_day(e: &Entry) -> i64 {
-    i64::from(e.time.hour() * 60 + e.time.minute())
+fn minute_of_day(e: &Entry) -> Option<i64> {
+    e.time.map(|t| i64::from(t.hour() * 60 + t.minute()))
 }
 
 /// Minutes between two times of day, the short way round the clock.

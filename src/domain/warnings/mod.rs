@@ -63,7 +63,8 @@ pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 /// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
     let mut sorted: Vec<&Entry> = entries.iter().collect();
-    sorted.sort_by_key(|e| (e.at(), e.id));
+    // Within a day, entries without a time come first; the timing rules skip them.
+    sorted.sort_by_key(|e| (e.date, e.time, e.id));
     let v = View { day, all: &sorted };
     let mut out = Vec::new();
     out.extend(spacing::single_dose(&v));
@@ -118,14 +119,18 @@ impl<'a> View<'a> {
     }
 
     /// An entry as messages name it: "Calcium citrate 500 mg at 09:00" (with its date when it
-    /// is not on the day).
+    /// is not on the day; "time unknown" when it has no time).
     pub fn describe(&self, e: &Entry) -> String {
+        let at = e.time.map_or_else(
+            || "(time unknown)".to_string(),
+            |t| format!("at {}", t.format("%H:%M")),
+        );
         let when = if e.date == self.day {
-            e.time.format("%H:%M").to_string()
+            at
         } else {
-            format!("{} on {}", e.time.format("%H:%M"), e.date)
+            format!("{at} on {}", e.date)
         };
-        format!("{} {} at {when}", e.item_name, e.amount_display())
+        format!("{} {} {when}", e.item_name, e.amount_display())
     }
 
     /// Up to three entries named, then how many more.
@@ -167,9 +172,10 @@ pub(crate) fn fmt_gap(minutes: i64) -> String {
     }
 }
 
-/// Minutes from `a` to `b` (positive when `b` is later).
-pub(crate) fn minutes_between(a: &Entry, b: &Entry) -> i64 {
-    (b.at() - a.at()).num_minutes()
+/// Minutes from `a` to `b` (positive when `b` is later); `None` when either time is unknown, so
+/// a timing rule can never count an entry without a time.
+pub(crate) fn minutes_between(a: &Entry, b: &Entry) -> Option<i64> {
+    Some((b.at()? - a.at()?).num_minutes())
 }
 
 /// The sum of some nutrients over entries: unknown parts keep it a lower bound.

@@ -40,15 +40,21 @@ fn known_calcium(e: &Entry) -> f64 {
 /// its first one. A group that is over raises one warning and its doses start no other group.
 /// The sum is certain: unknown amounts add nothing and the low end of a range is used, so a
 /// group fires only when it is known to be over. The warning belongs to the day of its last dose.
+/// Doses without a time are skipped (nothing says they were within the hour).
 pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
-    let doses: Vec<&Entry> = v.recent().filter(|e| is_supplement_calcium(e)).collect();
+    let doses: Vec<&Entry> = v
+        .recent()
+        .filter(|e| e.time.is_some() && is_supplement_calcium(e))
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < doses.len() {
         let group: Vec<&Entry> = doses[i..]
             .iter()
             .copied()
-            .take_while(|e| minutes_between(doses[i], e) <= table::SINGLE_DOSE_WINDOW_MIN)
+            .take_while(|e| {
+                minutes_between(doses[i], e).is_some_and(|m| m <= table::SINGLE_DOSE_WINDOW_MIN)
+            })
             .collect();
         let total = total_of(group.iter().copied(), &[Nutrient::Calcium]);
         if total.lo.to_f64() > table::SINGLE_DOSE_MG {
@@ -69,7 +75,7 @@ fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warn
     let what = if group.len() == 1 {
         format!("{} is {total} mg of calcium in one dose", v.describe(last))
     } else {
-        let span = fmt_gap(minutes_between(group[0], last));
+        let span = fmt_gap(minutes_between(group[0], last)?);
         let names = v.describe_list(group);
         format!("{names} add up to {total} mg of calcium within {span}")
     };
@@ -116,12 +122,13 @@ pub(crate) fn spacing(v: &View) -> Vec<Warning> {
     out
 }
 
-/// The warning for one pair, if the pair is too close and belongs to the day.
+/// The warning for one pair, if the pair is too close and belongs to the day. A pair where
+/// either time is unknown is skipped: how far apart they were is not known.
 fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
     if std::ptr::eq(c, p) {
         return None;
     }
-    let gap = minutes_between(p, c);
+    let gap = minutes_between(p, c)?;
     let close = if gap >= 0 {
         gap < rule.partner_first_min
     } else {
