@@ -3,7 +3,6 @@
 use super::args::{ItemAction, ItemAddArgs, ProfileAction, StackAction};
 use super::log::{print_raised, quantity};
 use super::{CliError, CliResult, Ctx, out, text};
-use crate::domain::nutrient::fmt_amount;
 use crate::domain::{
     Entry, Item, Kind, LogRequest, Nutrient, Nutrients, Origin, Quantity, Serving, Stack,
     StackItem, Unit, Value,
@@ -44,20 +43,7 @@ pub fn profile(ctx: &mut Ctx, action: Option<ProfileAction>) -> CliResult {
     }
     out::line(format!("profile: {}", ctx.profile.summary()))?;
     for t in crate::catalog::target_table().targets(&ctx.profile) {
-        let fig = |v: Option<f64>| v.map(fmt_amount).unwrap_or_else(|| "-".into());
-        let band = t
-            .band
-            .map(|(a, b)| format!("{}–{}", fmt_amount(a), fmt_amount(b)))
-            .unwrap_or_else(|| "-".into());
-        out::line(format!(
-            "  {:<11} target {:>5} {:<4} band {:<11} limit {:>5}  ({})",
-            t.nutrient.label(),
-            fig(t.target),
-            t.nutrient.unit(),
-            band,
-            fig(t.limit),
-            t.source
-        ))?;
+        out::line(text::target_lines(&t))?;
     }
     Ok(())
 }

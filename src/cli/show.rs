@@ -31,7 +31,7 @@ pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
         page.push_str(&format!("  {}\n", text::entry_line(e)));
     }
     page.push('\n');
-    for s in Shown::ALL {
+    for s in Shown::TARGETED {
         let line = text::total_line(
             s,
             &r.totals.shown(s),
@@ -55,7 +55,7 @@ pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
 }
 
 fn day_json(ctx: &Ctx, r: &DayReport) -> String {
-    let totals: serde_json::Map<String, serde_json::Value> = Shown::ALL
+    let totals: serde_json::Map<String, serde_json::Value> = Shown::TARGETED
         .iter()
         .map(|&s| {
             let t = r.totals.shown(s);

@@ -1,6 +1,7 @@
 //! Plain-text formatting shared by the commands.
 
 use crate::domain::nutrient::fmt_amount;
+use crate::domain::profile::Counts;
 use crate::domain::warnings::Warning;
 use crate::domain::{Entry, Item, Nutrients, Shown, Standing, Target, Total};
 
@@ -55,31 +56,35 @@ pub fn warning_line(w: &Warning) -> String {
     )
 }
 
-/// A 24-character text gap bar: `#` up to the total, `|` at the target, `!` past the limit.
+/// A 24-character text gap bar: `#` up to the total, `|` at the target, `!` at the limit in
+/// force, `:` at any other limit on the total. Without a target it is blank (amount only).
 pub fn bar(t: &Total, target: &Target) -> String {
     const W: usize = 24;
-    let scale = target
-        .limit
+    let Some(scale) = target
+        .limit_amount()
         .or(target.band.map(|b| b.1))
         .or(target.target)
         .map(|x| x * 1.2)
-        .filter(|x| *x > 0.0)
-        .unwrap_or_else(|| t.mid().max(1.0));
+        .filter(|x| *x > 0.0 && target.has_target())
+    else {
+        return format!("[{}]", " ".repeat(W));
+    };
     let cell = |v: f64| ((v / scale) * W as f64).round().clamp(0.0, W as f64) as usize;
     let fill = cell(t.mid());
     let mut s: Vec<char> = (0..W).map(|i| if i < fill { '#' } else { '.' }).collect();
     if let Some(x) = target.target {
-        let i = cell(x).min(W - 1);
-        s[i] = '|';
+        s[cell(x).min(W - 1)] = '|';
     }
-    if let Some(l) = target.limit {
-        let i = cell(l).min(W - 1);
-        s[i] = '!';
+    for l in target.other_limits().filter(|l| l.counts == Counts::All) {
+        s[cell(l.amount).min(W - 1)] = ':';
+    }
+    if let Some(l) = target.limit_amount() {
+        s[cell(l).min(W - 1)] = '!';
     }
     format!("[{}]", s.into_iter().collect::<String>())
 }
 
-/// One totals line: name, bar, amount, percentage, standing, split, band and limit.
+/// One totals line: name, bar, amount, percentage, standing, split, band and limits.
 pub fn total_line(s: Shown, t: &Total, supp: &Total, target: &Target) -> String {
     let amount = if t.is_empty() && t.unknown == 0 {
         format!("0 {}", s.unit())
@@ -101,12 +106,7 @@ pub fn total_line(s: Shown, t: &Total, supp: &Total, target: &Target) -> String 
     if let Some((lo, hi)) = target.band {
         extra.push(format!("band {}–{}", fmt_amount(lo), fmt_amount(hi)));
     }
-    if let Some(l) = target.limit {
-        extra.push(format!("limit {}", fmt_amount(l)));
-    }
-    if let Some(l) = target.official_limit.filter(|o| Some(*o) != target.limit) {
-        extra.push(format!("official UL {}", fmt_amount(l)));
-    }
+    extra.extend(target.limits_text());
     format!(
         "{:<11}{} {:>14} {pct}  {standing:<10} {}",
         s.label(),
@@ -114,6 +114,43 @@ pub fn total_line(s: Shown, t: &Total, supp: &Total, target: &Target) -> String 
         amount,
         extra.join(", ")
     )
+}
+
+/// A target as `intake profile` lists it: the target and band with their source, then each
+/// limit on its own line with its name, what counts toward it and its source.
+pub fn target_lines(t: &Target) -> String {
+    let unit = t.nutrient.unit();
+    let fig = |v: Option<f64>| v.map(fmt_amount).unwrap_or_else(|| "-".into());
+    let band = t
+        .band
+        .map(|(a, b)| format!("{}–{}", fmt_amount(a), fmt_amount(b)))
+        .unwrap_or_else(|| "-".into());
+    let mut out = format!(
+        "  {:<11} target {:>5} {unit:<4} band {band:<11} ({})",
+        t.nutrient.label(),
+        fig(t.target),
+        t.source
+    );
+    let main = t.limit();
+    for l in &t.limits {
+        let counts = match l.counts {
+            Counts::All => "all sources",
+            Counts::Supplements => "supplements and medications only",
+        };
+        let used = if main.is_some_and(|m| std::ptr::eq(m, l)) {
+            ", the limit in force"
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "\n  {:<11} limit  {:>5} {unit:<4} {} ({counts}{used}; {})",
+            "",
+            fmt_amount(l.amount),
+            l.name,
+            l.source
+        ));
+    }
+    out
 }
 
 /// One search result: key, name, serving, nutrients per serving, source.

@@ -87,6 +87,8 @@ pub enum Shown {
     VitaminK2,
     Magnesium,
     VitaminK1,
+    /// Total vitamin K (K1 + K2): the official set's AI is of this sum, not of either part.
+    VitaminK,
 }
 
 impl Shown {
@@ -96,6 +98,16 @@ impl Shown {
         Shown::VitaminK2,
         Shown::Magnesium,
         Shown::VitaminK1,
+    ];
+
+    /// Every shown nutrient a target or limit can be of: the headline ones and total vitamin K.
+    pub const TARGETED: [Shown; 6] = [
+        Shown::Calcium,
+        Shown::VitaminD,
+        Shown::VitaminK2,
+        Shown::Magnesium,
+        Shown::VitaminK1,
+        Shown::VitaminK,
     ];
 
     pub fn parts(self) -> &'static [Nutrient] {
@@ -109,6 +121,7 @@ impl Shown {
             Shown::VitaminK2 => &[Nutrient::K2Mk4, Nutrient::K2Mk7],
             Shown::Magnesium => &[Nutrient::Magnesium],
             Shown::VitaminK1 => &[Nutrient::K1],
+            Shown::VitaminK => &[Nutrient::K1, Nutrient::K2Mk4, Nutrient::K2Mk7],
         }
     }
 
@@ -123,6 +136,7 @@ impl Shown {
             Shown::VitaminK2 => "Vitamin K2",
             Shown::Magnesium => "Magnesium",
             Shown::VitaminK1 => "Vitamin K1",
+            Shown::VitaminK => "Vitamin K",
         }
     }
 
@@ -134,6 +148,7 @@ impl Shown {
             Shown::VitaminK2 => "vitamin_k2",
             Shown::Magnesium => "magnesium",
             Shown::VitaminK1 => "vitamin_k1",
+            Shown::VitaminK => "vitamin_k",
         }
     }
 }

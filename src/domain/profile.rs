@@ -133,16 +133,74 @@ impl Profile {
     }
 }
 
+/// What counts toward a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Counts {
+    /// Food, supplements and medicines.
+    All,
+    /// Supplements and medicines only (the magnesium UL).
+    Supplements,
+}
+
+/// One upper limit of a nutrient, with the set it belongs to, its name and its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Limit {
+    pub amount: f64,
+    pub set: RefSet,
+    pub counts: Counts,
+    /// How the surfaces call it: "official UL", "seed max".
+    pub name: String,
+    pub source: String,
+}
+
+impl Limit {
+    /// "official UL 2000 mg": its name and amount.
+    pub fn label(&self, unit: &str) -> String {
+        format!("{} {unit}", self.label_short())
+    }
+
+    /// "official UL 2000": its name and amount, without the unit.
+    pub fn label_short(&self) -> String {
+        format!("{} {}", self.name, super::nutrient::fmt_amount(self.amount))
+    }
+}
+
 /// One nutrient's target for a profile. Any part may be absent (the source gives no figure).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(into = "TargetJson")]
 pub struct Target {
     pub nutrient: Shown,
     pub target: Option<f64>,
     pub band: Option<(f64, f64)>,
-    pub limit: Option<f64>,
-    /// The official upper limit, shown beside a seed limit so it is never hidden.
-    pub official_limit: Option<f64>,
+    /// Every limit the profile has for the nutrient, from both reference sets, lowest first:
+    /// an official upper limit is never hidden behind a seed one.
+    pub limits: Vec<Limit>,
     pub source: String,
+}
+
+/// A target as `intake day --json` gives it: `limit` is the one in force (see [`Target::limit`]).
+#[derive(Serialize)]
+struct TargetJson {
+    nutrient: Shown,
+    target: Option<f64>,
+    band: Option<(f64, f64)>,
+    limit: Option<f64>,
+    limits: Vec<Limit>,
+    source: String,
+}
+
+impl From<Target> for TargetJson {
+    fn from(t: Target) -> TargetJson {
+        TargetJson {
+            limit: t.limit_amount(),
+            nutrient: t.nutrient,
+            target: t.target,
+            band: t.band,
+            limits: t.limits,
+            source: t.source,
+        }
+    }
 }
 
 /// Where a total stands against its target.
@@ -162,10 +220,43 @@ impl Target {
             nutrient,
             target: None,
             band: None,
-            limit: None,
-            official_limit: None,
+            limits: Vec::new(),
             source: "no figure in the reference set".into(),
         }
+    }
+
+    /// The limit in force: the lowest on the total from all sources (the bar draws it as the
+    /// limit and the standing uses it); the others are marked and named beside it.
+    pub fn limit(&self) -> Option<&Limit> {
+        self.limits
+            .iter()
+            .filter(|l| l.counts == Counts::All)
+            .min_by(|a, b| a.amount.total_cmp(&b.amount))
+    }
+
+    pub fn limit_amount(&self) -> Option<f64> {
+        self.limit().map(|l| l.amount)
+    }
+
+    /// The limits other than the one in force.
+    pub fn other_limits(&self) -> impl Iterator<Item = &Limit> {
+        let main = self.limit();
+        self.limits
+            .iter()
+            .filter(move |l| !main.is_some_and(|m| std::ptr::eq(*l, m)))
+    }
+
+    /// "limit official UL 2000, seed max 2500": every limit by name, the one in force first.
+    pub fn limits_text(&self) -> Option<String> {
+        let main = self.limit().map(|l| format!("limit {}", l.label_short()));
+        let others = self.other_limits().map(|l| l.label_short());
+        let all: Vec<String> = main.into_iter().chain(others).collect();
+        (!all.is_empty()).then(|| all.join(", "))
+    }
+
+    /// True when the source gives a target or band to measure against (else amount only).
+    pub fn has_target(&self) -> bool {
+        self.target.is_some() || self.band.is_some()
     }
 
     pub fn pct(&self, amount: f64) -> Option<f64> {
@@ -173,7 +264,7 @@ impl Target {
     }
 
     pub fn standing(&self, amount: f64) -> Standing {
-        if self.limit.is_some_and(|l| amount > l) {
+        if self.limit_amount().is_some_and(|l| amount > l) {
             return Standing::OverLimit;
         }
         match self.band {

@@ -1,7 +1,7 @@
-//! Choosing targets from the rows of `assets/targets.toml` (parsed here, pure).
+//! Choosing targets and limits from the rows of `assets/targets.toml` (parsed here, pure).
 
 use super::nutrient::Shown;
-use super::profile::{Goal, Profile, RefSet, Sex, Target};
+use super::profile::{Counts, Goal, Limit, Profile, RefSet, Sex, Target};
 use serde::Deserialize;
 
 #[derive(Debug, Clone, Deserialize)]
@@ -16,13 +16,34 @@ pub struct TargetRow {
     pub age: [u8; 2],
     pub target: Option<f64>,
     pub band: Option<[f64; 2]>,
-    pub limit: Option<f64>,
+    pub source: String,
+}
+
+/// One upper limit; every row matching the profile applies, whichever set it chose.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitRow {
+    pub set: RefSet,
+    pub nutrient: Shown,
+    #[serde(default)]
+    pub sex: Option<Sex>,
+    pub age: [u8; 2],
+    pub amount: f64,
+    pub counts: Counts,
+    pub name: String,
     pub source: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TargetTable {
     pub row: Vec<TargetRow>,
+    #[serde(default)]
+    pub limit: Vec<LimitRow>,
+}
+
+fn fits(sex: Option<Sex>, age: [u8; 2], p: &Profile) -> bool {
+    sex.is_none_or(|x| x == p.sex) && (age[0]..=age[1]).contains(&p.age)
 }
 
 impl TargetTable {
@@ -34,32 +55,49 @@ impl TargetTable {
         self.row.iter().find(|r| {
             r.set == set
                 && r.nutrient == s
-                && r.sex.is_none_or(|x| x == p.sex)
                 && r.goal.is_none_or(|g| g == p.goal)
-                && (r.age[0]..=r.age[1]).contains(&p.age)
+                && fits(r.sex, r.age, p)
         })
+    }
+
+    /// Every limit of a shown nutrient under a profile, from both sets, lowest first.
+    pub fn limits(&self, s: Shown, p: &Profile) -> Vec<Limit> {
+        let mut out: Vec<Limit> = self
+            .limit
+            .iter()
+            .filter(|r| r.nutrient == s && fits(r.sex, r.age, p))
+            .map(|r| Limit {
+                amount: r.amount,
+                set: r.set,
+                counts: r.counts,
+                name: r.name.clone(),
+                source: r.source.clone(),
+            })
+            .collect();
+        out.sort_by(|a, b| a.amount.total_cmp(&b.amount));
+        out
     }
 
     /// The target for one shown nutrient under a profile.
     pub fn target(&self, s: Shown, p: &Profile) -> Target {
-        let official_limit = self.find(RefSet::Official, s, p).and_then(|r| r.limit);
+        let limits = self.limits(s, p);
         match self.find(p.reference, s, p) {
             None => Target {
-                official_limit,
+                limits,
                 ..Target::none(s)
             },
             Some(r) => Target {
                 nutrient: s,
                 target: r.target,
                 band: r.band.map(|[a, b]| (a, b)),
-                limit: r.limit,
-                official_limit,
+                limits,
                 source: r.source.clone(),
             },
         }
     }
 
+    /// The targets of every shown nutrient a figure can be of (total vitamin K included).
     pub fn targets(&self, p: &Profile) -> Vec<Target> {
-        Shown::ALL.iter().map(|s| self.target(*s, p)).collect()
+        Shown::TARGETED.iter().map(|s| self.target(*s, p)).collect()
     }
 }

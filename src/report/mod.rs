@@ -201,11 +201,16 @@ fn supplement_keys(near: &[Entry], date: NaiveDate) -> Vec<&str> {
 }
 
 fn rule_context(profile: &Profile, targets: &[Target]) -> RuleContext {
-    let calcium = targets.iter().find(|t| t.nutrient == Shown::Calcium);
+    let calcium = targets
+        .iter()
+        .find(|t| t.nutrient == Shown::Calcium)
+        .and_then(|t| t.limit());
     RuleContext {
         warfarin: profile.warfarin,
-        calcium_limit_mg: calcium.and_then(|t| t.limit),
-        calcium_limit_source: calcium.map(|t| t.source.clone()).unwrap_or_default(),
+        calcium_limit_mg: calcium.map(|l| l.amount),
+        calcium_limit_source: calcium
+            .map(|l| format!("{}; {}", l.name, l.source))
+            .unwrap_or_default(),
     }
 }
 

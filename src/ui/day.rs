@@ -4,8 +4,9 @@ use super::gap_bar::GapBar;
 use super::target_of;
 use super::theme::THEME;
 use crate::app::{App, DayData};
+use crate::domain::profile::Counts;
 use crate::domain::warnings::Warning;
-use crate::domain::{Entry, Shown, Total};
+use crate::domain::{Entry, Nutrient, Shown, Target, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -68,21 +69,25 @@ fn section(title: String) -> Block<'static> {
 
 /// One gap bar per shown nutrient; magnesium and K1 are smaller.
 pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
-    let block = section(" Gaps: total vs target band ░ and limit │ ".into());
+    let title = day.map_or(String::new(), |d| limit_names(&d.targets));
+    let block = section(format!(" Gaps: total vs target band ░ and limit │{title} "));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(day) = day else {
         frame.render_widget(Paragraph::new("Loading…").style(THEME.dim), inner);
         return;
     };
-    for (i, s) in Shown::ALL.iter().enumerate() {
+    for (i, s) in bar_nutrients(&day.targets).iter().enumerate() {
         let y = inner.y + i as u16;
         if y >= inner.y + inner.height {
             break;
         }
         let target = target_of(&day.targets, *s);
-        let part = (*s == Shown::VitaminD)
-            .then(|| ("D3", day.totals.get(crate::domain::Nutrient::VitaminD3)));
+        let part = match s {
+            Shown::VitaminD => Some(("D3", day.totals.get(Nutrient::VitaminD3))),
+            Shown::VitaminK => Some(("K1", day.totals.get(Nutrient::K1))),
+            _ => None,
+        };
         let bar = GapBar {
             label: s.label(),
             unit: s.unit(),
@@ -90,7 +95,7 @@ pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
             supplements: day.totals.shown_supplements(*s),
             target: &target,
             part,
-            compact: matches!(s, Shown::Magnesium | Shown::VitaminK1),
+            compact: matches!(s, Shown::Magnesium | Shown::VitaminK1 | Shown::VitaminK),
         };
         frame.render_widget(
             &bar,
@@ -101,6 +106,45 @@ pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
             },
         );
     }
+}
+
+/// " official UL, other limit ┊ seed max": the names of the limits the bars draw (│ the limit in
+/// force, ┊ the others), so each mark is named.
+fn limit_names(targets: &[Target]) -> String {
+    let mut main: Vec<&str> = Vec::new();
+    let mut other: Vec<&str> = Vec::new();
+    for t in targets {
+        if let Some(l) = t.limit() {
+            push_new(&mut main, &l.name);
+        }
+        for l in t.other_limits().filter(|l| l.counts == Counts::All) {
+            push_new(&mut other, &l.name);
+        }
+    }
+    let mut out = String::new();
+    if !main.is_empty() {
+        out.push_str(&format!(" {}", main.join(", ")));
+    }
+    if !other.is_empty() {
+        out.push_str(&format!(", other limit ┊ {}", other.join(", ")));
+    }
+    out
+}
+
+fn push_new<'a>(names: &mut Vec<&'a str>, name: &'a str) {
+    if !names.contains(&name) {
+        names.push(name);
+    }
+}
+
+/// The nutrients with a bar: the headline ones, with total vitamin K in K1's place when the
+/// profile's set has a figure for the total (the official AI is of K1 + K2, not of K1 alone).
+fn bar_nutrients(targets: &[Target]) -> [Shown; 5] {
+    let k_total = target_of(targets, Shown::VitaminK).has_target();
+    Shown::ALL.map(|s| match s {
+        Shown::VitaminK1 if k_total => Shown::VitaminK,
+        s => s,
+    })
 }
 
 /// A cell for one entry's nutrient: the amount, or `?` when unknown.

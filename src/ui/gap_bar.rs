@@ -2,10 +2,13 @@
 //!
 //! `Calcium    ████████▓▓▓╌╌░░░░···│··  ≥ 840 mg 84%  food 340 + supp 500`
 //! █ food, ▓ supplements, ╌ the rest of a range (whisker), ░ the target band not reached yet,
-//! │ the upper limit, ? after the fill when some part is unknown (the total is a lower bound).
+//! │ the upper limit in force (the lowest), ┊ any other limit (named in the detail), ? after the
+//! fill when some part is unknown (the total is a lower bound). Without a target or band the bar
+//! draws no fill: the amount only.
 
 use super::theme::THEME;
 use crate::domain::nutrient::fmt_amount;
+use crate::domain::profile::Counts;
 use crate::domain::{Target, Total};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -40,8 +43,10 @@ enum Cell {
     Whisker,
     Band,
     Limit,
+    OtherLimit,
     Unknown,
     Empty,
+    Blank,
 }
 
 impl GapBar<'_> {
@@ -50,7 +55,11 @@ impl GapBar<'_> {
     fn scale(&self) -> f64 {
         let t = self.target;
         let base = t
-            .limit
+            .limits
+            .iter()
+            .filter(|l| l.counts == Counts::All)
+            .map(|l| l.amount)
+            .reduce(f64::max)
             .or(t.band.map(|(_, hi)| hi * 1.5))
             .or(t.target.map(|x| x * 1.5))
             .unwrap_or(0.0);
@@ -64,10 +73,21 @@ impl GapBar<'_> {
         let food = mid - self.supplements.mid();
         let (lo, hi) = (self.total.lo.to_f64(), self.total.hi.to_f64());
         let at = |i: u16| (f64::from(i) + 0.5) * s / f64::from(width);
-        let limit_cell = self
-            .target
-            .limit
-            .map(|l| ((l / s) * f64::from(width)) as u16);
+        let cell_of = |l: f64| ((l / s) * f64::from(width)) as u16;
+        let limit_cell = self.target.limit_amount().map(cell_of);
+        let other_cells: Vec<u16> = (self.target.other_limits())
+            .filter(|l| l.counts == Counts::All)
+            .map(|l| cell_of(l.amount))
+            .collect();
+        if !self.target.has_target() {
+            return (0..width)
+                .map(|i| match () {
+                    _ if limit_cell == Some(i) => Cell::Limit,
+                    _ if other_cells.contains(&i) => Cell::OtherLimit,
+                    _ => Cell::Blank,
+                })
+                .collect();
+        }
         let mut out: Vec<Cell> = (0..width)
             .map(|i| {
                 let v = at(i);
@@ -79,6 +99,7 @@ impl GapBar<'_> {
                     _ if v < food => Cell::Food,
                     _ if v < mid => Cell::Supplement,
                     _ if limit_cell == Some(i) => Cell::Limit,
+                    _ if other_cells.contains(&i) => Cell::OtherLimit,
                     _ if v >= lo && v <= hi => Cell::Whisker,
                     _ if in_band => Cell::Band,
                     _ => Cell::Empty,
@@ -117,7 +138,18 @@ impl GapBar<'_> {
         (!t.is_empty()).then(|| format!("{name} {}", t.display()))
     }
 
-    /// "food 340 + supp 500 · D3 400"
+    /// "official UL from supplements 350": a limit that counts supplements only is not drawn on
+    /// the bar of the total, so it is named beside it (the limits on the total are │ and ┊,
+    /// named in the panel's title).
+    fn limits_text(&self) -> Option<String> {
+        let names: Vec<String> = (self.target.limits.iter())
+            .filter(|l| l.counts == Counts::Supplements)
+            .map(|l| l.label_short())
+            .collect();
+        (!names.is_empty()).then(|| names.join(", "))
+    }
+
+    /// "food 340 + supp 500 · D3 400 · official UL from supplements 350"
     pub fn detail_text(&self) -> String {
         let mut parts = Vec::new();
         let supp = self.supplements;
@@ -135,6 +167,7 @@ impl GapBar<'_> {
             ));
         }
         parts.extend(self.part_text());
+        parts.extend(self.limits_text());
         parts.join(" · ")
     }
 
@@ -146,8 +179,10 @@ impl GapBar<'_> {
             Cell::Whisker => ("╌", THEME.whisker),
             Cell::Band => ("░", THEME.band),
             Cell::Limit => ("│", THEME.limit),
+            Cell::OtherLimit => ("┊", THEME.limit),
             Cell::Unknown => ("?", THEME.unknown),
             Cell::Empty => ("·", THEME.dim),
+            Cell::Blank => (" ", THEME.dim),
         }
     }
 }

@@ -1,14 +1,24 @@
 use super::*;
 use crate::domain::nutrient::Milli;
+use crate::domain::profile::{Counts, Limit, RefSet};
 use crate::domain::{Shown, Value};
+
+fn limit(amount: f64, set: RefSet, name: &str) -> Limit {
+    Limit {
+        amount,
+        set,
+        counts: Counts::All,
+        name: name.into(),
+        source: "test".into(),
+    }
+}
 
 fn target() -> Target {
     Target {
         nutrient: Shown::Calcium,
         target: Some(1000.0),
         band: Some((1000.0, 1200.0)),
-        limit: Some(2500.0),
-        official_limit: Some(2500.0),
+        limits: vec![limit(2500.0, RefSet::Seed, "seed max")],
         source: "test".into(),
     }
 }
@@ -152,6 +162,63 @@ fn no_target_and_tiny_or_huge_values_never_panic() {
     }
     let (text, _) = render(total(&[Value::exact(90.0)]), Total::default(), &none);
     assert!(text.contains("90 mg") && !text.contains('%'), "{text}");
+}
+
+/// Without a target the bar draws no fill, whatever the amount: the amount only.
+#[test]
+fn no_target_draws_no_filled_bar() {
+    let none = Target::none(Shown::VitaminK1);
+    for v in [5.0, 974.0] {
+        let (text, _) = render(total(&[Value::exact(v)]), Total::default(), &none);
+        let bar: String = text.chars().skip(usize::from(LABEL_W)).take(30).collect();
+        assert!(bar.trim().is_empty(), "{text}");
+        assert!(text.contains(&format!("{} mg", v)), "{text}");
+    }
+}
+
+/// With a target (total vitamin K's AI of 90 mcg) 5 and 974 mcg draw differently.
+#[test]
+fn five_and_974_mcg_draw_differently_against_an_ai() {
+    let ai = Target {
+        nutrient: Shown::VitaminK,
+        target: Some(90.0),
+        band: Some((90.0, 90.0)),
+        limits: Vec::new(),
+        source: "test".into(),
+    };
+    let (low, _) = render(total(&[Value::exact(5.0)]), Total::default(), &ai);
+    let (high, _) = render(total(&[Value::exact(974.0)]), Total::default(), &ai);
+    let filled = |t: &str| bar_part(t).chars().filter(|c| *c == '█').count();
+    assert_eq!(filled(&low), 1, "{low}");
+    assert!(filled(&high) > 30, "{high}");
+    assert!(
+        low.contains("5 mg 6%") && high.contains("974 mg 1082%"),
+        "{low}\n{high}"
+    );
+}
+
+/// Two limits on the total: the lower is the limit (│), the other is marked (┊) (the day view's
+/// title names them); a limit on supplements only is named beside the amount.
+#[test]
+fn the_lower_limit_is_the_limit_and_the_other_is_marked_and_named() {
+    let mut t = target();
+    t.limits
+        .insert(0, limit(2000.0, RefSet::Official, "official UL"));
+    let (text, _) = render_w(total(&[Value::exact(2100.0)]), Total::default(), &t, 130);
+    let bar = bar_part(&text);
+    assert!(bar.contains('┊'), "{text}");
+    let filled = bar.chars().take_while(|c| *c == '█').count();
+    assert!(
+        bar.chars().position(|c| c == '┊').unwrap() > filled,
+        "{text}"
+    );
+    assert_eq!(t.standing(2100.0), crate::domain::Standing::OverLimit);
+    t.limits.push(Limit {
+        counts: Counts::Supplements,
+        ..limit(350.0, RefSet::Official, "official UL from supplements")
+    });
+    let (text, _) = render_w(total(&[Value::exact(100.0)]), Total::default(), &t, 130);
+    assert!(text.contains("official UL from supplements 350"), "{text}");
 }
 
 #[test]

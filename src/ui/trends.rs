@@ -73,8 +73,8 @@ fn summary_lines(
             s.unit()
         ),
     };
-    let limit = t.limit.map_or(String::new(), |l| {
-        format!("limit {} {} (red) · ", fmt_amount(l), s.unit())
+    let limit = t.limit().map_or(String::new(), |l| {
+        format!("limit: {} (red) · ", l.label(s.unit()))
     });
     let keys = format!(
         "{} next nutrient · {} 30/90 days",
@@ -143,7 +143,7 @@ fn render_chart(
             ]
         })
         .chain(
-            t.limit
+            t.limit_amount()
                 .filter(|l| *l <= top)
                 .map(|l| (hline(l, n), "limit", THEME.limit)),
         )

@@ -99,6 +99,7 @@ fn short(s: Shown) -> &'static str {
         Shown::VitaminK2 => "K2",
         Shown::Magnesium => "Mg",
         Shown::VitaminK1 => "K1",
+        Shown::VitaminK => "K",
     }
 }
 

@@ -48,7 +48,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo {
         id: DAILY_LIMIT,
         severity: Severity::Caution,
-        figure: "day's calcium above the profile's upper limit (2,500 mg seed; 2,000 mg official at 51+)",
+        figure: "day's calcium above the lowest of the profile's limits (official UL 2,500 mg at 19–50, 2,000 mg at 51+; seed 2,500 mg)",
         source: SRC_DAILY_LIMIT,
     },
     RuleInfo {
