@@ -67,8 +67,9 @@ fn natto_per_100g() {
     assert_near(per_100g(&natto, Nutrient::K1), 23.1);
     assert_near(per_100g(&natto, Nutrient::Magnesium), 115.0);
     assert_near(per_100g(&natto, Nutrient::Fat), 11.0);
-    // USDA has no K2 at all: unknown, not 0.
+    // USDA has no K2 for natto, and natto is fermented: unknown, not 0.
     assert!(natto.nutrients.get(Nutrient::K2Mk7).is_unknown());
+    assert!(natto.nutrients.get(Nutrient::K2Mk4).is_unknown());
     assert_eq!(natto.group.as_deref(), Some("Legumes and Legume Products"));
     assert_eq!(natto.source, "USDA SR28/SR Legacy, NDB 16113");
 }
@@ -114,8 +115,9 @@ fn uv_mushrooms_are_d2_and_plants_are_form_unknown() {
         per_100g(&broccoli, Nutrient::VitaminDOther),
         Value::exact(0.0)
     );
-    assert_eq!(usda_gen::d_form("1100", "Mushrooms, white, raw"), "other");
-    assert_eq!(usda_gen::d_form("1500", "Fish, herring"), "d3");
+    use usda_gen::origin::{DRule, d_rule};
+    assert_eq!(d_rule("1100", "Mushrooms, white, raw"), DRule::None);
+    assert_eq!(d_rule("1500", "Fish, herring"), DRule::Animal);
 }
 
 #[test]
@@ -142,7 +144,7 @@ fn empty_usda_fields_stay_unknown() {
 
 #[test]
 fn a_food_without_portions_is_served_by_100_g() {
-    let text = "g\t0100\tDairy\nf\t99999\tTest food\t0100\t10\t\t\t\t1\td3\t\n";
+    let text = "g\t0100\tDairy\nf\t99999\tTest food\t0100\t10\t\t\t\t\t\t\t\t\t1\t\t\n";
     let items = usda::parse_items(text, true).unwrap();
     let s = &items[0].serving;
     assert_eq!(
@@ -158,7 +160,7 @@ fn malformed_rows_are_reported_with_their_line() {
     let bad = "# header\nf\t1\tshort row\n";
     let err = usda::parse_items(bad, true).unwrap_err();
     assert_eq!(err.line, 2);
-    let bad_number = "f\t1\tx\t0100\tlots\t\t\t\t\td3\t\n";
+    let bad_number = "f\t1\tx\t0100\tlots\t\t\t\t\t\t\t\t\t\t\t\n";
     assert!(usda::parse_items(bad_number, true).is_err());
     assert!(usda::parse_items(bad_number, false).unwrap().is_empty());
 }

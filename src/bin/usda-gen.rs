@@ -28,5 +28,6 @@ fn main() -> ExitCode {
     }
     let rows = text.lines().filter(|l| l.starts_with("f\t")).count();
     println!("wrote {rows} foods to {}", out.display());
+    println!("{}", intake::catalog::usda_gen::summary(&text));
     ExitCode::SUCCESS
 }

@@ -168,6 +168,7 @@ fn item_of(file: &str, row: Row, origin: Origin) -> Result<Item, LoadError> {
         tags: row.tags,
         group: None,
         source: row.source,
+        assumed: Default::default(),
     })
 }
 

@@ -2,7 +2,9 @@
 
 use super::index::Norm;
 use crate::domain::units::household_singular;
-use crate::domain::{Item, Kind, Nutrient, Nutrients, Origin, Portion, Serving, Unit, Value};
+use crate::domain::{
+    Assumed, Assumption, Item, Kind, Nutrient, Nutrients, Origin, Portion, Serving, Unit, Value,
+};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use thiserror::Error;
@@ -98,12 +100,50 @@ fn parse_food<'a>(
     groups: &HashMap<&str, &str>,
     measures: &mut Measures<'a>,
 ) -> Result<Item, String> {
-    let [ndb, name, group, ca, mg, d, k1, fat, form, portions] = f[..] else {
-        return Err(format!("expected 10 fields after `f`, found {}", f.len()));
+    let [
+        ndb,
+        name,
+        group,
+        ca,
+        mg,
+        d3,
+        d2,
+        d_other,
+        k1,
+        mk4,
+        mk7,
+        k2_other,
+        fat,
+        form,
+        portions,
+    ] = f[..]
+    else {
+        return Err(format!("expected 15 fields after `f`, found {}", f.len()));
     };
     let (serving, portions) = servings(portions, measures)?;
     let factor = serving.grams.unwrap_or(100.0) / 100.0;
-    let per100 = per_100g(ca, mg, d, k1, fat, form)?;
+    let mut per100 = Nutrients::default();
+    let mut assumed = Assumed::default();
+    let cells = [
+        (Nutrient::Calcium, ca),
+        (Nutrient::Magnesium, mg),
+        (Nutrient::VitaminD3, d3),
+        (Nutrient::VitaminD2, d2),
+        (Nutrient::VitaminDOther, d_other),
+        (Nutrient::K1, k1),
+        (Nutrient::K2Mk4, mk4),
+        (Nutrient::K2Mk7, mk7),
+        (Nutrient::Fat, fat),
+    ];
+    for (n, cell) in cells {
+        let (v, why) = value(cell)?;
+        per100.set(n, v);
+        if let Some(why) = why {
+            assumed.set(n, why);
+        }
+    }
+    // The K2 slot for other or unknown forms is not tracked yet: the cell is checked only.
+    value(k2_other)?;
     Ok(Item {
         key: format!("usda-{ndb}"),
         name: name.to_string(),
@@ -114,8 +154,22 @@ fn parse_food<'a>(
         nutrients: per100.scale(factor),
         tags: Vec::new(),
         group: groups.get(group).map(|g| g.to_string()),
-        source: format!("USDA SR28/SR Legacy, NDB {ndb}"),
+        source: format!("USDA SR28/SR Legacy, NDB {ndb}{}", form_note(form)?),
+        assumed,
     })
+}
+
+/// How the vitamin D form was decided, for the source line (empty when USDA measured it or there
+/// is none to decide).
+fn form_note(form: &str) -> Result<&'static str, String> {
+    match form {
+        "" | "usda" | "unknown" => Ok(""),
+        "rule-d3" => Ok("; vitamin D as D3 by rule: animal food (ODS: mainly D3)"),
+        "rule-d2" => Ok("; vitamin D as D2 by rule: UV-exposed mushroom (ODS)"),
+        x => Err(format!(
+            "unknown vitamin D form `{x}` (usda, rule-d3, rule-d2, unknown or empty)"
+        )),
+    }
 }
 
 /// What a USDA measure text (`cup, chopped`) means: the unit people type, and whether it is a
@@ -195,48 +249,17 @@ fn portion(p: &str) -> Result<Option<(f64, &str, f64)>, String> {
     Ok(ok.then_some((amount, text, grams)))
 }
 
-/// Nutrients per 100 g. Vitamin D goes to the form the generator recorded; the other two forms
-/// are then known to be 0 (USDA's one figure is the whole of it). Empty fields stay unknown.
-fn per_100g(
-    ca: &str,
-    mg: &str,
-    d: &str,
-    k1: &str,
-    fat: &str,
-    form: &str,
-) -> Result<Nutrients, String> {
-    let mut n = Nutrients::default();
-    n.set(Nutrient::Calcium, value(ca)?);
-    n.set(Nutrient::Magnesium, value(mg)?);
-    n.set(Nutrient::K1, value(k1)?);
-    n.set(Nutrient::Fat, value(fat)?);
-    let d_slot = match form {
-        "d3" => Nutrient::VitaminD3,
-        "d2" => Nutrient::VitaminD2,
-        "other" => Nutrient::VitaminDOther,
-        x => return Err(format!("unknown vitamin D form `{x}` (d3, d2 or other)")),
-    };
-    let dv = value(d)?;
-    if !dv.is_unknown() {
-        for slot in [
-            Nutrient::VitaminD3,
-            Nutrient::VitaminD2,
-            Nutrient::VitaminDOther,
-        ] {
-            n.set(slot, Value::exact(0.0));
-        }
-    }
-    n.set(d_slot, dv);
-    Ok(n)
-}
-
-fn value(s: &str) -> Result<Value, String> {
-    if s.is_empty() {
-        return Ok(Value::Unknown);
+/// A cell: empty is unknown, `Z` USDA's assumed zero, `P` the plant rule's assumed zero.
+fn value(s: &str) -> Result<(Value, Option<Assumption>), String> {
+    match s {
+        "" => return Ok((Value::Unknown, None)),
+        "Z" => return Ok((Value::exact(0.0), Some(Assumption::Usda))),
+        "P" => return Ok((Value::exact(0.0), Some(Assumption::PlantNoMenaquinones))),
+        _ => {}
     }
     match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => Ok(Value::exact(v)),
-        _ => Err(format!("`{s}` is not a non-negative number")),
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok((Value::exact(v), None)),
+        _ => Err(format!("`{s}` is not a non-negative number, Z or P")),
     }
 }
 

@@ -1,7 +1,11 @@
 //! The generator of `assets/usda-sr.tsv` from the USDA Standard Reference files.
 //!
 //! Run by `cargo run --bin usda-gen` (never by the app). Values are copied as USDA prints them, per
-//! 100 g; an empty USDA field stays empty (unknown), never 0.
+//! 100 g; an empty USDA field stays empty (unknown), never 0. The vitamin D and K forms come from
+//! `NUT_DATA_forms.txt` ([`forms`]), with the rules of [`origin`] where USDA gives no form.
+
+pub mod forms;
+pub mod origin;
 
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -34,11 +38,8 @@ pub enum GenError {
 /// The citation the USDA README asks for; written into the header of the generated file.
 pub const CITATION: &str = "US Department of Agriculture, Agricultural Research Service, Nutrient Data Laboratory. USDA National Nutrient Database for Standard Reference (Release 28, 2015; Legacy, April 2018)";
 
-/// Food groups whose vitamin D is recorded as D3 (animal foods).
-pub const ANIMAL_GROUPS: [&str; 7] = ["0100", "0500", "0700", "1000", "1300", "1500", "1700"];
-
 /// The columns of a food row, after the leading `f`.
-pub const COLUMNS: &str = "ndb\tname\tgroup\tcalcium_mg\tmagnesium_mg\tvitamin_d_iu\tvitamin_k1_mcg\tfat_g\td_form\tportions";
+pub const COLUMNS: &str = "ndb\tname\tgroup\tcalcium_mg\tmagnesium_mg\tvitamin_d3_iu\tvitamin_d2_iu\tvitamin_d_other_iu\tvitamin_k1_mcg\tvitamin_k2_mk4_mcg\tvitamin_k2_mk7_mcg\tvitamin_k2_other_mcg\tfat_g\td_form\tportions";
 
 /// One food from ABBREV.txt (per 100 g).
 struct Abbrev {
@@ -54,26 +55,37 @@ struct Desc {
     name: String,
 }
 
-/// Reads the four USDA files in `sr_dir` and returns the contents of `assets/usda-sr.tsv`.
+/// Reads the five USDA files in `sr_dir` and returns the contents of `assets/usda-sr.tsv`.
 pub fn generate(sr_dir: &Path) -> Result<String, GenError> {
     let abbrev = read_abbrev(&read(sr_dir, "ABBREV.txt")?)?;
     let desc = read_desc(&read(sr_dir, "FOOD_DES.txt")?)?;
     let groups = read_groups(&read(sr_dir, "FD_GROUP.txt")?)?;
     let weights = read_weights(&read(sr_dir, "WEIGHT.txt")?)?;
+    let nut = forms::read_forms(&read(sr_dir, "NUT_DATA_forms.txt")?)?;
     let mut out = header(&groups);
     for (ndb, d) in &desc {
         let Some(a) = abbrev.get(ndb) else { continue };
         let portions = weights.get(ndb).map(|w| w.join(";")).unwrap_or_default();
+        let from_abbrev = forms::Abbrev {
+            d_iu: &a.vitamin_d_iu,
+            k1: &a.k1,
+        };
+        let c = forms::cells(nut.get(ndb), &from_abbrev, &d.group, &d.name);
         let fields = [
             ndb.as_str(),
             &d.name,
             &d.group,
             &a.calcium,
             &a.magnesium,
-            &a.vitamin_d_iu,
-            &a.k1,
+            &c.d3,
+            &c.d2,
+            &c.d_other,
+            &c.k1,
+            &c.mk4,
+            &c.mk7,
+            &c.k2_other,
             &a.fat,
-            d_form(&d.group, &d.name),
+            c.d_form,
             &portions,
         ];
         out.push_str("f\t");
@@ -88,10 +100,12 @@ fn header(groups: &[(String, String)]) -> String {
     let lines = [
         "# intake food table, generated from the USDA SR files by `cargo run --bin usda-gen`; do not edit.".to_string(),
         format!("# Source: {CITATION}. Public domain."),
-        "# Files: ABBREV.txt (SR28) joined with FOOD_DES.txt, WEIGHT.txt and FD_GROUP.txt (SR Legacy); foods in both ABBREV and FOOD_DES.".to_string(),
+        "# Files: ABBREV.txt (SR28) joined with FOOD_DES.txt, WEIGHT.txt and FD_GROUP.txt (SR Legacy); foods in both ABBREV and FOOD_DES; vitamin D and K forms from NUT_DATA_forms.txt (SR28 NUT_DATA).".to_string(),
         "# Values per 100 g edible portion as USDA prints them; an empty field was not analysed (unknown, not 0).".to_string(),
-        "# vitamin_d_iu: ABBREV field 43, or field 42 (µg) x 40 when 43 is empty. vitamin_k1_mcg: field 44 (phylloquinone).".to_string(),
-        "# d_form: d3 for animal food groups (0100 0500 0700 1000 1300 1500 1700), d2 for mushrooms exposed to UV light, else other.".to_string(),
+        "# Z: USDA's assumed zero (SRC_CD 7). P: assumed zero by intake's rule: a plant food that is not fermented carries no menaquinones (ODS vitamin K fact sheet).".to_string(),
+        "# vitamin D: where USDA splits it (Nutr_No 325 D2, 326 D3) each form is its µg x 40 and the rest of the 328 total is form unknown (d_form usda);".to_string(),
+        "#   otherwise the total (ABBREV field 43 IU) is D3 for animal foods, fish-liver oils and animal fats that are not fortified (rule-d3, ODS), D2 for UV-exposed mushrooms (rule-d2, ODS), else form unknown.".to_string(),
+        "# vitamin_k1_mcg: Nutr_No 430 (phylloquinone), else ABBREV field 44. vitamin_k2_mk4_mcg: Nutr_No 428. USDA has no MK-7 or longer menaquinones.".to_string(),
         "# portions: amount|household measure|grams, `;`-separated, in WEIGHT.txt Seq order.".to_string(),
     ];
     for l in lines {
@@ -103,18 +117,6 @@ fn header(groups: &[(String, String)]) -> String {
     }
     let _ = writeln!(out, "# f\t{COLUMNS}");
     out
-}
-
-/// The vitamin D form recorded for a food: `d3`, `d2` or `other`.
-pub fn d_form(group: &str, name: &str) -> &'static str {
-    let l = name.to_lowercase();
-    if ANIMAL_GROUPS.contains(&group) {
-        "d3"
-    } else if l.contains("mushroom") && (l.contains("ultraviolet") || l.contains(" uv")) {
-        "d2"
-    } else {
-        "other"
-    }
 }
 
 fn read(dir: &Path, name: &str) -> Result<String, GenError> {
@@ -184,8 +186,7 @@ fn times_40(mcg: &str, line: usize) -> Result<String, GenError> {
         line,
         value: mcg.into(),
     })?;
-    let s = format!("{:.3}", v * 40.0);
-    Ok(s.trim_end_matches('0').trim_end_matches('.').to_string())
+    Ok(forms::iu(v))
 }
 
 fn read_desc(text: &str) -> Result<BTreeMap<String, Desc>, GenError> {
@@ -235,4 +236,31 @@ fn read_weights(text: &str) -> Result<HashMap<String, Vec<String>>, GenError> {
 /// A text field with tabs and line breaks turned into spaces (the table is tab-separated).
 fn clean(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ").trim().to_string()
+}
+
+/// How many foods of a generated table got their vitamin D form from USDA and how many by rule,
+/// and how many carry assumed zeros: what `usda-gen` prints and the README quotes.
+pub fn summary(table: &str) -> String {
+    let (mut by_form, mut mk4, mut usda_zero, mut plant) = (BTreeMap::new(), 0, 0, 0);
+    for f in table.lines().filter_map(|l| l.strip_prefix("f\t")) {
+        let f: Vec<&str> = f.split('\t').collect();
+        if f.len() < 15 {
+            continue;
+        }
+        *by_form.entry(f[13]).or_insert(0) += 1;
+        mk4 += usize::from(!matches!(f[9], "" | forms::PLANT_ZERO));
+        usda_zero += usize::from(f[3..13].contains(&forms::USDA_ZERO));
+        plant += usize::from(f[10] == forms::PLANT_ZERO);
+    }
+    let n = |k: &str| by_form.get(k).copied().unwrap_or(0);
+    format!(
+        "vitamin D form: from USDA {}, D3 by rule {}, D2 by rule {}, unknown {}, no vitamin D {}; \
+         MK-4 from USDA {mk4}; foods with a USDA assumed zero {usda_zero}; \
+         no menaquinones by the plant rule {plant}",
+        n("usda"),
+        n("rule-d3"),
+        n("rule-d2"),
+        n("unknown"),
+        n("")
+    )
 }

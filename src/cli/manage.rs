@@ -134,6 +134,7 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
         tags,
         group: None,
         source: super::log::label("source", a.source)?.unwrap_or_else(|| "your entry".into()),
+        assumed: Default::default(),
     };
     ctx.store.add_user_item(&item)?;
     out::line(format!("defined {}", text::item_line(&item)))?;

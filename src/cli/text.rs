@@ -156,12 +156,16 @@ pub fn target_lines(t: &Target) -> String {
 /// One search result: key, name, serving, nutrients per serving, source.
 pub fn item_line(item: &Item) -> String {
     format!(
-        "{:<28} {} — {} · per {}: {} · source: {}",
+        "{:<28} {} — {} · per {}: {}{} · source: {}",
         item.key,
         item.name,
         item.kind.as_str(),
         item.serving.display(),
         nutrient_summary(&item.nutrients),
+        item.assumed
+            .summary()
+            .map(|s| format!(" · {s}"))
+            .unwrap_or_default(),
         item.source
     )
 }

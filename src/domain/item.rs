@@ -1,5 +1,6 @@
 //! Items (foods, supplements, medications) and converting a quantity into servings.
 
+use super::assumed::Assumed;
 use super::nutrient::Nutrient;
 use super::units::{
     MAX_GRAMS, MAX_SERVINGS, MassUnit, QtyError, Quantity, Unit, household_singular,
@@ -95,6 +96,9 @@ pub struct Item {
     pub group: Option<String>,
     /// Citation of the figures.
     pub source: String,
+    /// Which nutrient values are assumed zeros (USDA's, or intake's plant rule), not measured.
+    #[serde(default, skip_serializing_if = "Assumed::is_empty")]
+    pub assumed: Assumed,
 }
 
 impl Item {

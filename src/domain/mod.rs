@@ -1,5 +1,6 @@
 //! Pure domain: no IO, no SQL, no terminal, no clock.
 
+pub mod assumed;
 pub mod entry;
 pub mod item;
 pub mod nutrient;
@@ -11,6 +12,7 @@ pub mod value;
 pub mod warnings;
 pub mod week;
 
+pub use assumed::{Assumed, Assumption};
 pub use entry::{DayTotals, Entry, LogRequest};
 pub use item::{Item, Kind, Origin, Portion, Serving};
 pub use nutrient::{Milli, Nutrient, Shown};

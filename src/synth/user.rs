@@ -90,6 +90,7 @@ fn recipe(
         tags,
         group: None,
         source: format!("synthetic recipe: {} (catalog figures)", said.join(" + ")),
+        assumed: Default::default(),
     })
 }
 
@@ -125,6 +126,7 @@ fn canteen_lunch() -> Item {
         tags: Vec::new(),
         group: None,
         source: "your entry".into(),
+        assumed: Default::default(),
     }
 }
 

@@ -49,6 +49,7 @@ fn item(
         tags: vec![],
         group: None,
         source: format!("fixture: {name}"),
+        assumed: Default::default(),
     }
 }
 
