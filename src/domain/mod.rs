@@ -4,6 +4,7 @@ pub mod assumed;
 pub mod entry;
 pub mod item;
 pub mod nutrient;
+pub mod plan;
 pub mod profile;
 pub mod stack;
 pub mod targets;

@@ -9,7 +9,7 @@ use crate::domain::nutrient::{Nutrient, fmt_amount};
 
 /// A D3 or K2 supplement: kind supplement with known D3 or K2 above zero, or tagged as one
 /// (`fat-soluble`, `vitamin-d-supplement`, `vitamin-k-supplement`) when its amount is unknown.
-fn is_fat_soluble(e: &Entry) -> bool {
+pub(crate) fn is_fat_soluble(e: &Entry) -> bool {
     let tagged = [
         "fat-soluble",
         "vitamin-d-supplement",
@@ -19,6 +19,11 @@ fn is_fat_soluble(e: &Entry) -> bool {
     .any(|t| e.has_tag(t));
     let parts = [Nutrient::VitaminD3, Nutrient::K2Mk4, Nutrient::K2Mk7];
     e.kind == Kind::Supplement && (tagged || total_of([e], &parts).lo.0 > 0)
+}
+
+/// Whether the rule asks for the entry to be taken with a meal holding fat.
+pub(crate) fn needs_fat(e: &Entry) -> bool {
+    is_fat_soluble(e) || e.has_tag("calcium-carbonate")
 }
 
 const ADVICE_DK: &str = "the source advises taking it with a meal containing fat";
@@ -32,7 +37,7 @@ const ADVICE_CARBONATE: &str = "calcium carbonate needs food to be absorbed and 
 pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
     v.today()
         .filter(|e| e.time.is_some())
-        .filter(|e| is_fat_soluble(e) || e.has_tag("calcium-carbonate"))
+        .filter(|e| needs_fat(e))
         .filter_map(|s| check(v, s))
         .collect()
 }

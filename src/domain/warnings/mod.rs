@@ -13,6 +13,9 @@ mod history;
 mod spacing;
 pub mod table;
 
+pub(crate) use fat::needs_fat;
+pub(crate) use spacing::{is_calcium, is_supplement_calcium};
+
 /// How loud a warning is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -102,10 +102,7 @@ pub(crate) fn spacing(v: &View) -> Vec<Warning> {
     // One warning per rule and pair, even when a medicine carries two tags of one rule.
     let mut seen: Vec<(&str, *const Entry, *const Entry)> = Vec::new();
     for rule in table::SPACINGS {
-        let partners = recent
-            .iter()
-            .copied()
-            .filter(|e| rule.partner_tags.iter().any(|t| e.has_tag(t)));
+        let partners = recent.iter().copied().filter(|e| rule.is_partner(e));
         for p in partners {
             for &c in &calcium {
                 let key = (rule.rule, c as *const Entry, p as *const Entry);
@@ -129,11 +126,7 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
         return None;
     }
     let gap = minutes_between(p, c)?;
-    let close = if gap >= 0 {
-        gap < rule.partner_first_min
-    } else {
-        -gap < rule.calcium_first_min
-    };
+    let close = rule.too_close(gap);
     let (first, later) = if gap >= 0 { (p, c) } else { (c, p) };
     if !close || later.date != v.day {
         return None;

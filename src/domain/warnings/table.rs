@@ -165,6 +165,23 @@ pub struct Spacing {
     pub advice: &'static str,
 }
 
+impl Spacing {
+    /// Whether calcium `gap` minutes after the partner (negative: before it) is too close.
+    /// The one reading of the windows, for the warnings and the plan alike.
+    pub fn too_close(&self, gap: i64) -> bool {
+        if gap >= 0 {
+            gap < self.partner_first_min
+        } else {
+            -gap < self.calcium_first_min
+        }
+    }
+
+    /// Whether an entry carries one of the partner tags.
+    pub fn is_partner(&self, e: &crate::domain::entry::Entry) -> bool {
+        self.partner_tags.iter().any(|t| e.has_tag(t))
+    }
+}
+
 pub const SPACINGS: &[Spacing] = &[
     Spacing {
         rule: IRON_ZINC,
