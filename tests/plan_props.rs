@@ -38,6 +38,7 @@ fn meal_strategy() -> impl Strategy<Value = UsualMeal> {
             time: hm(&hhmm(m)),
             fat_g: f64::from(fat),
             calcium_mg: f64::from(ca),
+            fat_known: true,
         }
     })
 }

@@ -71,6 +71,14 @@ pub enum Command {
         #[command(subcommand)]
         action: StackAction,
     },
+    /// A day's schedule for your regular supplements and medicines that keeps every timing rule.
+    Plan(PlanArgs),
+    /// What is still to take today, and the earliest time for each.
+    Next {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Copy the diary to FILE with SQLite's online backup (safe while the app is open).
     Backup { file: PathBuf },
     /// Check the diary without changing it: SQLite's integrity check, every entry readable (exit 1 when damaged).
@@ -82,6 +90,24 @@ pub enum Command {
     },
     /// Print the manual page (roff): `intake man | man -l -`, or save it as intake.1 in a man directory.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// YYYY-MM-DD, today, yesterday or tomorrow (default today).
+    pub date: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    /// Write the plan to FILE as iCalendar: one daily event per planned time, with a reminder.
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+    /// Fix an item's daily time for every plan from now on: ITEM=HH:MM (e.g. levothyroxine=06:30).
+    #[arg(long, value_name = "ITEM=HH:MM")]
+    pub fix: Vec<String>,
+    /// Let the plan move an item again.
+    #[arg(long, value_name = "ITEM")]
+    pub unfix: Vec<String>,
 }
 
 #[derive(Debug, Args)]

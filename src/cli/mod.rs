@@ -3,9 +3,11 @@
 mod args;
 mod check;
 mod docs;
+mod ics;
 mod log;
 mod manage;
 pub mod out;
+mod plan;
 mod show;
 mod text;
 
@@ -175,6 +177,8 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
         C::Profile { action } => manage::profile(&mut ctx, action),
         C::Item { action } => manage::item(&mut ctx, action),
         C::Stack { action } => manage::stack(&mut ctx, action),
+        C::Plan(a) => plan::plan(&mut ctx, a),
+        C::Next { json } => plan::next(&ctx, json),
         C::Backup { file } => manage::backup(&ctx, &file),
         C::Check | C::Completions { .. } | C::Man => run_without_diary(cmd, db),
     }

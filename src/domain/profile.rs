@@ -32,6 +32,10 @@ pub struct Profile {
     pub goal: Goal,
     pub reference: RefSet,
     pub warfarin: bool,
+    /// Items whose daily time the user fixed for the plan (`intake plan --fix ITEM=HH:MM`), by
+    /// item key. Left out of the stored JSON when empty.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub fixed_times: std::collections::BTreeMap<String, chrono::NaiveTime>,
 }
 
 impl Default for Profile {
@@ -42,6 +46,7 @@ impl Default for Profile {
             goal: Goal::General,
             reference: RefSet::Seed,
             warfarin: false,
+            fixed_times: Default::default(),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! A day's report: its entries, totals, targets and warnings, as every surface shows them.
 
+pub mod plan;
+
 use crate::domain::warnings::{self, RuleContext, Warning};
 use crate::domain::{DayTotals, Entry, Kind, Profile, Shown, Target};
 use crate::store::{Store, StoreError};

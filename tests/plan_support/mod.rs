@@ -26,6 +26,7 @@ pub fn meal(label: &str, at: &str, fat_g: f64, calcium_mg: f64) -> UsualMeal {
         time: hm(at),
         fat_g,
         calcium_mg,
+        fat_known: true,
     }
 }
 

@@ -22,10 +22,13 @@ pub use routine::{HISTORY_LOGGED_DAYS, routine_from_history};
 pub struct UsualMeal {
     /// The meal label as logged ("breakfast"), or the part of the day when none was.
     pub label: String,
+    #[serde(serialize_with = "hhmm")]
     pub time: NaiveTime,
     /// Median known fat (g) and calcium (mg): the low ends, so "holds fat" is certain.
     pub fat_g: f64,
     pub calcium_mg: f64,
+    /// Every food of the meal gave its fat (else `fat_g` is a lower bound).
+    pub fat_known: bool,
 }
 
 /// One regular dose: what is taken (an entry as logged, its date and time ignored), its usual

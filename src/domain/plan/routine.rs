@@ -91,12 +91,19 @@ fn meal_label(e: &Entry) -> String {
     }
 }
 
+/// One day's meal: its first minute, certain fat (g) and calcium (mg).
+type MealDay = (i64, f64, f64);
+
 fn meals(days: &[Vec<&Entry>]) -> Vec<UsualMeal> {
-    // Per label: (first minute, fat, calcium) of each day it was eaten.
-    let mut per_label: BTreeMap<String, Vec<(i64, f64, f64)>> = BTreeMap::new();
+    // Per label: (first minute, fat, calcium) of each day it was eaten, and whether every
+    // food gave its fat.
+    let mut per_label: BTreeMap<String, (Vec<MealDay>, bool)> = BTreeMap::new();
     for d in days {
-        let mut today: BTreeMap<String, (i64, f64, f64)> = BTreeMap::new();
+        let mut today: BTreeMap<String, MealDay> = BTreeMap::new();
+        let mut known: BTreeMap<String, bool> = BTreeMap::new();
         for e in d.iter().filter(|e| e.kind == Kind::Food) {
+            let gave = !e.nutrients.get(Nutrient::Fat).is_unknown();
+            *known.entry(meal_label(e)).or_insert(true) &= gave;
             let fat = super::check::low(e, Nutrient::Fat);
             let ca = super::check::low(e, Nutrient::Calcium);
             let slot = today
@@ -106,13 +113,15 @@ fn meals(days: &[Vec<&Entry>]) -> Vec<UsualMeal> {
             slot.2 += ca;
         }
         for (label, v) in today {
-            per_label.entry(label).or_default().push(v);
+            let slot = per_label.entry(label.clone()).or_insert((Vec::new(), true));
+            slot.0.push(v);
+            slot.1 &= known.get(&label).copied().unwrap_or(true);
         }
     }
     let mut out: Vec<UsualMeal> = per_label
         .into_iter()
-        .filter(|(_, v)| regular(v.len(), days.len()))
-        .filter_map(|(label, v)| {
+        .filter(|(_, (v, _))| regular(v.len(), days.len()))
+        .filter_map(|(label, (v, fat_known))| {
             let mut times: Vec<i64> = v.iter().map(|x| x.0).collect();
             let mut fat: Vec<f64> = v.iter().map(|x| x.1).collect();
             let mut ca: Vec<f64> = v.iter().map(|x| x.2).collect();
@@ -121,6 +130,7 @@ fn meals(days: &[Vec<&Entry>]) -> Vec<UsualMeal> {
                 time: time_of(median_by(&mut times, |a, b| a.cmp(b))?),
                 fat_g: median_by(&mut fat, f64::total_cmp)?,
                 calcium_mg: median_by(&mut ca, f64::total_cmp)?,
+                fat_known,
             })
         })
         .collect();

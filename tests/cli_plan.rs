@@ -1,0 +1,169 @@
+//! `intake plan`, `intake next` and `intake plan --ics` against a diary with two weeks of a
+//! levothyroxine + calcium + D3 routine.
+
+mod common;
+use chrono::{Duration, Local, NaiveDate};
+use common::Diary;
+use icalendar::{Calendar, Component};
+
+fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Ten days before today: levothyroxine 06:30, calcium citrate 1,000 mg and D3 at 07:00,
+/// butter at breakfast 07:30.
+fn diary() -> Diary {
+    let d = Diary::new();
+    for back in 1..=10 {
+        let day = (today() - Duration::days(back)).to_string();
+        let add = |args: &[&str], at: &str| {
+            let mut a = vec!["add"];
+            a.extend_from_slice(args);
+            a.extend_from_slice(&["--date", &day, "--at", at]);
+            d.ok(&a);
+        };
+        add(&["levothyroxine"], "06:30");
+        add(&["calcium-citrate", "1000 mg"], "07:00");
+        add(&["d3", "2000 IU"], "07:00");
+        add(&["butter", "1 tbsp", "--meal", "breakfast"], "07:30");
+    }
+    d
+}
+
+fn json(d: &Diary, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&d.ok(args)).unwrap()
+}
+
+#[test]
+fn plan_places_calcium_4_h_after_fixed_levothyroxine_in_doses_of_500_mg() {
+    let d = diary();
+    let day = today().to_string();
+    let out = d.ok(&["plan", &day, "--fix", "levothyroxine=06:30"]);
+    assert!(
+        out.contains("06:30  Levothyroxine (thyroid hormone) 1 tablet · fixed — fixed by you"),
+        "{out}"
+    );
+    assert!(
+        out.contains("10:30  Calcium citrate (elemental calcium) 500 mg — calcium split into 2 doses of at most 500 mg, 4 h after Levothyroxine"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Vitamin D3 (cholecalciferol) 2000 IU — with your usual breakfast (07:30)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Usual meals counted on: breakfast 07:30"),
+        "{out}"
+    );
+    assert!(!out.contains("No time keeps every rule"), "{out}");
+
+    // The fixed time is kept for later plans; --json gives the same plan.
+    let v = json(&d, &["plan", &day, "--json"]);
+    let doses = v["doses"].as_array().unwrap();
+    let levo = doses.iter().find(|x| x["item"] == "levothyroxine").unwrap();
+    assert_eq!(levo["status"], "fixed");
+    assert_eq!(levo["time"], "06:30");
+    let ca: Vec<&serde_json::Value> = doses
+        .iter()
+        .filter(|x| x["item"] == "calcium-citrate")
+        .collect();
+    assert_eq!(ca.len(), 2);
+    assert_eq!(ca[0]["time"], "10:30");
+    assert_eq!(ca[0]["amount"], "500 mg");
+    assert_eq!(v["conflicts"], serde_json::json!([]));
+
+    // --unfix lets it move again.
+    d.ok(&["plan", "--unfix", "levothyroxine"]);
+    let v = json(&d, &["plan", &day, "--json"]);
+    let levo = v["doses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["item"] == "levothyroxine")
+        .cloned()
+        .unwrap();
+    assert_eq!(levo["status"], "planned");
+}
+
+#[test]
+fn a_dose_already_logged_today_is_taken_and_next_lists_only_the_rest() {
+    let d = diary();
+    let day = today().to_string();
+    d.ok(&["add", "levothyroxine", "--date", &day, "--at", "00:00"]);
+    let v = json(&d, &["plan", &day, "--json"]);
+    let levo: Vec<&serde_json::Value> = v["doses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|x| x["item"] == "levothyroxine")
+        .collect();
+    assert_eq!(levo.len(), 1);
+    assert_eq!(levo[0]["status"], "logged");
+
+    let out = d.cmd(&["next"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains("Levothyroxine"), "{text}");
+    let v = json(&d, &["next", "--json"]);
+    let next = v["next"].as_array().unwrap();
+    assert!(
+        next.iter()
+            .all(|x| x["status"] != "logged" && x["item"] != "levothyroxine")
+    );
+    assert!(next.iter().any(|x| x["item"] == "d3"), "{v}");
+    assert_eq!(v["date"], day);
+}
+
+#[test]
+fn an_empty_diary_has_nothing_to_plan_and_nothing_next() {
+    let d = Diary::new();
+    assert!(d.ok(&["plan"]).contains("Nothing to plan"));
+    assert!(d.ok(&["next"]).contains("Nothing left to take today."));
+}
+
+fn uids_and_rules(path: &std::path::Path) -> (Vec<String>, Vec<String>) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let cal: Calendar = text.parse().unwrap();
+    let events: Vec<&icalendar::Event> = cal.events().collect();
+    let uids = events
+        .iter()
+        .map(|e| e.get_uid().unwrap().to_string())
+        .collect();
+    let rules = events
+        .iter()
+        .map(|e| e.property_value("RRULE").unwrap().to_string())
+        .collect();
+    assert!(
+        text.matches("BEGIN:VALARM").count() == events.len() && text.contains("ACTION:DISPLAY")
+    );
+    (uids, rules)
+}
+
+#[test]
+fn ics_has_one_daily_event_per_planned_time_and_a_second_export_keeps_the_uids() {
+    let d = diary();
+    d.ok(&["plan", "--fix", "levothyroxine=06:30"]);
+    let file = d.dir.path().join("plan.ics");
+    let f = file.to_str().unwrap();
+    let out = d.ok(&["plan", "--ics", f]);
+    let v = json(&d, &["plan", "--json"]);
+    let mut times: Vec<&str> = v["doses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["time"].as_str().unwrap())
+        .collect();
+    times.dedup();
+    assert_eq!(
+        out,
+        format!("wrote {} daily reminders to {f}\n", times.len())
+    );
+    let (uids, rules) = uids_and_rules(&file);
+    assert_eq!(uids.len(), times.len());
+    assert!(rules.iter().all(|r| r == "FREQ=DAILY"), "{rules:?}");
+    // Exported again (another day, a new DTSTAMP): the same events, not copies.
+    let tomorrow = (today() + Duration::days(1)).to_string();
+    d.ok(&["plan", &tomorrow, "--ics", f]);
+    let (again, _) = uids_and_rules(&file);
+    assert_eq!(again, uids);
+}
