@@ -33,6 +33,7 @@ impl Shown {
             Shown::VitaminK2 => "K2",
             Shown::Magnesium => "Mg",
             Shown::VitaminK1 => "K1",
+            Shown::VitaminK => "K",
         }
     }
 }
