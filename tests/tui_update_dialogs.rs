@@ -8,7 +8,7 @@ use intake::app::{Action, Change, Dialog, Effect, Origin, update};
 use intake::domain::{Kind, Profile, Shown};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_fixture::driver::{app, day, key, stored, typed};
-use tui_fixture::{d3, date, entry, milk, natto, now};
+use tui_fixture::{d3, date, entry, levothyroxine, milk, natto, now};
 
 #[test]
 fn bad_quantity_stays_in_the_form_with_the_reason() {
@@ -167,7 +167,7 @@ fn profile_form_validates_then_saves() {
 }
 
 #[test]
-fn copy_yesterday_logs_only_supplements_on_the_shown_day() {
+fn copy_yesterday_logs_supplements_and_medicines_not_food_on_the_shown_day() {
     let mut a = app();
     assert_eq!(
         key(&mut a, KeyCode::Char('c')),
@@ -175,11 +175,12 @@ fn copy_yesterday_logs_only_supplements_on_the_shown_day() {
     );
     let food = stored(entry(&milk(), "1 cup", date(20), (8, 0), None), 1);
     let pill = stored(entry(&d3(), "2000 IU", date(20), (8, 5), None), 2);
+    let medicine = stored(entry(&levothyroxine(), "1", date(20), (6, 30), None), 3);
     let effects = update(
         &mut a,
         Action::SupplementsLoaded {
             from: date(20),
-            entries: vec![food, pill],
+            entries: vec![food, pill, medicine],
         },
     );
     let Effect::Apply {
@@ -189,10 +190,13 @@ fn copy_yesterday_logs_only_supplements_on_the_shown_day() {
     else {
         panic!()
     };
-    assert_eq!(es.len(), 1);
+    let copied: Vec<_> = es.iter().map(|e| (e.id, e.date, e.kind)).collect();
     assert_eq!(
-        (es[0].id, es[0].date, es[0].kind),
-        (0, date(21), Kind::Supplement)
+        copied,
+        [
+            (0, date(21), Kind::Supplement),
+            (0, date(21), Kind::Medication)
+        ]
     );
     let none = update(
         &mut a,
@@ -204,7 +208,7 @@ fn copy_yesterday_logs_only_supplements_on_the_shown_day() {
     assert_eq!(none, vec![]);
     assert_eq!(
         a.status.as_ref().unwrap().text,
-        "No supplements logged on 2026-11-20"
+        "No supplements or medicines logged on 2026-11-20"
     );
 }
 

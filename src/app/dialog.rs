@@ -39,6 +39,8 @@ pub struct LogForm {
     pub fields: [TextInput; 3],
     pub field: usize,
     pub error: Option<String>,
+    /// The user typed a meal: it no longer follows the time.
+    pub meal_chosen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,8 +74,10 @@ impl ProfileForm {
             serde_json::Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
             other => other.to_string(),
         };
+        let mut fields = PROFILE_FIELDS.map(|f| TextInput::new(&text(f)));
+        fields[0].select_all();
         ProfileForm {
-            fields: PROFILE_FIELDS.map(|f| TextInput::new(&text(f))),
+            fields,
             field: 0,
             error: None,
         }
@@ -83,14 +87,16 @@ impl ProfileForm {
 impl EditForm {
     pub fn of(e: &Entry) -> EditForm {
         let opt = |o: &Option<String>| TextInput::new(o.as_deref().unwrap_or(""));
+        let mut fields = [
+            TextInput::new(&e.amount_display()),
+            TextInput::new(&e.time_display()),
+            opt(&e.meal),
+            opt(&e.note),
+        ];
+        fields[0].select_all();
         EditForm {
             entry: e.clone(),
-            fields: [
-                TextInput::new(&e.amount_display()),
-                TextInput::new(&e.time_display()),
-                opt(&e.meal),
-                opt(&e.note),
-            ],
+            fields,
             field: 0,
             error: None,
         }

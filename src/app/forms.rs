@@ -73,21 +73,43 @@ fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
 impl LogForm {
     pub fn new(item: Item, time: NaiveTime) -> LogForm {
         let qty = format!("{} {}", fmt_amount(item.serving.amount), item.serving.unit);
-        let meal = if item.kind == Kind::Food {
-            meal_at(time)
-        } else {
-            ""
-        };
+        let meal = meal_for(&item, time);
+        let mut fields = [
+            TextInput::new(&qty),
+            TextInput::new(&time.format("%H:%M").to_string()),
+            TextInput::new(meal),
+        ];
+        fields[0].select_all();
         LogForm {
             item,
-            fields: [
-                TextInput::new(&qty),
-                TextInput::new(&time.format("%H:%M").to_string()),
-                TextInput::new(meal),
-            ],
+            fields,
             field: 0,
             error: None,
+            meal_chosen: false,
         }
+    }
+
+    /// Until the user types a meal, the meal follows the time typed (08:00 breakfast, 12:30
+    /// lunch).
+    fn follow_time(&mut self) {
+        if self.meal_chosen {
+            return;
+        }
+        if let Ok(t) = parse_time(self.fields[1].value()) {
+            let meal = meal_for(&self.item, t);
+            if self.fields[2].value() != meal {
+                self.fields[2] = TextInput::new(meal);
+            }
+        }
+    }
+}
+
+/// The meal a new entry of `item` at `t` gets by default: foods only.
+fn meal_for(item: &Item, t: NaiveTime) -> &'static str {
+    if item.kind == Kind::Food {
+        meal_at(t)
+    } else {
+        ""
     }
 }
 
@@ -111,8 +133,14 @@ enum FormStep<F> {
 fn form_nav(fields: &mut [TextInput], field: &mut usize, k: &KeyEvent) -> bool {
     let n = fields.len();
     match k.code {
-        KeyCode::Tab | KeyCode::Down => *field = (*field + 1) % n,
-        KeyCode::BackTab | KeyCode::Up => *field = (*field + n - 1) % n,
+        KeyCode::Tab | KeyCode::Down => {
+            *field = (*field + 1) % n;
+            fields[*field].select_all();
+        }
+        KeyCode::BackTab | KeyCode::Up => {
+            *field = (*field + n - 1) % n;
+            fields[*field].select_all();
+        }
         KeyCode::Enter | KeyCode::Esc => return false,
         _ => {
             fields[*field].handle(k);
@@ -122,7 +150,10 @@ fn form_nav(fields: &mut [TextInput], field: &mut usize, k: &KeyEvent) -> bool {
 }
 
 fn log_form_key(app: &mut App, mut f: LogForm, k: KeyEvent) -> FormStep<LogForm> {
+    let meal_before = f.fields[2].value().to_string();
     if form_nav(&mut f.fields, &mut f.field, &k) {
+        f.meal_chosen |= f.fields[2].value() != meal_before;
+        f.follow_time();
         return FormStep::Stay(f);
     }
     if k.code == KeyCode::Esc {

@@ -1,4 +1,5 @@
-//! A one-line text field with a cursor.
+//! A one-line text field with a cursor. A field's content is selected when it gets the focus,
+//! so typing replaces it ("03:18" then `06:30` is 06:30, not "03:1806:30"); a cursor key keeps it.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -7,6 +8,8 @@ pub struct TextInput {
     pub text: String,
     /// Cursor position in characters.
     pub cursor: usize,
+    /// The whole text is selected: the next typed character replaces it.
+    pub selected: bool,
 }
 
 impl TextInput {
@@ -14,7 +17,20 @@ impl TextInput {
         TextInput {
             text: text.to_string(),
             cursor: text.chars().count(),
+            selected: false,
         }
+    }
+
+    /// Selects the whole text (when the field gets the focus).
+    pub fn select_all(&mut self) {
+        self.selected = !self.text.is_empty();
+        self.cursor = self.text.chars().count();
+    }
+
+    /// Replaces the text, selected, as a default the user may type over.
+    pub fn set_default(&mut self, text: &str) {
+        *self = TextInput::new(text);
+        self.select_all();
     }
 
     pub fn value(&self) -> &str {
@@ -30,6 +46,20 @@ impl TextInput {
 
     /// Edits the field; returns false when the key is not an editing key.
     pub fn handle(&mut self, k: &KeyEvent) -> bool {
+        let plain = !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let replaces = matches!(
+            k.code,
+            KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+        );
+        if self.selected && plain && replaces {
+            *self = TextInput::default();
+            if !matches!(k.code, KeyCode::Char(_)) {
+                return true;
+            }
+        }
+        let was_selected = std::mem::take(&mut self.selected);
         let len = self.text.chars().count();
         match k.code {
             KeyCode::Char('u') if k.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -60,7 +90,10 @@ impl TextInput {
             KeyCode::Home => self.cursor = 0,
             KeyCode::End => self.cursor = len,
             KeyCode::Backspace | KeyCode::Delete => {}
-            _ => return false,
+            _ => {
+                self.selected = was_selected;
+                return false;
+            }
         }
         true
     }
@@ -82,5 +115,31 @@ mod tests {
         t.handle(&k(KeyCode::Backspace));
         assert_eq!((t.value(), t.cursor), ("xg", 0));
         assert!(!t.handle(&k(KeyCode::Enter)));
+    }
+
+    #[test]
+    fn typing_replaces_a_selected_field_and_cursor_keys_keep_it() {
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let mut t = TextInput::new("03:18");
+        t.select_all();
+        for c in "06:30".chars() {
+            t.handle(&k(KeyCode::Char(c)));
+        }
+        assert_eq!(t.value(), "06:30");
+        t.select_all();
+        t.handle(&k(KeyCode::Backspace));
+        assert_eq!((t.value(), t.selected), ("", false));
+        let mut t = TextInput::new("1 cup");
+        t.select_all();
+        t.handle(&k(KeyCode::End));
+        t.handle(&k(KeyCode::Char('s')));
+        assert_eq!(t.value(), "1 cups");
+        // A key the field does not take (Enter, Tab) leaves the selection as it was.
+        t.select_all();
+        assert!(!t.handle(&k(KeyCode::Enter)));
+        assert!(t.selected);
+        let mut empty = TextInput::new("");
+        empty.select_all();
+        assert!(!empty.selected);
     }
 }

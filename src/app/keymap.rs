@@ -112,7 +112,7 @@ pub const COMMANDS: [CommandInfo; 23] = [
     info(
         Command::CopyYesterday,
         "copy_yesterday",
-        "copy the previous day's supplements",
+        "copy the previous day's supplements and medicines",
         Some("copy"),
     ),
     info(

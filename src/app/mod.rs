@@ -27,11 +27,29 @@ pub enum Screen {
     Trends,
 }
 
-/// The status line: the last thing that happened, or what went wrong.
+/// The status line: the last thing that happened, or what went wrong. It clears itself after
+/// a while (see [`Status::expired`]) so a stale "Wrote week W48" does not linger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// When it was set (the app's clock).
+    pub at: NaiveDateTime,
+}
+
+impl Status {
+    /// How long a message stays: news briefly, an error long enough to read it twice.
+    pub const INFO_SECS: i64 = 8;
+    pub const ERROR_SECS: i64 = 20;
+
+    pub fn expired(&self, now: NaiveDateTime) -> bool {
+        let secs = if self.error {
+            Self::ERROR_SECS
+        } else {
+            Self::INFO_SECS
+        };
+        (now - self.at).num_seconds() >= secs
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +138,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+            at: self.now,
         });
     }
 
@@ -127,6 +146,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: true,
+            at: self.now,
         });
     }
 

@@ -295,19 +295,25 @@ pub(crate) fn log_new(app: &mut App, entries: Vec<Entry>, empty: &str) -> Vec<Ef
 fn copy_supplements(app: &mut App, from: NaiveDate, entries: Vec<Entry>) -> Vec<Effect> {
     let copies: Vec<Entry> = entries
         .into_iter()
-        .filter(|e| e.kind == Kind::Supplement)
+        // The daily stack and the daily medicine (levothyroxine, warfarin), so the spacing
+        // and dose rules see a copied day whole; foods vary too much to copy.
+        .filter(|e| e.kind != Kind::Food)
         .map(|e| Entry {
             id: 0,
             date: app.date,
             ..e
         })
         .collect();
-    let empty = format!("No supplements logged on {from}");
+    let empty = format!("No supplements or medicines logged on {from}");
     log_new(app, copies, &empty)
 }
 
 fn tick(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
     app.now = now;
+    if app.status.as_ref().is_some_and(|s| s.expired(now)) {
+        app.status = None;
+        app.dirty = true;
+    }
     if now.date() == app.today {
         return vec![];
     }

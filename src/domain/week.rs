@@ -9,7 +9,7 @@ pub enum DateError {
         "bad date `{0}`: accepted are YYYY-MM-DD, MM-DD, `today`, `yesterday`, a weekday (`sat`) or days back (`-2`)"
     )]
     Date(String),
-    #[error("bad time `{0}`: accepted is HH:MM (24-hour, 00:00 to 23:59)")]
+    #[error("bad time `{0}`: accepted is HH:MM or HHMM (24-hour, 00:00 to 23:59)")]
     Time(String),
     #[error("bad week `{0}`: accepted is an ISO week YYYY-Www (e.g. 2026-W47) or any date in it")]
     Week(String),
@@ -79,9 +79,19 @@ fn month_day(t: &str, today: NaiveDate) -> Option<NaiveDate> {
         .find(|day| *day <= today)
 }
 
-/// Parses HH:MM (also H:MM and HH:MM:SS with seconds dropped).
+/// Parses HH:MM (also H:MM, HH:MM:SS with seconds dropped, and HHMM or HMM without the colon,
+/// quicker to type: `0730`, `730`).
 pub fn parse_time(s: &str) -> Result<NaiveTime, DateError> {
     let t = s.trim();
+    if (3..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit()) {
+        let (h, m) = t.split_at(t.len() - 2);
+        let hm = (h.parse().ok(), m.parse().ok());
+        return match hm {
+            (Some(h), Some(m)) => NaiveTime::from_hms_opt(h, m, 0),
+            _ => None,
+        }
+        .ok_or_else(|| DateError::Time(s.to_string()));
+    }
     let parsed =
         NaiveTime::parse_from_str(t, "%H:%M").or_else(|_| NaiveTime::parse_from_str(t, "%H:%M:%S"));
     match parsed {
@@ -210,7 +220,22 @@ mod tests {
             parse_time("7:05").unwrap(),
             NaiveTime::from_hms_opt(7, 5, 0).unwrap()
         );
-        for bad in ["24:00", "12:60", "7pm", "", "12:00:00:00"] {
+        for (typed, hm) in [("0730", (7, 30)), ("730", (7, 30)), ("2359", (23, 59))] {
+            let want = NaiveTime::from_hms_opt(hm.0, hm.1, 0).unwrap();
+            assert_eq!(parse_time(typed), Ok(want), "{typed}");
+        }
+        for bad in [
+            "24:00",
+            "12:60",
+            "7pm",
+            "",
+            "12:00:00:00",
+            "2400",
+            "0760",
+            "73",
+            "07300",
+            "+730",
+        ] {
             assert!(parse_time(bad).is_err(), "{bad}");
         }
     }

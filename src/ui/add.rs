@@ -41,7 +41,12 @@ pub fn field(frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focu
         width: area.width.saturating_sub(label_w),
         ..area
     };
-    let style = if focused { THEME.focus } else { THEME.field };
+    let style = match (focused, input.selected) {
+        // Selected text shows reversed (readable without colour): typing replaces it.
+        (true, true) => THEME.focus.add_modifier(ratatui::style::Modifier::REVERSED),
+        (true, false) => THEME.focus,
+        (false, _) => THEME.field,
+    };
     frame.render_widget(Paragraph::new(input.value().to_string()).style(style), r);
     if focused {
         let before: String = input.value().chars().take(input.cursor).collect();

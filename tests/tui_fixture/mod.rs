@@ -102,6 +102,17 @@ pub fn d3() -> Item {
     )
 }
 
+pub fn levothyroxine() -> Item {
+    item(
+        "levothyroxine",
+        "Levothyroxine",
+        Kind::Medication,
+        "1 tablet",
+        None,
+        &[],
+    )
+}
+
 pub fn calcium_citrate() -> Item {
     item(
         "calcium-citrate",

@@ -1,0 +1,133 @@
+//! The daily flow in `app::update`: fields whose content typing replaces, the meal following
+//! the time until the user picks one, and keystroke counts for logging one food.
+
+mod tui_fixture;
+
+use intake::app::{Action, Change, Dialog, Effect, Origin, update};
+use ratatui::crossterm::event::KeyCode;
+use tui_fixture::driver::{app, key, typed};
+use tui_fixture::{d3, milk, natto};
+
+/// Opens add, receives `items` as the search results and picks the first one.
+fn pick(a: &mut intake::app::App, items: Vec<intake::domain::Item>) {
+    key(a, KeyCode::Char('a'));
+    update(
+        a,
+        Action::SearchResults {
+            query: String::new(),
+            items,
+        },
+    );
+    key(a, KeyCode::Enter);
+}
+
+fn logged(effects: &[Effect]) -> intake::domain::Entry {
+    match effects {
+        [
+            Effect::Apply {
+                change: Change::Insert(es),
+                origin: Origin::New,
+            },
+        ] => es[0].clone(),
+        other => panic!("not one insert: {other:?}"),
+    }
+}
+
+#[test]
+fn typing_into_a_focused_field_replaces_its_default() {
+    let mut a = app(); // 08:30 on 2026-11-21
+    pick(&mut a, vec![milk()]);
+    typed(&mut a, "2 cup");
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "06:30"); // replaces 08:30 (it appended before: "08:3006:30")
+    let e = logged(&key(&mut a, KeyCode::Enter));
+    assert_eq!(e.amount_display(), "2 cup");
+    assert_eq!(e.time.format("%H:%M").to_string(), "06:30");
+}
+
+#[test]
+fn the_meal_follows_the_time_until_the_user_types_one() {
+    let mut a = app(); // 08:30: breakfast by default
+    pick(&mut a, vec![natto()]);
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "12:30");
+    let Some(Dialog::Add(add)) = &a.dialog else {
+        panic!()
+    };
+    assert_eq!(add.form.as_ref().unwrap().fields[2].value(), "lunch");
+    let e = logged(&key(&mut a, KeyCode::Enter));
+    assert_eq!(e.meal.as_deref(), Some("lunch"));
+
+    // A meal the user typed stays when the time changes afterwards.
+    let mut a = app();
+    pick(&mut a, vec![natto()]);
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "brunch");
+    key(&mut a, KeyCode::BackTab);
+    typed(&mut a, "19:00");
+    let e = logged(&key(&mut a, KeyCode::Enter));
+    assert_eq!(e.meal.as_deref(), Some("brunch"));
+
+    // Supplements get no meal from the time.
+    let mut a = app();
+    pick(&mut a, vec![d3()]);
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "12:30");
+    assert_eq!(logged(&key(&mut a, KeyCode::Enter)).meal, None);
+}
+
+#[test]
+fn one_recent_food_at_a_typed_time_takes_eight_keys() {
+    // a (the add dialog opens on the recent items), Enter (pick; one serving), Tab (to the
+    // time), 0730, Enter: 8 keys, the README's count.
+    let mut a = app();
+    let mut keys = 0;
+    let mut press = |a: &mut intake::app::App, code| {
+        keys += 1;
+        let effects = key(a, code);
+        if let Some(Dialog::Add(_)) = &a.dialog
+            && code == KeyCode::Char('a')
+        {
+            update(
+                a,
+                Action::SearchResults {
+                    query: String::new(),
+                    items: vec![milk()],
+                },
+            );
+        }
+        effects
+    };
+    press(&mut a, KeyCode::Char('a'));
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Tab);
+    for c in "0730".chars() {
+        press(&mut a, KeyCode::Char(c));
+    }
+    let e = logged(&press(&mut a, KeyCode::Enter));
+    assert_eq!(keys, 8);
+    assert_eq!(e.time.format("%H:%M").to_string(), "07:30");
+    assert_eq!(e.meal.as_deref(), Some("breakfast"));
+    assert_eq!(e.amount_display(), "1 cup");
+}
+
+#[test]
+fn status_messages_expire() {
+    let mut a = app();
+    let t0 = tui_fixture::now();
+    update(&mut a, Action::Info("Wrote week W47".into()));
+    update(&mut a, Action::Tick(t0 + chrono::Duration::seconds(7)));
+    assert!(a.status.is_some(), "still fresh");
+    a.dirty = false;
+    update(&mut a, Action::Tick(t0 + chrono::Duration::seconds(8)));
+    assert!(a.status.is_none(), "expired after 8 s");
+    assert!(a.dirty, "the cleared line is redrawn");
+    // Errors stay longer.
+    update(&mut a, Action::Error("cannot write".into()));
+    let at = a.status.as_ref().unwrap().at;
+    update(&mut a, Action::Tick(at + chrono::Duration::seconds(19)));
+    assert!(a.status.is_some());
+    update(&mut a, Action::Tick(at + chrono::Duration::seconds(20)));
+    assert!(a.status.is_none());
+}
