@@ -39,6 +39,9 @@ pub fn run(opts: TuiOptions) -> Result<()> {
     let export_dir = db.parent().unwrap_or(Path::new(".")).join("exports");
     let mut rt = Runtime::new(store, export_dir)?;
     let mut app = App::new(now, rt.store.profile()?, opts.keymap);
+    if demo_dir.is_none() && !rt.store.profile_saved()? {
+        app.welcome();
+    }
     rt.start(&mut app);
     if let Some(note) = upgraded {
         app.info(note);

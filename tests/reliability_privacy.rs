@@ -148,6 +148,7 @@ fn the_terminal_app_makes_no_network_call() {
         println!("skipped: tmux is not installed (.ci/run installs it)");
         return;
     };
+    tmux.skip_welcome();
     tmux.wait_for(&["Entries (0)"]);
     tmux.log_with_keys("milk", "Milk", None);
     tmux.wait_for(&["Entries (1)"]);

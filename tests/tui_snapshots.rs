@@ -152,6 +152,11 @@ fn profile_editor() {
 }
 
 #[test]
+fn first_run_welcome() {
+    snap("welcome", |a, _| a.welcome());
+}
+
+#[test]
 fn help_from_the_keymap() {
     snap("help", |a, rt| keys(a, rt, &[KeyCode::Char('?')]));
 }

@@ -131,3 +131,48 @@ fn status_messages_expire() {
     update(&mut a, Action::Tick(at + chrono::Duration::seconds(20)));
     assert!(a.status.is_none());
 }
+
+#[test]
+fn first_run_asks_for_the_profile_with_toggles_and_saves_it() {
+    use intake::domain::{Profile, profile::Sex};
+    let mut a = app();
+    a.welcome();
+    let Some(Dialog::Profile(f)) = &a.dialog else {
+        panic!("the welcome opens the profile form")
+    };
+    assert!(f.first_run);
+    typed(&mut a, "63"); // age is selected: typing replaces 40
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Right); // sex: female -> male
+    key(&mut a, KeyCode::Char(' ')); // and back
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "b"); // goal: bone, by its first letter
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Left); // reference: seed -> official
+    key(&mut a, KeyCode::Tab);
+    typed(&mut a, "x"); // not a choice of warfarin: ignored
+    let effects = key(&mut a, KeyCode::Enter);
+    let mut want = Profile::default();
+    want.set("age", "63").unwrap();
+    want.set("goal", "bone").unwrap();
+    want.set("reference", "official").unwrap();
+    assert_eq!(want.sex, Sex::Female);
+    assert_eq!(effects, vec![Effect::SaveProfile(want)]);
+    assert!(a.dialog.is_none());
+}
+
+#[test]
+fn first_run_profile_is_skippable_and_asked_once() {
+    use intake::domain::Profile;
+    let mut a = app();
+    a.welcome();
+    // Esc keeps the defaults, but saves them so that the next start does not ask again.
+    assert_eq!(
+        key(&mut a, KeyCode::Esc),
+        vec![Effect::SaveProfile(Profile::default())]
+    );
+    assert!(a.dialog.is_none());
+    // The profile opened later with p: Esc just closes it.
+    key(&mut a, KeyCode::Char('p'));
+    assert_eq!(key(&mut a, KeyCode::Esc), vec![]);
+}

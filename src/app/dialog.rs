@@ -2,6 +2,7 @@
 
 use super::input::TextInput;
 use crate::domain::{Entry, Item, Profile, Stack};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
@@ -31,6 +32,15 @@ pub struct AddDialog {
 pub const LOG_FIELDS: [&str; 3] = ["quantity", "time", "meal"];
 pub const EDIT_FIELDS: [&str; 4] = ["quantity", "time", "meal", "note"];
 pub const PROFILE_FIELDS: [&str; 5] = ["age", "sex", "goal", "reference", "warfarin"];
+/// The choices of each profile field, toggled with ←/→/Space or picked by first letter (age is
+/// typed). Each is a value `Profile::set` accepts (tested).
+pub const PROFILE_CHOICES: [&[&str]; 5] = [
+    &[],
+    &["female", "male"],
+    &["general", "bone"],
+    &["seed", "official"],
+    &["no", "yes"],
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LogForm {
@@ -64,9 +74,37 @@ pub struct ProfileForm {
     pub fields: [TextInput; 5],
     pub field: usize,
     pub error: Option<String>,
+    /// Shown by itself on the first run: Esc keeps the defaults (saved, so it is asked once).
+    pub first_run: bool,
 }
 
 impl ProfileForm {
+    /// Toggles or picks the focused choice field; false when the key is not for it (or the
+    /// field is typed, like age).
+    pub fn choose(&mut self, k: &KeyEvent) -> bool {
+        let choices = PROFILE_CHOICES[self.field];
+        if choices.is_empty() {
+            return false;
+        }
+        let now = choices
+            .iter()
+            .position(|c| *c == self.fields[self.field].value())
+            .unwrap_or(0);
+        let n = choices.len();
+        let next = match k.code {
+            KeyCode::Right | KeyCode::Char(' ') => (now + 1) % n,
+            KeyCode::Left => (now + n - 1) % n,
+            KeyCode::Char(c) => match choices.iter().position(|v| v.starts_with(c)) {
+                Some(i) => i,
+                None => return true, // not a choice: ignored, never typed into the field
+            },
+            KeyCode::Backspace | KeyCode::Delete => return true,
+            _ => return false,
+        };
+        self.fields[self.field] = TextInput::new(choices[next]);
+        true
+    }
+
     pub fn of(p: &Profile) -> ProfileForm {
         let s = serde_json::to_value(p).unwrap_or_default();
         let text = |k: &str| match &s[k] {
@@ -80,6 +118,7 @@ impl ProfileForm {
             fields,
             field: 0,
             error: None,
+            first_run: false,
         }
     }
 }
@@ -99,6 +138,20 @@ impl EditForm {
             fields,
             field: 0,
             error: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_profile_choice_is_accepted_by_the_profile() {
+        for (field, choices) in PROFILE_FIELDS.iter().zip(PROFILE_CHOICES) {
+            for c in choices {
+                assert!(Profile::default().set(field, c).is_ok(), "{field} = {c}");
+            }
         }
     }
 }

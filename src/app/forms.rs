@@ -296,10 +296,18 @@ fn stacks_key(app: &mut App, mut p: StackPicker, k: KeyEvent) -> Outcome {
 }
 
 fn profile_key(app: &mut App, mut f: ProfileForm, k: KeyEvent) -> Outcome {
+    if f.choose(&k) {
+        f.error = None;
+        return (Some(Dialog::Profile(f)), vec![]);
+    }
     if form_nav(&mut f.fields, &mut f.field, &k) {
         return (Some(Dialog::Profile(f)), vec![]);
     }
     if k.code == KeyCode::Esc {
+        if f.first_run {
+            // Skipped: keep the defaults, stored so that the question is asked once.
+            return (None, vec![Effect::SaveProfile(app.profile.clone())]);
+        }
         return (None, vec![]);
     }
     let mut p = app.profile.clone();

@@ -106,6 +106,14 @@ impl App {
         }
     }
 
+    /// On a diary that never had a profile: opens the profile form by itself, once (saving it,
+    /// or skipping it with Esc, stores the profile so it is not asked again).
+    pub fn welcome(&mut self) {
+        let mut form = ProfileForm::of(&self.profile);
+        form.first_run = true;
+        self.dialog = Some(Dialog::Profile(form));
+    }
+
     /// The effects that load what the current screen shows.
     pub fn start(&self) -> Vec<Effect> {
         self.reload()

@@ -19,6 +19,15 @@ impl Store {
         }
     }
 
+    /// Whether a profile was ever saved (false on a new diary: the app then asks for one).
+    pub fn profile_saved(&self) -> Result<bool> {
+        let row: Option<i64> = self
+            .conn
+            .query_row("SELECT id FROM profile WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(row.is_some())
+    }
+
     pub fn set_profile(&mut self, p: &Profile) -> Result<()> {
         let json = to_json(p)?;
         self.write(|c| {

@@ -74,15 +74,20 @@ fn edit(f: &EditForm, frame: &mut Frame) {
 }
 
 fn profile(f: &ProfileForm, frame: &mut Frame) {
-    let inner = popup(frame, 70, 16, "Profile");
+    let (title, first) = if f.first_run {
+        (
+            "Welcome: your profile",
+            "Targets depend on it. Enter saves; Esc keeps these (p later).",
+        )
+    } else {
+        ("Profile", "Targets follow the profile at once.")
+    };
+    let inner = popup(frame, 70, 16, title);
     let intro = vec![
-        Line::styled("Targets follow the profile at once.", THEME.dim),
+        Line::styled(first, THEME.dim),
+        Line::styled("age: type 19-120", THEME.dim),
         Line::styled(
-            "age 19-120 · sex female/male · goal general/bone",
-            THEME.dim,
-        ),
-        Line::styled(
-            "reference seed (articles) / official (US DRI) · warfarin yes/no",
+            "others: ←/→ or Space toggle, or type f/m, g/b, s/o, y/n",
             THEME.dim,
         ),
         Line::raw(""),

@@ -86,10 +86,11 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// Key hints from the keymap, as many as fit; help and quit are always shown.
+/// Key hints from the keymap, as many as fit; profile, help and quit are always shown (targets
+/// are wrong for anyone who never finds the profile).
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let hints = app.keymap.footer();
-    let essential = |c: &Command| matches!(c, Command::Help | Command::Quit);
+    let essential = |c: &Command| matches!(c, Command::Profile | Command::Help | Command::Quit);
     let width = |k: &String, h: &str| k.chars().count() + h.len() + 3;
     let reserved: usize = hints
         .iter()

@@ -84,9 +84,12 @@ pub fn tmux_installed() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// Runs the app on a new diary in tmux, past the first-run profile form (skipped with Esc).
 pub fn start(dir: &Path, db: &Path) -> Tmux {
     let args = format!("--db {}", db.display());
-    start_with(dir, "main", &args)
+    let tmux = start_with(dir, "main", &args);
+    tmux.skip_welcome();
+    tmux
 }
 
 /// Runs `intake ARGS` in a 100x30 tmux pane with its config and temp folders in `dir`.
@@ -125,6 +128,13 @@ impl Tmux {
             String::from_utf8_lossy(&out.stderr)
         );
         tmux
+    }
+
+    /// A new diary opens on the profile form once: Esc keeps the default profile.
+    pub fn skip_welcome(&self) {
+        self.wait_for(&["Welcome: your profile"]);
+        self.keys(&["Escape"]);
+        self.wait_for(&["Profile saved"]);
     }
 
     /// The process id of the program running in the pane.
