@@ -42,7 +42,7 @@ fn typing_into_a_focused_field_replaces_its_default() {
     typed(&mut a, "06:30"); // replaces 08:30 (it appended before: "08:3006:30")
     let e = logged(&key(&mut a, KeyCode::Enter));
     assert_eq!(e.amount_display(), "2 cup");
-    assert_eq!(e.time.format("%H:%M").to_string(), "06:30");
+    assert_eq!(e.time_display(), "06:30");
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn one_recent_food_at_a_typed_time_takes_eight_keys() {
     }
     let e = logged(&press(&mut a, KeyCode::Enter));
     assert_eq!(keys, 8);
-    assert_eq!(e.time.format("%H:%M").to_string(), "07:30");
+    assert_eq!(e.time_display(), "07:30");
     assert_eq!(e.meal.as_deref(), Some("breakfast"));
     assert_eq!(e.amount_display(), "1 cup");
 }
