@@ -243,6 +243,9 @@ impl Runtime {
                 let days = week_days(w);
                 Action::WeekLoaded(self.span(days[0], days[6], profile)?)
             }
+            Effect::LoadRolling(to) => {
+                Action::WeekLoaded(self.span(to - Duration::days(6), to, profile)?)
+            }
             Effect::LoadTrend { to, days } => {
                 let from = to - Duration::days(i64::from(days.max(1)) - 1);
                 Action::TrendLoaded(self.span(from, to, profile)?)
@@ -282,6 +285,7 @@ impl Runtime {
             .into_iter()
             .map(|r| DaySummary {
                 date: r.date,
+                warnings: r.warnings.len(),
                 totals: r.totals,
             })
             .collect();

@@ -127,6 +127,9 @@ fn goto_dialog() {
 #[test]
 fn week_view() {
     snap("week", |a, rt| keys(a, rt, &[KeyCode::Char('w')]));
+    snap("week_rolling", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('w'), KeyCode::Char('w')])
+    });
 }
 
 #[test]

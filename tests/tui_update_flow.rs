@@ -176,3 +176,36 @@ fn first_run_profile_is_skippable_and_asked_once() {
     key(&mut a, KeyCode::Char('p'));
     assert_eq!(key(&mut a, KeyCode::Esc), vec![]);
 }
+
+#[test]
+fn week_view_opens_a_day_moves_by_day_and_rolls() {
+    use chrono::Datelike;
+    use intake::app::Screen;
+    use tui_fixture::date;
+    let mut a = app(); // Saturday 2026-11-21
+    assert_eq!(
+        key(&mut a, KeyCode::Char('w')),
+        vec![Effect::LoadWeek(date(21).iso_week())]
+    );
+    // w again: the 7 days ending on the shown day (a Monday shows more than one day).
+    assert_eq!(
+        key(&mut a, KeyCode::Char('w')),
+        vec![Effect::LoadRolling(date(21))]
+    );
+    assert!(a.week_rolling);
+    // ↑ moves the highlighted day, Enter opens it in the day view.
+    assert_eq!(
+        key(&mut a, KeyCode::Up),
+        vec![Effect::LoadRolling(date(20))]
+    );
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::LoadDay(date(20))]);
+    assert_eq!((a.screen, a.date), (Screen::Day, date(20)));
+    // Back in the day view, ↑ selects entries again (no day change).
+    assert_eq!(key(&mut a, KeyCode::Up), vec![]);
+    assert_eq!(a.date, date(20));
+    key(&mut a, KeyCode::Char('w'));
+    assert_eq!(
+        key(&mut a, KeyCode::Char('w')),
+        vec![Effect::LoadWeek(date(20).iso_week())]
+    );
+}

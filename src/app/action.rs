@@ -21,6 +21,8 @@ pub struct DayData {
 pub struct DaySummary {
     pub date: NaiveDate,
     pub totals: DayTotals,
+    /// How many warnings the day has (the week view's column, as `intake week` has).
+    pub warnings: usize,
 }
 
 impl DaySummary {
@@ -131,6 +133,8 @@ pub enum Action {
 pub enum Effect {
     LoadDay(NaiveDate),
     LoadWeek(IsoWeek),
+    /// The 7 days ending on this date (the week view's rolling mode).
+    LoadRolling(NaiveDate),
     LoadTrend {
         to: NaiveDate,
         days: u16,

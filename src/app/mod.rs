@@ -65,6 +65,8 @@ pub struct App {
     pub week: Option<SpanData>,
     pub trend: Option<SpanData>,
     pub trend_days: u16,
+    /// The week view shows the 7 days ending on the shown day instead of its ISO week.
+    pub week_rolling: bool,
     pub trend_nutrient: Shown,
     /// Index of the selected entry of the day.
     pub selected: usize,
@@ -93,6 +95,7 @@ impl App {
             week: None,
             trend: None,
             trend_days: 30,
+            week_rolling: false,
             trend_nutrient: Shown::Calcium,
             selected: 0,
             select_id: None,
@@ -122,6 +125,7 @@ impl App {
     pub(crate) fn reload(&self) -> Vec<Effect> {
         match self.screen {
             Screen::Day => vec![Effect::LoadDay(self.date)],
+            Screen::Week if self.week_rolling => vec![Effect::LoadRolling(self.date)],
             Screen::Week => vec![Effect::LoadWeek(self.date.iso_week())],
             Screen::Trends => vec![Effect::LoadTrend {
                 to: self.date,

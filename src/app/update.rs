@@ -77,6 +77,8 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     }
     match app.keymap.command_for(&k) {
         Some(c) => command(app, c),
+        // Enter on a day of the week view opens it.
+        None if k.code == KeyCode::Enter && app.screen == Screen::Week => show(app, Screen::Day),
         None => vec![],
     }
 }
@@ -112,7 +114,13 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             },
             vec![],
         ),
-        Command::WeekView => show(app, Screen::Week),
+        Command::WeekView => {
+            // Again in the week view: between the calendar week and the last 7 days.
+            if app.screen == Screen::Week {
+                app.week_rolling = !app.week_rolling;
+            }
+            show(app, Screen::Week)
+        }
         Command::Trends => {
             if app.screen == Screen::Trends {
                 app.trend_days = if app.trend_days == 30 { 90 } else { 30 };
@@ -128,6 +136,8 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::CopyYesterday => vec![Effect::LoadSupplements(app.date - Duration::days(1))],
         Command::Export => vec![Effect::ExportWeek(app.date.iso_week())],
         Command::Profile => open(app, Dialog::Profile(ProfileForm::of(&app.profile)), vec![]),
+        Command::Up if app.screen == Screen::Week => go_to(app, app.date - Duration::days(1)),
+        Command::Down if app.screen == Screen::Week => go_to(app, app.date + Duration::days(1)),
         Command::Up => select(app, -1),
         Command::Down => select(app, 1),
     }

@@ -24,6 +24,7 @@ pub fn rows(app: &App) -> Vec<(String, String)> {
         .collect();
     let fixed = [
         ("Enter", "in a dialog: pick, log or save"),
+        ("Enter", "in the week view: open the highlighted day"),
         ("Tab/↑/↓", "in a form: next/previous field"),
         ("Esc", "in a dialog: back out"),
         ("Ctrl-u", "in a field: clear it"),

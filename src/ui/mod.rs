@@ -57,6 +57,7 @@ pub fn date_label(d: NaiveDate, today: NaiveDate) -> String {
 fn render_header(app: &App, frame: &mut Frame, area: Rect) {
     let view = match app.screen {
         Screen::Day => date_label(app.date, app.today),
+        Screen::Week if app.week_rolling => format!("last 7 days to {}", app.date.format("%a %F")),
         Screen::Week => format!("week {}", crate::domain::week::week_label(iso(app.date))),
         Screen::Trends => format!("last {} days to {}", app.trend_days, app.date),
     };

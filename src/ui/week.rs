@@ -55,11 +55,15 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|s| target_of(&week.targets, *s))
         .collect();
-    let head = ["Day", "n"].into_iter().map(String::from).chain(
-        Shown::ALL
-            .iter()
-            .map(|s| format!("{} {}", short(*s), s.unit())),
-    );
+    // Numbers and their headers right-aligned, so each header sits over its figures.
+    let head = std::iter::once(Line::raw("Day"))
+        .chain(std::iter::once(Line::raw("n").right_aligned()))
+        .chain(
+            Shown::ALL
+                .iter()
+                .map(|s| Line::raw(format!("{} {}", short(*s), s.unit())).right_aligned()),
+        )
+        .chain(std::iter::once(Line::raw("Warn").right_aligned()));
     let rows = week.days.iter().map(|d| {
         let mut cells = vec![
             Line::raw(d.date.format("%a %d").to_string()),
@@ -71,6 +75,7 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
                 .zip(&targets)
                 .map(|(s, t)| Line::from(amount_cell(d, *s, t)).right_aligned()),
         );
+        cells.push(warnings_cell(d).right_aligned());
         let row = Row::new(cells);
         if d.date == app.date {
             row.style(THEME.selected)
@@ -80,8 +85,17 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
     });
     let widths = [Constraint::Length(6), Constraint::Length(3)]
         .into_iter()
-        .chain(std::iter::repeat_n(Constraint::Fill(1), Shown::ALL.len()));
-    let title = format!(" {} to {} · % of target ", week.from, week.to);
+        .chain(std::iter::repeat_n(Constraint::Fill(1), Shown::ALL.len()))
+        .chain(std::iter::once(Constraint::Length(5)));
+    let (lead, other) = if app.week_rolling {
+        ("last 7 days: ", "calendar week")
+    } else {
+        ("", "last 7 days")
+    };
+    let title = format!(
+        " {lead}{} to {} · % of target · Enter: day · w: {other} ",
+        week.from, week.to
+    );
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(THEME.dim)
@@ -90,6 +104,15 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
         .header(Row::new(head).style(THEME.dim))
         .block(block);
     frame.render_widget(table, area);
+}
+
+/// The day's warnings: a count, `—` for a day with nothing logged.
+fn warnings_cell(d: &DaySummary) -> Line<'static> {
+    match (d.is_empty(), d.warnings) {
+        (true, _) => Line::styled("—", THEME.empty_day),
+        (false, 0) => Line::raw("0"),
+        (false, n) => Line::styled(format!("!{n}"), THEME.caution),
+    }
 }
 
 fn short(s: Shown) -> &'static str {
