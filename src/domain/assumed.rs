@@ -83,6 +83,8 @@ impl Assumed {
         for why in self.reasons() {
             let which: Vec<&str> = Shown::ALL
                 .into_iter()
+                // Total vitamin K is K1 and K2, each listed on its own.
+                .filter(|&s| s != Shown::VitaminK)
                 .filter(|&s| s.parts().iter().any(|&n| self.get(n) == Some(why)))
                 .map(Shown::short_label)
                 .chain((self.get(Nutrient::Fat) == Some(why)).then_some("fat"))
