@@ -7,33 +7,32 @@ use crate::store::{Store, StoreError};
 use chrono::{Datelike, IsoWeek, NaiveDate};
 use std::io::Write;
 
-/// The weekly CSV header, exactly as the product page gives it.
-pub const WEEK_HEADER: [&str; 24] = [
-    "date",
-    "weekday",
-    "entries",
-    "calcium_mg",
-    "calcium_low_mg",
-    "calcium_high_mg",
-    "calcium_target_mg",
-    "calcium_pct",
-    "vitamin_d_iu",
-    "vitamin_d_low_iu",
-    "vitamin_d_high_iu",
-    "vitamin_d3_iu",
-    "vitamin_d_target_iu",
-    "vitamin_d_pct",
-    "vitamin_k2_mcg",
-    "vitamin_k2_low_mcg",
-    "vitamin_k2_high_mcg",
-    "vitamin_k2_target_mcg",
-    "vitamin_k2_pct",
-    "vitamin_k1_mcg",
-    "magnesium_mg",
-    "incomplete",
-    "warnings",
-    "warning_rules",
-];
+/// The weekly CSV header (a public interface: never change it silently), from the nutrient
+/// tables: per headline total its amount, low, high, the
+/// form shown beside it, target and %; then the amounts of the other totals.
+pub fn week_header() -> Vec<String> {
+    let mut h: Vec<String> = ["date", "weekday", "entries"].map(String::from).to_vec();
+    for s in Shown::HEADLINE {
+        let (k, u) = (s.key(), s.unit().to_lowercase());
+        h.extend([
+            format!("{k}_{u}"),
+            format!("{k}_low_{u}"),
+            format!("{k}_high_{u}"),
+        ]);
+        h.extend(s.info().part.map(|p| p.column().to_string()));
+        h.extend([format!("{k}_target_{u}"), format!("{k}_pct")]);
+    }
+    for s in others() {
+        h.push(format!("{}_{}", s.key(), s.unit().to_lowercase()));
+    }
+    h.extend(["incomplete", "warnings", "warning_rules"].map(String::from));
+    h
+}
+
+/// The totals after the headline ones, in summary order.
+fn others() -> impl Iterator<Item = Shown> {
+    Shown::SUMMARY.into_iter().filter(|s| !s.is_headline())
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -65,7 +64,7 @@ pub fn write_range_csv(
     out: impl Write,
 ) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(WEEK_HEADER)?;
+    w.write_record(week_header())?;
     report::for_each_report(store, from, to, profile, |r| {
         w.write_record(day_row(&r))?;
         Ok::<(), ExportError>(())
@@ -90,13 +89,13 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
             Default::default()
         }
     };
-    for s in [Shown::Calcium, Shown::VitaminD, Shown::VitaminK2] {
+    for s in Shown::HEADLINE {
         let t = r.totals.shown(s);
         let target = r.target(s);
         row.extend(amounts(t, s.unit()));
-        if s == Shown::VitaminD {
-            let [d3, ..] = amounts(r.totals.get(Nutrient::VitaminD3), s.unit());
-            row.push(d3);
+        if let Some(p) = s.info().part {
+            let [point, ..] = amounts(r.totals.get(p), s.unit());
+            row.push(point);
         }
         row.push(target.target.map(num).unwrap_or_default());
         let pct = target.pct(t.mid()).filter(|_| has && !t.is_empty());
@@ -105,7 +104,7 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
                 .unwrap_or_default(),
         );
     }
-    for s in [Shown::VitaminK1, Shown::Magnesium] {
+    for s in others() {
         let [point, ..] = amounts(r.totals.shown(s), s.unit());
         row.push(point);
     }
@@ -122,8 +121,9 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
     row.into_iter().map(|c| neutralise(&c)).collect()
 }
 
-/// Writes one row per entry from `from` to `to` (see [`write_entries_csv`]), reading the diary
-/// a few months at a time so that years of entries never sit in memory at once.
+/// Writes one row per entry from `from` to `to`: when, what, how much, every nutrient (point,
+/// low, high), meal, note. The diary is read a few months at a time so that years of entries
+/// never sit in memory at once.
 pub fn write_entries_range_csv(
     store: &Store,
     from: NaiveDate,
@@ -135,16 +135,6 @@ pub fn write_entries_range_csv(
         for e in store.entries_between(start, end)? {
             w.write_record(entry_row(&e))?;
         }
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Writes one row per entry: when, what, how much, every nutrient (point, low, high), meal, note.
-pub fn write_entries_csv(entries: &[Entry], out: impl Write) -> Result<(), ExportError> {
-    let mut w = entries_writer(out)?;
-    for e in entries {
-        w.write_record(entry_row(e))?;
     }
     w.flush()?;
     Ok(())
@@ -166,8 +156,7 @@ fn entries_writer<W: Write>(out: W) -> Result<csv::Writer<W>, ExportError> {
     .map(String::from)
     .to_vec();
     for n in Nutrient::ALL {
-        let c = n.column();
-        header.extend([c.to_string(), format!("{c}_low"), format!("{c}_high")]);
+        header.extend(n.csv_columns());
     }
     header.extend(["meal", "note"].map(String::from));
     w.write_record(&header)?;
@@ -246,5 +235,41 @@ pub fn neutralise(cell: &str) -> String {
         format!("'{cell}")
     } else {
         cell.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The weekly CSV header, exactly as the product page gives it.
+    const WEEK_HEADER: [&str; 24] = [
+        "date",
+        "weekday",
+        "entries",
+        "calcium_mg",
+        "calcium_low_mg",
+        "calcium_high_mg",
+        "calcium_target_mg",
+        "calcium_pct",
+        "vitamin_d_iu",
+        "vitamin_d_low_iu",
+        "vitamin_d_high_iu",
+        "vitamin_d3_iu",
+        "vitamin_d_target_iu",
+        "vitamin_d_pct",
+        "vitamin_k2_mcg",
+        "vitamin_k2_low_mcg",
+        "vitamin_k2_high_mcg",
+        "vitamin_k2_target_mcg",
+        "vitamin_k2_pct",
+        "vitamin_k1_mcg",
+        "magnesium_mg",
+        "incomplete",
+        "warnings",
+        "warning_rules",
+    ];
+
+    #[test]
+    fn the_weekly_header_from_the_tables_is_the_published_one() {
+        assert_eq!(super::week_header(), WEEK_HEADER);
     }
 }

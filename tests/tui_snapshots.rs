@@ -61,6 +61,25 @@ fn day_view() {
     snap("day", |_, _| {});
 }
 
+/// The bars are laid out from the list of shown totals: none is cut off at either size.
+#[test]
+fn day_view_has_a_bar_for_every_shown_total() {
+    use intake::domain::Shown;
+    for (w, h) in SIZES {
+        let (app, _rt, _dir) = setup();
+        let screen = text(&app, w, h);
+        let lines: Vec<&str> = screen.lines().skip(2).collect();
+        let n = Shown::ALL.len();
+        for line in &lines[..n] {
+            let labelled = Shown::TARGETED
+                .iter()
+                .any(|s| line.trim_start().starts_with(s.label()));
+            assert!(labelled, "{w}x{h}: not a bar: {line}");
+        }
+        assert!(lines[n].contains("Entries"), "{w}x{h}: {}", lines[n]);
+    }
+}
+
 #[test]
 fn day_view_with_ranges_and_history() {
     snap("day_yesterday", |a, rt| {

@@ -1,5 +1,6 @@
 //! The command line, as clap derives it.
 
+use crate::domain::Nutrient;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -194,6 +195,7 @@ pub enum ProfileAction {
 #[derive(Debug, Subcommand)]
 pub enum ItemAction {
     /// Define a food or supplement: `intake item add oat-milk --name "Oat milk" --serving "1 cup" --calcium 350`.
+    /// Amounts are per serving; calcium is elemental calcium for supplements.
     Add(Box<ItemAddArgs>),
     /// List your own items.
     List,
@@ -215,27 +217,9 @@ pub struct ItemAddArgs {
     /// Grams in one serving, if known.
     #[arg(long)]
     pub grams: Option<String>,
-    /// Per-serving amounts: a number or a range "200-300". Calcium in mg (elemental for supplements).
-    #[arg(long)]
-    pub calcium: Option<String>,
-    #[arg(long)]
-    pub magnesium: Option<String>,
-    /// Vitamin D3 in IU.
-    #[arg(long)]
-    pub d3: Option<String>,
-    /// Vitamin D2 in IU.
-    #[arg(long)]
-    pub d2: Option<String>,
-    /// Vitamin K1 in mcg.
-    #[arg(long)]
-    pub k1: Option<String>,
-    #[arg(long)]
-    pub k2_mk4: Option<String>,
-    #[arg(long)]
-    pub k2_mk7: Option<String>,
-    /// Fat in g.
-    #[arg(long)]
-    pub fat: Option<String>,
+    /// Per-serving amounts, one flag per nutrient (see `NutrientFlags`).
+    #[command(flatten)]
+    pub amounts: NutrientFlags,
     /// Tags read by the warning rules (repeatable), e.g. calcium-carbonate.
     #[arg(long = "tag")]
     pub tags: Vec<String>,
@@ -266,4 +250,49 @@ pub enum StackAction {
         /// The stack's name, as `intake stack list` shows it.
         name: String,
     },
+}
+
+/// `--calcium 300`, `--d3 1000`, `--k2-mk7 90-100`: one flag per nutrient that has one in the
+/// nutrient table, each taking a number or a range, kept as typed (parsed by the command).
+#[derive(Debug, Clone, Default)]
+pub struct NutrientFlags(pub [Option<String>; Nutrient::COUNT]);
+
+impl clap::FromArgMatches for NutrientFlags {
+    fn from_arg_matches(m: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let mut out = NutrientFlags::default();
+        out.update_from_arg_matches(m)?;
+        Ok(out)
+    }
+
+    fn update_from_arg_matches(&mut self, m: &clap::ArgMatches) -> Result<(), clap::Error> {
+        for n in Nutrient::ALL {
+            if let Some(flag) = n.info().flag
+                && let Some(v) = m.get_one::<String>(flag)
+            {
+                self.0[n.index()] = Some(v.clone());
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Args for NutrientFlags {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        Nutrient::ALL
+            .iter()
+            .fold(cmd, |cmd, n| match n.info().flag {
+                Some(flag) => cmd.arg(clap::Arg::new(flag).long(flag).value_name(n.unit()).help(
+                    format!(
+                        "{} per serving, in {}: a number or a range 200-300",
+                        n.label(),
+                        n.unit()
+                    ),
+                )),
+                None => cmd,
+            })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }

@@ -152,19 +152,9 @@ fn item_nutrients(a: &ItemAddArgs, kind: Kind) -> Result<Nutrients, CliError> {
     } else {
         Nutrients::zero()
     };
-    let given = [
-        (Nutrient::Calcium, &a.calcium),
-        (Nutrient::Magnesium, &a.magnesium),
-        (Nutrient::VitaminD3, &a.d3),
-        (Nutrient::VitaminD2, &a.d2),
-        (Nutrient::K1, &a.k1),
-        (Nutrient::K2Mk4, &a.k2_mk4),
-        (Nutrient::K2Mk7, &a.k2_mk7),
-        (Nutrient::Fat, &a.fat),
-    ];
-    for (nut, v) in given {
+    for (nut, v) in Nutrient::ALL.iter().zip(&a.amounts.0) {
         if let Some(v) = v {
-            n.set(nut, amount_value(nut, v)?);
+            n.set(*nut, amount_value(*nut, v)?);
         }
     }
     Ok(n)

@@ -74,14 +74,18 @@ fn day_json(ctx: &Ctx, r: &DayReport) -> String {
             (s.key().to_string(), v)
         })
         .collect();
-    let json = serde_json::json!({
+    let mut json = serde_json::json!({
         "date": r.date,
         "profile": ctx.profile,
         "entries": r.entries,
         "totals": totals,
-        "vitamin_d3_iu": r.totals.get(crate::domain::Nutrient::VitaminD3).mid(),
         "warnings": r.warnings,
     });
+    // Beside the totals, the form shown with a headline total (vitamin D3), under its own column
+    // name, as in the weekly CSV.
+    for p in Shown::HEADLINE.iter().filter_map(|s| s.info().part) {
+        json[p.column()] = serde_json::json!(r.totals.get(p).mid());
+    }
     serde_json::to_string_pretty(&json).unwrap_or_default()
 }
 
@@ -97,9 +101,14 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
         week::week_label(w),
         ctx.profile.summary()
     );
+    let headings =
+        Shown::HEADLINE.map(|s| format!("{:>16}", format!("{} {}", s.info().prose, s.unit())));
     page.push_str(&format!(
-        "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}\n",
-        "day", "entries", "calcium mg", "vitamin D IU", "K2 mcg", "warnings"
+        "{:<15}{:>7} {} {:>9}\n",
+        "day",
+        "entries",
+        headings.join(" "),
+        "warnings"
     ));
     for r in &reports {
         let cell = |s: Shown| {
@@ -114,13 +123,12 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
                 .unwrap_or_default();
             format!("{}{pct}", t.display())
         };
+        let cells = Shown::HEADLINE.map(|s| format!("{:>16}", cell(s)));
         page.push_str(&format!(
-            "{:<15}{:>7} {:>16} {:>16} {:>16} {:>9}\n",
+            "{:<15}{:>7} {} {:>9}\n",
             r.date.format("%a %Y-%m-%d").to_string(),
             r.entries.len(),
-            cell(Shown::Calcium),
-            cell(Shown::VitaminD),
-            cell(Shown::VitaminK2),
+            cells.join(" "),
             r.warnings.len()
         ));
     }

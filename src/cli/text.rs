@@ -26,23 +26,16 @@ pub fn entry_line(e: &Entry) -> String {
 
 /// "Ca 300 mg · D ? · K2 5–10 mcg · K1 ? · Mg ?" where ? is unknown.
 pub fn nutrient_summary(n: &Nutrients) -> String {
-    let part = |s: Shown, short: &str| {
+    let part = |s: Shown| {
         let t = n.shown(s);
         let v = if t.is_empty() {
             "?".to_string()
         } else {
             format!("{} {}", t.display(), s.unit())
         };
-        format!("{short} {v}")
+        format!("{} {v}", s.short())
     };
-    [
-        part(Shown::Calcium, "Ca"),
-        part(Shown::VitaminD, "D"),
-        part(Shown::VitaminK2, "K2"),
-        part(Shown::VitaminK1, "K1"),
-        part(Shown::Magnesium, "Mg"),
-    ]
-    .join(" · ")
+    Shown::SUMMARY.map(part).join(" · ")
 }
 
 pub fn warning_line(w: &Warning) -> String {

@@ -24,20 +24,6 @@ impl Assumption {
     }
 }
 
-impl Shown {
-    /// "Ca", "D", "K2", "Mg", "K1": the short name of a total in one-line listings.
-    fn short_label(self) -> &'static str {
-        match self {
-            Shown::Calcium => "Ca",
-            Shown::VitaminD => "D",
-            Shown::VitaminK2 => "K2",
-            Shown::Magnesium => "Mg",
-            Shown::VitaminK1 => "K1",
-            Shown::VitaminK => "K",
-        }
-    }
-}
-
 /// Which nutrients of an item are assumed zeros, one bit per nutrient for each reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Assumed {
@@ -86,8 +72,8 @@ impl Assumed {
                 // Total vitamin K is K1 and K2, each listed on its own.
                 .filter(|&s| s != Shown::VitaminK)
                 .filter(|&s| s.parts().iter().any(|&n| self.get(n) == Some(why)))
-                .map(Shown::short_label)
-                .chain((self.get(Nutrient::Fat) == Some(why)).then_some("fat"))
+                .map(Shown::short)
+                .chain((self.get(Nutrient::Fat) == Some(why)).then_some(Nutrient::Fat.short()))
                 .collect();
             let tag = match why {
                 Assumption::Usda => "USDA",

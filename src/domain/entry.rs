@@ -52,10 +52,6 @@ impl Entry {
         self.tags.iter().any(|x| x == t)
     }
 
-    pub fn is_supplement(&self) -> bool {
-        self.kind == Kind::Supplement
-    }
-
     pub fn amount_display(&self) -> String {
         format!(
             "{} {}",
@@ -69,8 +65,8 @@ impl Entry {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DayTotals {
     pub entries: usize,
-    pub all: [Total; 9],
-    pub from_supplements: [Total; 9],
+    pub all: [Total; Nutrient::COUNT],
+    pub from_supplements: [Total; Nutrient::COUNT],
 }
 
 impl DayTotals {
@@ -113,7 +109,7 @@ impl DayTotals {
     }
 }
 
-fn sum_parts(all: &[Total; 9], s: Shown) -> Total {
+fn sum_parts(all: &[Total; Nutrient::COUNT], s: Shown) -> Total {
     let mut t = Total::default();
     for &n in s.parts() {
         t.merge(&all[n.index()]);

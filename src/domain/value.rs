@@ -67,12 +67,12 @@ impl Value {
 
 /// The amounts of every nutrient, for one serving of an item or for one entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Nutrients(pub [Value; 9]);
+pub struct Nutrients(pub [Value; Nutrient::COUNT]);
 
 impl Nutrients {
     /// All nutrients known to be zero (a supplement or medicine holds only what its label lists).
     pub fn zero() -> Nutrients {
-        Nutrients([Value::exact(0.0); 9])
+        Nutrients([Value::exact(0.0); Nutrient::COUNT])
     }
 
     pub fn get(&self, n: Nutrient) -> Value {
@@ -95,7 +95,7 @@ impl Nutrients {
     /// A source that gives one form of vitamin D (or of K2) gives the whole vitamin under that form:
     /// the forms it leaves out are then 0, not unknown. A vitamin with no form given stays unknown.
     pub fn complete_forms(mut self) -> Nutrients {
-        for s in [Shown::VitaminD, Shown::VitaminK2] {
+        for s in Shown::TARGETED.into_iter().filter(|s| s.has_forms()) {
             if s.parts().iter().any(|&n| !self.get(n).is_unknown()) {
                 for &n in s.parts() {
                     if self.get(n).is_unknown() {

@@ -90,32 +90,38 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
     }
     let wide = area.width >= 100;
     let rows = a.results.iter().map(|it| {
-        let mut cells = vec![
-            Line::raw(it.name.clone()),
-            Line::raw(serving(it)),
-            Line::raw(amount(it, Shown::Calcium)).right_aligned(),
-            Line::raw(amount(it, Shown::VitaminD)).right_aligned(),
-            Line::raw(amount(it, Shown::VitaminK2)).right_aligned(),
-        ];
+        let mut cells = vec![Line::raw(it.name.clone()), Line::raw(serving(it))];
+        cells.extend(
+            Shown::HEADLINE
+                .iter()
+                .map(|s| Line::raw(amount(it, *s)).right_aligned()),
+        );
         cells.push(Line::styled(it.source.clone(), THEME.dim));
         Row::new(cells)
     });
     let name_w = if wide { 34 } else { 22 };
-    let widths = [
-        Constraint::Length(name_w),
-        Constraint::Length(10),
-        Constraint::Length(7),
-        Constraint::Length(7),
-        Constraint::Length(7),
-        Constraint::Fill(1),
-    ];
-    let header =
-        Row::new(["Item", "Serving", "Ca mg", "D IU", "K2 mcg", "Source"]).style(THEME.dim);
+    let widths: Vec<Constraint> = [Constraint::Length(name_w), Constraint::Length(10)]
+        .into_iter()
+        .chain(Shown::HEADLINE.map(|_| Constraint::Length(7)))
+        .chain([Constraint::Fill(1)])
+        .collect();
+    let header = ["Item", "Serving"]
+        .map(String::from)
+        .into_iter()
+        .chain(Shown::HEADLINE.map(Shown::heading))
+        .chain(["Source".to_string()]);
+    let header = Row::new(header).style(THEME.dim);
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(THEME.selected);
     let mut state = TableState::default().with_selected(Some(a.selected));
     frame.render_stateful_widget(table, results, &mut state);
+}
+
+/// "calcium 300 mg · vitamin D ? IU · K2 5 mcg": the headline amounts of one serving.
+fn per_serving(it: &Item) -> String {
+    let part = |s: Shown| format!("{} {} {}", s.info().prose, amount(it, s), s.unit());
+    Shown::HEADLINE.map(part).join(" · ")
 }
 
 fn serving(it: &Item) -> String {
@@ -129,13 +135,7 @@ fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
             Span::styled(it.name.clone(), THEME.title),
             Span::styled(format!("  ({})", it.kind.as_str()), THEME.dim),
         ]),
-        Line::raw(format!(
-            "per {}: calcium {} mg · vitamin D {} IU · K2 {} mcg",
-            serving(it),
-            amount(it, Shown::Calcium),
-            amount(it, Shown::VitaminD),
-            amount(it, Shown::VitaminK2)
-        )),
+        Line::raw(format!("per {}: {}", serving(it), per_serving(it))),
         Line::styled(format!("source: {}", it.source), THEME.dim),
         Line::styled(
             format!("units: {}", it.accepted_units().join(", ")),

@@ -6,7 +6,7 @@ use super::theme::THEME;
 use crate::app::{App, DayData};
 use crate::domain::profile::Counts;
 use crate::domain::warnings::Warning;
-use crate::domain::{Entry, Nutrient, Shown, Target, Total};
+use crate::domain::{Entry, Shown, Target, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,11 +15,17 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 /// Wide terminals put the entries beside the bars and warnings.
 const WIDE: u16 = 120;
 
+/// How many bars the day view draws: one per shown total with a bar.
+const BARS: usize = Shown::ALL.len();
+
+/// One line per bar under the section's rule.
+const BARS_HEIGHT: u16 = BARS as u16 + 1;
+
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let day = app.day.as_ref().filter(|d| d.date == app.date);
     if area.width >= WIDE && area.height >= 20 {
         let [bars, rest] =
-            Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(area);
+            Layout::vertical([Constraint::Length(BARS_HEIGHT), Constraint::Min(0)]).areas(area);
         let [entries, warnings] =
             Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
                 .areas(rest);
@@ -38,7 +44,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let warn_h = warnings_height(day, area);
     let [bars, entries, warnings] = Layout::vertical([
-        Constraint::Length(6),
+        Constraint::Length(BARS_HEIGHT),
         Constraint::Min(4),
         Constraint::Length(warn_h),
     ])
@@ -67,7 +73,7 @@ fn section(title: String) -> Block<'static> {
         .title(Span::styled(title, THEME.title))
 }
 
-/// One gap bar per shown nutrient; magnesium and K1 are smaller.
+/// One gap bar per shown nutrient; the ones not in the headline are smaller.
 pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
     let title = day.map_or(String::new(), |d| limit_names(&d.targets));
     let block = section(format!(" Gaps: total vs target band ░ and limit │{title} "));
@@ -83,11 +89,7 @@ pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
             break;
         }
         let target = target_of(&day.targets, *s);
-        let part = match s {
-            Shown::VitaminD => Some(("D3", day.totals.get(Nutrient::VitaminD3))),
-            Shown::VitaminK => Some(("K1", day.totals.get(Nutrient::K1))),
-            _ => None,
-        };
+        let part = s.info().part.map(|n| (n.short(), day.totals.get(n)));
         let bar = GapBar {
             label: s.label(),
             unit: s.unit(),
@@ -95,7 +97,7 @@ pub fn render_bars(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
             supplements: day.totals.shown_supplements(*s),
             target: &target,
             part,
-            compact: matches!(s, Shown::Magnesium | Shown::VitaminK1 | Shown::VitaminK),
+            compact: !s.is_headline(),
         };
         frame.render_widget(
             &bar,
@@ -139,7 +141,7 @@ fn push_new<'a>(names: &mut Vec<&'a str>, name: &'a str) {
 
 /// The nutrients with a bar: the headline ones, with total vitamin K in K1's place when the
 /// profile's set has a figure for the total (the official AI is of K1 + K2, not of K1 alone).
-fn bar_nutrients(targets: &[Target]) -> [Shown; 5] {
+fn bar_nutrients(targets: &[Target]) -> [Shown; BARS] {
     let k_total = target_of(targets, Shown::VitaminK).has_target();
     Shown::ALL.map(|s| match s {
         Shown::VitaminK1 if k_total => Shown::VitaminK,
@@ -173,16 +175,18 @@ fn time_cell(e: &Entry, warnings: &[Warning]) -> Line<'static> {
 }
 
 fn entry_row(e: &Entry, warnings: &[Warning]) -> Row<'static> {
-    let n = &e.nutrients;
-    Row::new(vec![
+    let mut cells = vec![
         time_cell(e, warnings),
         Line::raw(e.item_name.clone()),
         Line::raw(e.amount_display()),
-        Line::from(cell(n.shown(Shown::Calcium))).right_aligned(),
-        Line::from(cell(n.shown(Shown::VitaminD))).right_aligned(),
-        Line::from(cell(n.shown(Shown::VitaminK2))).right_aligned(),
-        Line::raw(e.meal.clone().unwrap_or_default()),
-    ])
+    ];
+    cells.extend(
+        Shown::HEADLINE
+            .iter()
+            .map(|s| Line::from(cell(e.nutrients.shown(*s))).right_aligned()),
+    );
+    cells.push(Line::raw(e.meal.clone().unwrap_or_default()));
+    Row::new(cells)
 }
 
 fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rect) {
@@ -198,17 +202,24 @@ fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rec
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
-    let header =
-        Row::new(["Time", "Item", "Amount", "Ca mg", "D IU", "K2 mcg", "Meal"]).style(THEME.dim);
-    let widths = [
+    let header = ["Time", "Item", "Amount"]
+        .map(String::from)
+        .into_iter()
+        .chain(Shown::HEADLINE.map(Shown::heading))
+        .chain(["Meal".to_string()]);
+    let header = Row::new(header).style(THEME.dim);
+    // The first amount column (calcium, in hundreds of mg) is a little wider.
+    let amounts =
+        (0..Shown::HEADLINE.len()).map(|i| Constraint::Length(if i == 0 { 7 } else { 6 }));
+    let widths: Vec<Constraint> = [
         Constraint::Length(6),
         Constraint::Min(12),
         Constraint::Length(9),
-        Constraint::Length(7),
-        Constraint::Length(6),
-        Constraint::Length(6),
-        Constraint::Length(9),
-    ];
+    ]
+    .into_iter()
+    .chain(amounts)
+    .chain([Constraint::Length(9)])
+    .collect();
     let warnings = day.map_or(&[][..], |d| d.warnings.as_slice());
     let table = Table::new(entries.iter().map(|e| entry_row(e, warnings)), widths)
         .header(header)

@@ -25,7 +25,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let shown: &[Shown] = if area.width >= 120 {
         &Shown::ALL
     } else {
-        &Shown::ALL[..3]
+        &Shown::HEADLINE
     };
     let cols = Layout::horizontal(shown.iter().map(|_| Constraint::Fill(1))).split(charts);
     for (s, col) in shown.iter().zip(cols.iter()) {
@@ -61,7 +61,7 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
         .chain(
             Shown::ALL
                 .iter()
-                .map(|s| Line::raw(format!("{} {}", short(*s), s.unit())).right_aligned()),
+                .map(|s| Line::raw(s.heading()).right_aligned()),
         )
         .chain(std::iter::once(Line::raw("Warn").right_aligned()));
     let rows = week.days.iter().map(|d| {
@@ -112,17 +112,6 @@ fn warnings_cell(d: &DaySummary) -> Line<'static> {
         (true, _) => Line::styled("—", THEME.empty_day),
         (false, 0) => Line::raw("0"),
         (false, n) => Line::styled(format!("!{n}"), THEME.caution),
-    }
-}
-
-fn short(s: Shown) -> &'static str {
-    match s {
-        Shown::Calcium => "Ca",
-        Shown::VitaminD => "D",
-        Shown::VitaminK2 => "K2",
-        Shown::Magnesium => "Mg",
-        Shown::VitaminK1 => "K1",
-        Shown::VitaminK => "K",
     }
 }
 

@@ -161,7 +161,7 @@ pub(crate) fn is_timing_rule(rule: &str) -> bool {
 /// A usual meal as an entry, for the checks and the warning engine: its certain fat and
 /// calcium; every other nutrient unknown (nothing is claimed about them).
 pub(crate) fn meal_entry(day: NaiveDate, i: usize, m: &UsualMeal) -> Entry {
-    let mut n = Nutrients([Value::Unknown; 9]);
+    let mut n = Nutrients::default();
     n.set(Nutrient::Fat, Value::exact(m.fat_g));
     n.set(Nutrient::Calcium, Value::exact(m.calcium_mg));
     Entry {

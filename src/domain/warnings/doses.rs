@@ -11,7 +11,7 @@ use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
 
 /// Vitamin K in all its forms.
-pub(crate) const VITAMIN_K: &[Nutrient] = &[Nutrient::K1, Nutrient::K2Mk4, Nutrient::K2Mk7];
+pub(crate) use crate::domain::nutrient::VITAMIN_K;
 
 /// The entries that hold a known, non-zero amount of the nutrients, largest first.
 pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {

@@ -5,7 +5,7 @@ use super::table;
 use super::{Severity, View, Warning, minutes_between, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
-use crate::domain::nutrient::{Nutrient, fmt_amount};
+use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
 
 /// A D3 or K2 supplement: kind supplement with known D3 or K2 above zero, or tagged as one
 /// (`fat-soluble`, `vitamin-d-supplement`, `vitamin-k-supplement`) when its amount is unknown.
@@ -17,8 +17,9 @@ pub(crate) fn is_fat_soluble(e: &Entry) -> bool {
     ]
     .iter()
     .any(|t| e.has_tag(t));
-    let parts = [Nutrient::VitaminD3, Nutrient::K2Mk4, Nutrient::K2Mk7];
-    e.kind == Kind::Supplement && (tagged || total_of([e], &parts).lo.0 > 0)
+    let d3 = total_of([e], &[Nutrient::VitaminD3]).lo.0 > 0;
+    let k2 = total_of([e], Shown::VitaminK2.parts()).lo.0 > 0;
+    e.kind == Kind::Supplement && (tagged || d3 || k2)
 }
 
 /// Whether the rule asks for the entry to be taken with a meal holding fat.
