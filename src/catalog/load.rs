@@ -134,15 +134,12 @@ fn item_of(file: &str, row: Row, origin: Origin) -> Result<Item, LoadError> {
         Kind::Supplement | Kind::Medication => Nutrients::zero(),
     };
     for (name, amount) in &row.nutrients {
-        let n = Nutrient::ALL
-            .into_iter()
-            .find(|n| n.column() == name)
-            .ok_or_else(|| LoadError::UnknownNutrient {
-                file: file.into(),
-                key: row.key.clone(),
-                nutrient: name.clone(),
-                accepted: Nutrient::ALL.map(|n| n.column()).join(", "),
-            })?;
+        let n = Nutrient::from_key(name).ok_or_else(|| LoadError::UnknownNutrient {
+            file: file.into(),
+            key: row.key.clone(),
+            nutrient: name.clone(),
+            accepted: Nutrient::ALL.map(|n| n.column()).join(", "),
+        })?;
         nutrients.set(n, value_of(amount).ok_or_else(|| bad(name))?);
     }
     // A row that gives vitamin D or K2 under one form gives the whole vitamin.

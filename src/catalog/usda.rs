@@ -95,55 +95,44 @@ pub fn parse_items(text: &str, strict: bool) -> Result<Vec<Item>, UsdaError> {
     Ok(items)
 }
 
+/// The nutrient columns of a food row, between its group and its vitamin D form, as the generator
+/// names them ([`super::usda_gen::COLUMNS`]), each the nutrient of that key if this build has it.
+fn nutrient_columns() -> &'static [Option<Nutrient>] {
+    static COLUMNS: OnceLock<Vec<Option<Nutrient>>> = OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        let names: Vec<&str> = super::usda_gen::COLUMNS.split('\t').collect();
+        let cells = &names[3..names.len() - 2];
+        cells.iter().map(|k| Nutrient::from_key(k)).collect()
+    })
+}
+
 fn parse_food<'a>(
     f: Vec<&'a str>,
     groups: &HashMap<&str, &str>,
     measures: &mut Measures<'a>,
 ) -> Result<Item, String> {
-    let [
-        ndb,
-        name,
-        group,
-        ca,
-        mg,
-        d3,
-        d2,
-        d_other,
-        k1,
-        mk4,
-        mk7,
-        k2_other,
-        fat,
-        form,
-        portions,
-    ] = f[..]
-    else {
-        return Err(format!("expected 15 fields after `f`, found {}", f.len()));
-    };
+    let columns = nutrient_columns();
+    let n = f.len();
+    if n != columns.len() + 5 {
+        return Err(format!(
+            "expected {} fields after `f`, found {n}",
+            columns.len() + 5
+        ));
+    }
+    let (ndb, name, group, form, portions) = (f[0], f[1], f[2], f[n - 2], f[n - 1]);
     let (serving, portions) = servings(portions, measures)?;
     let factor = serving.grams.unwrap_or(100.0) / 100.0;
     let mut per100 = Nutrients::default();
     let mut assumed = Assumed::default();
-    let cells = [
-        (Nutrient::Calcium, ca),
-        (Nutrient::Magnesium, mg),
-        (Nutrient::VitaminD3, d3),
-        (Nutrient::VitaminD2, d2),
-        (Nutrient::VitaminDOther, d_other),
-        (Nutrient::K1, k1),
-        (Nutrient::K2Mk4, mk4),
-        (Nutrient::K2Mk7, mk7),
-        (Nutrient::Fat, fat),
-    ];
-    for (n, cell) in cells {
+    for (cell, column) in f[3..n - 2].iter().zip(columns) {
         let (v, why) = value(cell)?;
-        per100.set(n, v);
+        // A column of a nutrient this build does not track is checked only.
+        let Some(nut) = *column else { continue };
+        per100.set(nut, v);
         if let Some(why) = why {
-            assumed.set(n, why);
+            assumed.set(nut, why);
         }
     }
-    // The K2 slot for other or unknown forms is not tracked yet: the cell is checked only.
-    value(k2_other)?;
     Ok(Item {
         key: format!("usda-{ndb}"),
         name: name.to_string(),

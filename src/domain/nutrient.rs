@@ -111,6 +111,11 @@ impl Nutrient {
         &NUTRIENTS[self.index()]
     }
 
+    /// The nutrient of a key (`calcium_mg`), as asset files and tables name it.
+    pub fn from_key(key: &str) -> Option<Nutrient> {
+        NUTRIENTS.iter().find(|i| i.key == key).map(|i| i.nutrient)
+    }
+
     /// Stable snake_case name, used for asset keys, database columns and CSV.
     pub fn column(self) -> &'static str {
         self.info().key
