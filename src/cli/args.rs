@@ -82,6 +82,11 @@ pub enum Command {
     },
     /// Copy the diary to FILE with SQLite's online backup (safe while the app is open).
     Backup { file: PathBuf },
+    /// Bring history in: a Cronometer export, intake's own per-entry CSV, another intake diary.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
     /// Check the diary without changing it: SQLite's integrity check, every entry readable (exit 1 when damaged).
     Check,
     /// Print a shell completion script: `intake completions bash > ~/.local/share/bash-completion/completions/intake`.
@@ -295,4 +300,15 @@ impl Args for NutrientFlags {
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
         Self::augment_args(cmd)
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportWhat {
+    /// Cronometer's servings.csv (or dailySummary.csv when that is all you have).
+    Cronometer {
+        file: PathBuf,
+        /// Read the file and say what would be imported (rows, days, forms, names not mapped).
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

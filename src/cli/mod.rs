@@ -4,6 +4,7 @@ mod args;
 mod check;
 mod docs;
 mod ics;
+mod import;
 mod log;
 mod manage;
 pub mod out;
@@ -71,6 +72,15 @@ impl From<crate::export::ExportError> for CliError {
         match e {
             crate::export::ExportError::Store(s) => s.into(),
             other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<crate::import::ImportError> for CliError {
+    fn from(e: crate::import::ImportError) -> Self {
+        match e {
+            crate::import::ImportError::Store(s) => s.into(),
+            bad => CliError::Bad(bad.to_string()),
         }
     }
 }
@@ -180,6 +190,7 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
         C::Plan(a) => plan::plan(&mut ctx, a),
         C::Next { json } => plan::next(&ctx, json),
         C::Backup { file } => manage::backup(&ctx, &file),
+        C::Import { what } => import::run(&mut ctx, what),
         C::Check | C::Completions { .. } | C::Man => run_without_diary(cmd, db),
     }
 }

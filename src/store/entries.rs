@@ -51,20 +51,31 @@ impl Store {
 
     /// Stores `e` with a given uuid (or a new one, the column's default, when `None`).
     fn write_entry(&mut self, id: Option<i64>, e: &Entry, uuid: Option<String>) -> Result<i64> {
-        let cols = COLUMNS.as_str();
-        let n = BASE_COLS + 2 * Nutrient::ALL.len() + 2 + usize::from(uuid.is_some());
-        let marks = vec!["?"; n].join(", ");
-        let extra = if uuid.is_some() { ", uuid" } else { "" };
-        let sql =
-            format!("INSERT INTO entries ({cols}, created_at, updated_at{extra}) VALUES ({marks})");
-        let mut vals = entry_values(id, e);
-        let now = now_stamp();
-        vals.push(Sql::Text(now.clone()));
-        vals.push(Sql::Text(now));
+        let extra: &[&str] = if uuid.is_some() { &["uuid"] } else { &[] };
+        let sql = insert_sql(extra, "");
+        let mut vals = insert_values(id, e);
         vals.extend(uuid.map(Sql::Text));
         self.write(|c| {
-            c.execute(&sql, params_from_iter(vals.iter()))?;
+            c.prepare_cached(&sql)?
+                .execute(params_from_iter(vals.iter()))?;
             Ok(c.last_insert_rowid())
+        })
+    }
+
+    /// Stores an imported entry unless one with the same origin and key is in the diary; says
+    /// whether it was added.
+    pub fn insert_imported(&mut self, e: &Entry, origin: &str, key: &str) -> Result<bool> {
+        let sql = insert_sql(
+            &["origin", "origin_key"],
+            " ON CONFLICT (origin, origin_key) WHERE origin_key IS NOT NULL DO NOTHING",
+        );
+        let mut vals = insert_values(None, e);
+        vals.extend([Sql::Text(origin.into()), Sql::Text(key.into())]);
+        self.write(|c| {
+            let n = c
+                .prepare_cached(&sql)?
+                .execute(params_from_iter(vals.iter()))?;
+            Ok(n == 1)
         })
     }
 
@@ -213,6 +224,18 @@ impl Store {
     }
 }
 
+/// `INSERT INTO entries` of every entry column, the stamps and `extra` columns (values in that
+/// order: [`insert_values`], then those of `extra`), followed by `tail`.
+fn insert_sql(extra: &[&str], tail: &str) -> String {
+    let n = BASE_COLS + 2 * Nutrient::ALL.len() + 2 + extra.len();
+    let marks = vec!["?"; n].join(", ");
+    let extra: String = extra.iter().map(|c| format!(", {c}")).collect();
+    format!(
+        "INSERT INTO entries ({}, created_at, updated_at{extra}) VALUES ({marks}){tail}",
+        COLUMNS.as_str()
+    )
+}
+
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
     let row = conn.query_row(&sql, [id], from_row).optional()?;
@@ -243,6 +266,14 @@ fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
             None => v.extend([Sql::Null, Sql::Null]),
         }
     }
+    v
+}
+
+/// The entry's values for an insert: [`entry_values`] and the created/updated stamps.
+fn insert_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
+    let mut v = entry_values(id, e);
+    let now = now_stamp();
+    v.extend([Sql::Text(now.clone()), Sql::Text(now)]);
     v
 }
 
