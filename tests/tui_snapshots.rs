@@ -6,8 +6,6 @@ mod tui_fixture;
 use intake::app::{Action, App, Command, Keymap};
 use intake::store::Store;
 use intake::tui::Runtime;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_fixture::now;
 
@@ -24,16 +22,7 @@ fn setup() -> (App, Runtime, tempfile::TempDir) {
 }
 
 fn text(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| intake::ui::render(app, f)).unwrap();
-    let buf = terminal.backend().buffer();
-    let lines: Vec<String> = (0..h)
-        .map(|y| {
-            let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
-            line.trim_end().to_string()
-        })
-        .collect();
-    lines.join("\n")
+    tui_fixture::driver::screen(app, w, h)
 }
 
 fn keys(app: &mut App, rt: &mut Runtime, codes: &[KeyCode]) {

@@ -31,6 +31,8 @@ pub enum Command {
     Profile,
     Up,
     Down,
+    ScrollDown,
+    ScrollUp,
 }
 
 /// One row of the command table: config name, what help says, what the footer says (if shown).
@@ -56,7 +58,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 23] = [
+pub const COMMANDS: [CommandInfo; 25] = [
     info(
         Command::Add,
         "add",
@@ -79,6 +81,18 @@ pub const COMMANDS: [CommandInfo; 23] = [
     info(Command::Redo, "redo", "redo what was undone", None),
     info(Command::Up, "up", "select the entry above", None),
     info(Command::Down, "down", "select the entry below", None),
+    info(
+        Command::ScrollDown,
+        "scroll_down",
+        "scroll the warnings down (a long list)",
+        None,
+    ),
+    info(
+        Command::ScrollUp,
+        "scroll_up",
+        "scroll the warnings up",
+        None,
+    ),
     info(Command::PrevDay, "prev_day", "previous day", Some("day")),
     info(Command::NextDay, "next_day", "next day", None),
     info(Command::PrevWeek, "prev_week", "previous week", None),

@@ -68,6 +68,8 @@ pub struct App {
     /// The week view shows the 7 days ending on the shown day instead of its ISO week.
     pub week_rolling: bool,
     pub trend_nutrient: Shown,
+    /// How many of the day's warnings are scrolled past (the first one shown).
+    pub warnings_scroll: usize,
     /// Index of the selected entry of the day.
     pub selected: usize,
     /// Select this entry when the day next loads (the one just logged).
@@ -98,6 +100,7 @@ impl App {
             week_rolling: false,
             trend_nutrient: Shown::Calcium,
             selected: 0,
+            warnings_scroll: 0,
             select_id: None,
             profile,
             keymap,

@@ -138,6 +138,15 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::Profile => open(app, Dialog::Profile(ProfileForm::of(&app.profile)), vec![]),
         Command::Up if app.screen == Screen::Week => go_to(app, app.date - Duration::days(1)),
         Command::Down if app.screen == Screen::Week => go_to(app, app.date + Duration::days(1)),
+        Command::ScrollDown => {
+            let n = app.day.as_ref().map_or(0, |d| d.warnings.len());
+            app.warnings_scroll = (app.warnings_scroll + 1).min(n.saturating_sub(1));
+            vec![]
+        }
+        Command::ScrollUp => {
+            app.warnings_scroll = app.warnings_scroll.saturating_sub(1);
+            vec![]
+        }
         Command::Up => select(app, -1),
         Command::Down => select(app, 1),
     }
@@ -164,6 +173,7 @@ fn show(app: &mut App, s: Screen) -> Vec<Effect> {
 fn go_to(app: &mut App, date: NaiveDate) -> Vec<Effect> {
     if date != app.date {
         app.selected = 0;
+        app.warnings_scroll = 0;
     }
     app.date = date;
     app.reload()

@@ -32,6 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         render_bars(day, frame, bars);
         render_entries(app, day, frame, entries);
         render_warnings(
+            app,
             day,
             frame,
             Rect {
@@ -51,18 +52,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     .areas(area);
     render_bars(day, frame, bars);
     render_entries(app, day, frame, entries);
-    render_warnings(day, frame, warnings);
+    render_warnings(app, day, frame, warnings);
 }
 
 /// Room for the warnings as wrapped, at most a third of the view (the panel scrolls no further).
 fn warnings_height(day: Option<&DayData>, area: Rect) -> u16 {
     let w = usize::from(area.width.max(20));
-    let lines: usize = day.map_or(0, |d| {
-        d.warnings
-            .iter()
-            .map(|x| (x.message.chars().count() + x.source.len() + 12).div_ceil(w))
-            .sum()
-    });
+    let lines: usize = day.map_or(0, |d| d.warnings.iter().map(|x| warning_lines(x, w)).sum());
     (lines.max(1) as u16 + 1).min((area.height / 3).max(2))
 }
 
@@ -191,7 +187,7 @@ fn entry_row(e: &Entry, warnings: &[Warning]) -> Row<'static> {
 
 fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rect) {
     let entries = day.map_or(&[][..], |d| d.entries.as_slice());
-    let block = section(format!(" Entries ({}) ", entries.len()));
+    let block = section(entries_title(entries.len(), app.selected, area.height));
     if entries.is_empty() {
         let add = app.keymap.keys_label(crate::app::Command::Add);
         let text = if day.is_some() {
@@ -229,13 +225,28 @@ fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rec
     frame.render_stateful_widget(table, area, &mut state);
 }
 
-fn render_warnings(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
+/// The warnings from the scrolled-to one on; the title says how many are above and whether more
+/// are below (a long list never ends silently).
+fn render_warnings(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rect) {
     let warnings = day.map_or(&[][..], |d| d.warnings.as_slice());
-    let block = section(format!(" Warnings ({}) ", warnings.len()));
+    let first = app.warnings_scroll.min(warnings.len().saturating_sub(1));
+    let shown = &warnings[first.min(warnings.len())..];
+    let width = usize::from(area.width.max(1));
+    let below = hidden_below(shown, width, usize::from(area.height.saturating_sub(1)));
+    let down = app.keymap.keys_label(crate::app::Command::ScrollDown);
+    let up = app.keymap.keys_label(crate::app::Command::ScrollUp);
+    let mut title = format!(" Warnings ({}) ", warnings.len());
+    if first > 0 {
+        title.push_str(&format!("↑ {first} above ({up}) "));
+    }
+    if below > 0 {
+        title.push_str(&format!("▼ {below} more ({down}) "));
+    }
+    let block = section(title);
     let lines: Vec<Line> = if warnings.is_empty() {
         vec![Line::styled("No warnings for this day.", THEME.dim)]
     } else {
-        warnings
+        shown
             .iter()
             .map(|w| {
                 Line::from(vec![
@@ -253,4 +264,35 @@ fn render_warnings(day: Option<&DayData>, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// How many of `warnings` do not fit whole in `rows` lines of `width` (wrapped estimate).
+fn hidden_below(warnings: &[Warning], width: usize, rows: usize) -> usize {
+    let mut used = 0;
+    for (i, w) in warnings.iter().enumerate() {
+        used += warning_lines(w, width);
+        if used > rows {
+            return warnings.len() - i;
+        }
+    }
+    0
+}
+
+/// The lines a warning takes wrapped at `width`: severity, message and source.
+fn warning_lines(w: &Warning, width: usize) -> usize {
+    (w.message.chars().count() + w.source.chars().count() + 12).div_ceil(width.max(1))
+}
+
+/// " Entries (8) " and, when they do not all fit, which rows show and that more are above or
+/// below (the table scrolls to keep the selected entry in view: ↑/↓ reach every row).
+fn entries_title(n: usize, selected: usize, height: u16) -> String {
+    let rows = usize::from(height.saturating_sub(2)).max(1); // the top rule and the header
+    if n <= rows {
+        return format!(" Entries ({n}) ");
+    }
+    let first = (selected.min(n - 1) + 1).saturating_sub(rows);
+    let last = first + rows;
+    let above = if first > 0 { "▲ " } else { "" };
+    let below = if last < n { " ▼ more" } else { "" };
+    format!(" Entries ({n}) {above}{}–{last} of {n}{below} ", first + 1)
 }

@@ -5,6 +5,21 @@ use intake::app::{Action, App, DayData, Effect, Keymap, update};
 use intake::domain::{DayTotals, Entry, Profile};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+/// The screen the app draws at `w` x `h`, as text (trailing spaces trimmed).
+pub fn screen(app: &App, w: u16, h: u16) -> String {
+    let backend = ratatui::backend::TestBackend::new(w, h);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| intake::ui::render(app, f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let lines: Vec<String> = (0..h)
+        .map(|y| {
+            let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            line.trim_end().to_string()
+        })
+        .collect();
+    lines.join("\n")
+}
+
 pub fn app() -> App {
     App::new(now(), Profile::default(), Keymap::default())
 }
