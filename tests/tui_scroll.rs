@@ -92,3 +92,24 @@ fn entries_that_do_not_fit_say_which_rows_show() {
     insta::assert_snapshot!("long_day_80x24", screen(&long_day(), 80, 24));
     insta::assert_snapshot!("long_day_120x40", screen(&long_day(), 120, 40));
 }
+
+/// The text of the screen is what a terminal without colour shows (NO_COLOR drops colours only):
+/// bands, limits, standing and severities must all be there as glyphs.
+#[test]
+fn without_colour_the_screen_still_tells_standing_and_severity() {
+    let a = long_day();
+    let s = screen(&a, 120, 40);
+    for mark in ["07:00i", "08:00!", "09:00‼"] {
+        assert!(s.contains(mark), "{mark}: {s}");
+    }
+    for word in ["info warning", "caution warning", "alert warning"] {
+        assert!(s.contains(word), "{word}: {s}");
+    }
+    let mut a = app();
+    key(&mut a, KeyCode::Char('?'));
+    let help = screen(&a, 120, 40);
+    assert!(
+        help.contains("↓ below ✓ within ↑ above") && help.contains("‼ over"),
+        "{help}"
+    );
+}

@@ -163,8 +163,9 @@ fn time_cell(e: &Entry, warnings: &[Warning]) -> Line<'static> {
         .filter(|w| w.entries.contains(&e.id))
         .map(|w| w.severity)
         .max_by_key(|s| *s as u8);
+    // The glyph tells the severity apart without colour: i info, ! caution, ‼ alert.
     let mark = match loudest {
-        Some(s) => Span::styled("!", THEME.severity(s)),
+        Some(s) => Span::styled(severity_mark(s), THEME.severity(s)),
         None => Span::raw(" "),
     };
     Line::from(vec![Span::raw(e.time_display()), mark])
@@ -295,4 +296,14 @@ fn entries_title(n: usize, selected: usize, height: u16) -> String {
     let above = if first > 0 { "▲ " } else { "" };
     let below = if last < n { " ▼ more" } else { "" };
     format!(" Entries ({n}) {above}{}–{last} of {n}{below} ", first + 1)
+}
+
+/// The one-cell mark of a warning's severity beside an entry's time.
+pub fn severity_mark(s: crate::domain::warnings::Severity) -> &'static str {
+    use crate::domain::warnings::Severity;
+    match s {
+        Severity::Info => "i",
+        Severity::Caution => "!",
+        Severity::Alert => "‼",
+    }
 }

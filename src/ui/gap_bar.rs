@@ -8,7 +8,7 @@
 
 use super::theme::THEME;
 use crate::domain::nutrient::fmt_amount;
-use crate::domain::profile::Counts;
+use crate::domain::profile::{Counts, Standing};
 use crate::domain::{Target, Total};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -29,8 +29,9 @@ pub struct GapBar<'a> {
 }
 
 const LABEL_W: u16 = 11;
-/// Room for "≥ 2000 IU 200%  D3 ≥ 2000" (the amount, and the D3 part on narrow screens).
-const AMOUNT_W: u16 = 26;
+/// Room for "≥ 2000 IU 200% ✓  D3 ≥ 2000" (the amount with its standing mark, and the D3 part
+/// on narrow screens).
+const AMOUNT_W: u16 = 28;
 /// From this width on, the split and parts are printed after the amount, in DETAIL_W cells.
 const WIDE_BAR: u16 = 120;
 const DETAIL_W: u16 = 34;
@@ -129,7 +130,8 @@ impl GapBar<'_> {
             .target
             .pct(self.total.mid())
             .map_or(String::new(), |p| format!(" {}%", fmt_amount(p.round())));
-        format!("{} {}{pct}", self.total.display(), self.unit)
+        let mark = standing_mark(self.target.standing(self.total.mid()));
+        format!("{} {}{pct}{mark}", self.total.display(), self.unit)
     }
 
     /// "D3 400": the named part, when known.
@@ -184,6 +186,18 @@ impl GapBar<'_> {
             Cell::Empty => ("·", THEME.dim),
             Cell::Blank => (" ", THEME.dim),
         }
+    }
+}
+
+/// Where a total stands, in glyphs as well as colour (readable with NO_COLOR or colour
+/// blindness): ↓ below the band, ✓ within, ↑ above it, ‼ over the limit.
+pub fn standing_mark(s: Standing) -> &'static str {
+    match s {
+        Standing::NoTarget => "",
+        Standing::Below => " ↓",
+        Standing::Within => " ✓",
+        Standing::Above => " ↑",
+        Standing::OverLimit => " ‼",
     }
 }
 

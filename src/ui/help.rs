@@ -8,6 +8,14 @@ use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+/// What the symbols of the views mean (told by glyph, so readable without colour).
+pub const LEGEND: [&str; 4] = [
+    "Symbols: ? unknown · ≥ at least (some values unknown) · · none",
+    "in it, where 0 is a known zero · █ food ▓ supplements ╌ range",
+    "░ target band │ limit ┊ other limit · ↓ below ✓ within ↑ above",
+    "‼ over the limit · beside an entry's time: i info ! caution ‼ alert",
+];
+
 /// How to rebind, for a user of the binary (who has no assets/ folder): the file, the table, an
 /// example, and the key names, which are the ones this list shows.
 pub const REBIND: [&str; 3] = [
@@ -39,7 +47,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame) {
     let inner = popup(
         frame,
         70,
-        (rows.len() + REBIND.len()) as u16 + 3,
+        (rows.len() + LEGEND.len() + REBIND.len()) as u16 + 3,
         "Keys · ↑↓ scroll · Esc close",
     );
     let mut lines: Vec<Line> = rows
@@ -51,6 +59,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame) {
             ])
         })
         .collect();
+    lines.extend(LEGEND.iter().map(|l| Line::raw(*l)));
     lines.extend(REBIND.iter().map(|l| Line::styled(*l, THEME.dim)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }

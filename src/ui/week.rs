@@ -46,8 +46,10 @@ pub fn amount_cell(d: &DaySummary, s: Shown, t: &Target) -> Span<'static> {
         .pct(total.mid())
         .map_or(String::new(), |p| format!(" {}%", fmt_amount(p.round())));
     let lb = if total.is_lower_bound() { "≥" } else { "" };
-    let text = format!("{lb}{}{pct}", fmt_amount(total.mid()));
-    Span::styled(text, THEME.standing(t.standing(total.mid())))
+    let standing = t.standing(total.mid());
+    let mark = super::gap_bar::standing_mark(standing).trim_start();
+    let text = format!("{lb}{}{pct}{mark}", fmt_amount(total.mid()));
+    Span::styled(text, THEME.standing(standing))
 }
 
 fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
