@@ -1,0 +1,53 @@
+//! The daily flow in the real binary (tmux): a first run sets the profile, a morning with many
+//! spacing warnings shows "more" and scrolls, and the week view opens a day with Enter.
+
+mod common;
+use common::Diary;
+use common::tmux::{start_with, tmux_installed};
+
+#[test]
+fn first_run_then_scroll_the_warnings_then_open_a_day_from_the_week() {
+    if !tmux_installed() {
+        println!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let d = Diary::new();
+    // A morning that breaks the spacing rules many times (12 warnings at 63, with the UL).
+    d.ok(&["add", "levothyroxine", "--at", "07:00"]);
+    for (item, at) in [
+        ("calcium-citrate", "07:30"),
+        ("milk", "07:40"),
+        ("calcium-carbonate", "07:50"),
+        ("yogurt", "08:00"),
+        ("sardines", "08:10"),
+        ("iron", "08:20"),
+    ] {
+        d.ok(&["add", item, "--at", at]);
+    }
+    let args = format!("--db {}", d.path.display());
+    let tmux = start_with(d.dir.path(), "flow", &args);
+
+    // First run: the profile form, age typed over the default, goal toggled by its letter.
+    tmux.wait_for(&["Welcome: your profile"]);
+    tmux.text("63");
+    tmux.keys(&["Tab", "Tab", "b", "Enter"]);
+    tmux.wait_for(&["63 female, goal bone"]);
+
+    // The warnings pane says how many more there are and scrolls to them.
+    let screen = tmux.wait_for(&["Warnings (12)", "more (PageDown/J)"]);
+    assert!(!screen.contains("↑ "), "nothing above yet: {screen}");
+    tmux.keys(&["J", "J", "J"]);
+    tmux.wait_for(&["↑ 3 above (PageUp/K)"]);
+    tmux.keys(&["PageUp"]);
+    tmux.wait_for(&["↑ 2 above"]);
+
+    // The week view has the warnings column; ← moves to yesterday, Enter opens it.
+    tmux.keys(&["w"]);
+    tmux.wait_for(&["Warn", "!12", "Enter: day"]);
+    tmux.keys(&["Left", "Enter"]);
+    let yesterday = chrono::Local::now().date_naive() - chrono::Duration::days(1);
+    let day = tmux.wait_for(&[&yesterday.format("%Y-%m-%d").to_string(), "Entries (0)"]);
+    assert!(day.contains("Gaps"), "the day view: {day}");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+}
