@@ -63,24 +63,32 @@ pub fn fill(store: &mut Store, today: NaiveDate) -> Result<()> {
     Ok(())
 }
 
-/// The entries of the sample week (not stored).
+/// How many weeks of history the demo holds: the sample week ending today and three more
+/// before it, so the week view (even on a Monday), the last 7 days and the 30-day trend all
+/// have data.
+pub const WEEKS: i64 = 4;
+
+/// The entries of the sample weeks (not stored): the sample week, repeated back in time.
 pub fn sample_entries(catalog: &Catalog, today: NaiveDate) -> Result<Vec<Entry>> {
-    WEEK.iter()
-        .map(|&(ago, time, key, qty, meal)| {
-            let item = catalog
-                .get(key)
-                .ok_or_else(|| anyhow!("demo: no item `{key}` in the catalog"))?;
-            let req = LogRequest {
-                item,
-                quantity: Quantity::parse(qty)?,
-                date: today - Duration::days(ago),
-                time: parse_time(time)?,
-                meal: Some(meal.to_string()).filter(|m| !m.is_empty()),
-                note: None,
-            };
-            Ok(Entry::log(req)?)
-        })
-        .collect()
+    let rows = (0..WEEKS).flat_map(|w| {
+        WEEK.iter()
+            .map(move |&(ago, time, key, qty, meal)| (ago + 7 * w, time, key, qty, meal))
+    });
+    rows.map(|(ago, time, key, qty, meal)| {
+        let item = catalog
+            .get(key)
+            .ok_or_else(|| anyhow!("demo: no item `{key}` in the catalog"))?;
+        let req = LogRequest {
+            item,
+            quantity: Quantity::parse(qty)?,
+            date: today - Duration::days(ago),
+            time: parse_time(time)?,
+            meal: Some(meal.to_string()).filter(|m| !m.is_empty()),
+            note: None,
+        };
+        Ok(Entry::log(req)?)
+    })
+    .collect()
 }
 
 fn morning_stack() -> Stack {
@@ -106,13 +114,18 @@ mod tests {
     fn every_demo_row_logs_from_the_catalog() {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let entries = sample_entries(&Catalog::builtin(), today).unwrap();
-        assert_eq!(entries.len(), WEEK.len());
+        assert_eq!(entries.len(), WEEK.len() * WEEKS as usize);
         let empty_day = today - Duration::days(3);
         assert!(
             entries
                 .iter()
                 .all(|e| e.date != empty_day && e.date <= today)
         );
+        // Every day of the last four weeks but one a week has entries.
+        let first = today - Duration::days(7 * WEEKS - 1);
+        let logged: std::collections::BTreeSet<_> = entries.iter().map(|e| e.date).collect();
+        assert_eq!(logged.len() as i64, 6 * WEEKS);
+        assert_eq!(logged.first(), Some(&first));
     }
 
     #[test]

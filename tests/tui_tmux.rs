@@ -62,7 +62,7 @@ fn demo_shows_bars_warnings_and_charts_then_cleans_up() {
     tmux.keys(&["w"]);
     tmux.wait_for(&["% of target", "Calcium %"]);
     tmux.keys(&["m"]);
-    tmux.wait_for(&["6 of 30 days logged"]);
+    tmux.wait_for(&["24 of 30 days logged"]);
     tmux.keys(&["q"]);
     tmux.wait_exit();
     let left: Vec<_> = std::fs::read_dir(dir.path())
