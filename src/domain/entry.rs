@@ -52,6 +52,14 @@ impl Entry {
         self.tags.iter().any(|x| x == t)
     }
 
+    /// The one meaning of "supplement" in the warning rules: an entry of kind supplement (what
+    /// `dose-time-consistency` and `take-with-fat` look at). The rules about the dose of a
+    /// nutrient (calcium, vitamin K) also count medicines holding it (an antacid, phytonadione)
+    /// and say "supplement or medication".
+    pub fn is_supplement(&self) -> bool {
+        self.kind == Kind::Supplement
+    }
+
     pub fn amount_display(&self) -> String {
         format!(
             "{} {}",

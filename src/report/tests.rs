@@ -1,4 +1,5 @@
-//! The lean windows and chunked reads give exactly the warnings and reports of the whole history.
+//! The declared history reads and chunked reads give exactly the warnings and reports of the
+//! whole history.
 
 use super::*;
 use crate::catalog::Catalog;
@@ -72,21 +73,25 @@ fn ctx(warfarin: bool) -> RuleContext {
     }
 }
 
+/// The day and the HISTORY_DAYS before it, out of entries sorted by date.
+fn window(all: &[Entry], date: NaiveDate) -> Vec<Entry> {
+    let from = date - Duration::days(warnings::HISTORY_DAYS);
+    let lo = all.partition_point(|e| e.date < from);
+    let hi = all.partition_point(|e| e.date <= date);
+    all[lo..hi].to_vec()
+}
+
 #[test]
-fn lean_windows_give_the_warnings_of_the_whole_history() {
+fn declared_history_gives_the_warnings_of_the_whole_history() {
     let all = diary();
     let mut fired = std::collections::HashSet::new();
     for warfarin in [false, true] {
         let ctx = ctx(warfarin);
         for day in 0..DAYS {
             let date = start() + Duration::days(day);
-            let from = date - Duration::days(warnings::HISTORY_DAYS);
-            let window: Vec<Entry> = all
-                .iter()
-                .filter(|e| e.date >= from && e.date <= date)
-                .cloned()
-                .collect();
-            let whole = warnings::day_warnings(date, &window, &ctx);
+            let window = window(&all, date);
+            let whole = warnings::day_warnings_undeclared(date, &window, &ctx);
+            assert_eq!(warnings::day_warnings(date, &window, &ctx), whole, "{date}");
             assert_eq!(build(date, &all, &[], &ctx).warnings, whole, "{date}");
             fired.extend(whole.iter().map(|w| w.rule));
         }
@@ -100,7 +105,7 @@ fn lean_windows_give_the_warnings_of_the_whole_history() {
 }
 
 #[test]
-fn a_lean_window_keeps_the_day_before_and_a_few_doses_of_each_supplement() {
+fn needs_follow_the_rows_and_the_warfarin_days() {
     let all = diary();
     let date = (40..DAYS)
         .map(|d| start() + Duration::days(d))
@@ -109,27 +114,18 @@ fn a_lean_window_keeps_the_day_before_and_a_few_doses_of_each_supplement() {
             on("d3") && !on("warfarin")
         })
         .unwrap();
-    let from = date - Duration::days(warnings::HISTORY_DAYS);
-    let window: Vec<Entry> = all
-        .into_iter()
-        .filter(|e| e.date >= from && e.date <= date)
-        .collect();
-    let lean = lean_window(date, &window, &ctx(false)).unwrap();
-    let yesterday = date - Duration::days(1);
-    let near = |e: &&Entry| e.date >= yesterday;
-    assert_eq!(
-        lean.iter().filter(near).count(),
-        window.iter().filter(near).count()
-    );
-    let older_d3 = lean
-        .iter()
-        .filter(|e| e.date < yesterday && e.item_key == "d3");
-    assert_eq!(older_d3.count(), PER_KEY);
+    let today: Vec<Entry> = all.iter().filter(|e| e.date == date).cloned().collect();
+    let off = warnings::needs(date, &today, &ctx(false));
+    assert_eq!(off.full_days, 1);
+    assert_eq!(off.doses, table::DOSE_TIME_DOSES);
+    assert!(off.keys.iter().any(|k| k == "d3"));
     assert!(
-        lean.iter()
-            .all(|e| e.date >= yesterday || e.kind == Kind::Supplement)
+        !off.keys.iter().any(|k| k == "levothyroxine"),
+        "a medication"
     );
-    assert!(lean.len() < window.len());
+    assert_eq!(off.logged_days, 0);
+    let on = warnings::needs(date, &today, &ctx(true));
+    assert_eq!(on.logged_days, table::K_HISTORY_LOGGED_DAYS);
 }
 
 #[test]
@@ -148,16 +144,11 @@ fn day_report_reads_from_the_store_what_the_whole_history_gives() {
         let ctx = rule_context(&profile, &targets);
         for day in (0..DAYS).step_by(3) {
             let date = start() + Duration::days(day);
-            let from = date - Duration::days(warnings::HISTORY_DAYS);
-            let window: Vec<Entry> = all
-                .iter()
-                .filter(|e| e.date >= from && e.date <= date)
-                .cloned()
-                .collect();
+            let window = window(&all, date);
             let r = day_report(&store, date, &profile).unwrap();
             assert_eq!(
                 r.warnings,
-                warnings::day_warnings(date, &window, &ctx),
+                warnings::day_warnings_undeclared(date, &window, &ctx),
                 "{date}"
             );
             assert_eq!(
@@ -200,4 +191,42 @@ fn range_reports_across_chunks_equal_day_reports() {
             r.date
         );
     }
+}
+
+/// Every day of the benchmarks' ten-year diary: the rules given what their rows declare say
+/// what they say given the whole history, and the day report read from the store says what the
+/// chunked range read says. (Split by profile so the two halves run side by side.)
+fn ten_years_equal_the_whole_history(warfarin: bool) {
+    let end = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let spec = crate::synth::Spec::ten_years(end);
+    let all = crate::synth::entries(&crate::synth::catalog().unwrap(), &spec).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_entries(&all).unwrap();
+    let all = store.entries_between(all[0].date, end).unwrap();
+    let profile = Profile {
+        warfarin,
+        ..Profile::default()
+    };
+    let ctx = rule_context(&profile, &crate::catalog::target_table().targets(&profile));
+    let mut count = 0;
+    for_each_report(&store, all[0].date, end, &profile, |r| {
+        let whole = warnings::day_warnings_undeclared(r.date, &window(&all, r.date), &ctx);
+        assert_eq!(r.warnings, whole, "{}", r.date);
+        let one = day_report(&store, r.date, &profile)?;
+        assert_eq!(one.warnings, whole, "{}", r.date);
+        count += whole.len();
+        Ok::<(), StoreError>(())
+    })
+    .unwrap();
+    assert!(count > 5_000, "{count} warnings: the test proves little");
+}
+
+#[test]
+fn every_day_of_ten_years_gives_the_warnings_of_the_whole_history() {
+    ten_years_equal_the_whole_history(false);
+}
+
+#[test]
+fn every_day_of_ten_years_on_warfarin_gives_the_warnings_of_the_whole_history() {
+    ten_years_equal_the_whole_history(true);
 }

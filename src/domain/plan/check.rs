@@ -8,7 +8,7 @@ use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 use crate::domain::nutrient::Nutrient;
 use crate::domain::value::{Nutrients, Value};
-use crate::domain::warnings::{is_calcium, is_supplement_calcium, needs_fat, table};
+use crate::domain::warnings::{is_calcium, is_calcium_dose, needs_fat, table};
 use chrono::NaiveDate;
 
 /// Broken rules as bits: one per entry of [`table::SPACINGS`], then these two.
@@ -41,7 +41,7 @@ impl Node {
                 partner |= 1 << i;
             }
         }
-        let supplement = is_supplement_calcium(e);
+        let supplement = is_calcium_dose(e);
         Node {
             at,
             calcium: is_calcium(e),

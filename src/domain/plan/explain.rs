@@ -7,7 +7,7 @@ use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, fmt_amount};
 use crate::domain::warnings::{
-    RuleContext, day_warnings, fmt_gap, is_calcium, is_supplement_calcium, needs_fat, table,
+    RuleContext, day_warnings, fmt_gap, is_calcium, is_calcium_dose, needs_fat, table,
 };
 
 /// The usual meals not already logged that day (a food with the meal's label, or an unlabelled
@@ -69,7 +69,7 @@ pub(super) fn doses_left(input: &PlanInput) -> Vec<Dose> {
 }
 
 fn split(d: &super::RoutineDose) -> Vec<Dose> {
-    let mg = if is_supplement_calcium(&d.entry) {
+    let mg = if is_calcium_dose(&d.entry) {
         check::low(&d.entry, Nutrient::Calcium)
     } else {
         0.0

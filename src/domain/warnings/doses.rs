@@ -5,9 +5,8 @@
 //! rule needs a fully known value.
 
 use super::table;
-use super::{RuleContext, Severity, View, Warning, total_of};
+use super::{RuleContext, Severity, View, Warning, is_dose, total_of};
 use crate::domain::entry::Entry;
-use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
 
 /// Vitamin K in all its forms.
@@ -93,7 +92,7 @@ pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
 /// range (info) or at a therapeutic dose (alert). Food is left out: the figures are supplement
 /// doses, and a dish of natto is not a dose for medical supervision.
 pub(crate) fn k2_high(v: &View) -> Option<Warning> {
-    let supps: Vec<&Entry> = v.today().filter(|e| e.kind != Kind::Food).collect();
+    let supps: Vec<&Entry> = v.today().filter(|e| is_dose(e)).collect();
     let parts = Shown::VitaminK2.parts();
     let total = total_of(supps.iter().copied(), parts);
     let lo = total.lo.to_f64();
@@ -155,24 +154,17 @@ pub(crate) fn ratio(v: &View) -> Option<Warning> {
     )
 }
 
-/// Whether the day is on warfarin: the profile says so or an antagonist is logged that day.
-pub(crate) fn on_warfarin(v: &View, ctx: &RuleContext) -> bool {
-    ctx.warfarin || v.today().any(|e| e.has_tag(table::ANTAGONIST_TAG))
-}
-
-/// A vitamin K supplement: a non-food entry tagged `vitamin-k-supplement` (even with an unknown
+/// A vitamin K supplement: a supplement or medication tagged `vitamin-k-supplement` (even with an unknown
 /// amount) or holding known vitamin K above zero; never the antagonist itself.
 fn is_k_supplement(e: &Entry) -> bool {
-    e.kind != Kind::Food
+    is_dose(e)
         && !e.has_tag(table::ANTAGONIST_TAG)
         && (e.has_tag("vitamin-k-supplement") || total_of([e], VITAMIN_K).lo.0 > 0)
 }
 
-/// `vitamin-k-warfarin`: one alert per vitamin K supplement taken on a warfarin day.
-pub(crate) fn warfarin(v: &View, ctx: &RuleContext) -> Vec<Warning> {
-    if !on_warfarin(v, ctx) {
-        return Vec::new();
-    }
+/// `vitamin-k-warfarin`: one alert per vitamin K supplement taken on a warfarin day (the rule
+/// runs only on those, see its row).
+pub(crate) fn warfarin(v: &View) -> Vec<Warning> {
     let antagonists: Vec<&Entry> = v
         .today()
         .filter(|e| e.has_tag(table::ANTAGONIST_TAG))

@@ -19,7 +19,7 @@ pub(crate) fn is_fat_soluble(e: &Entry) -> bool {
     .any(|t| e.has_tag(t));
     let d3 = total_of([e], &[Nutrient::VitaminD3]).lo.0 > 0;
     let k2 = total_of([e], Shown::VitaminK2.parts()).lo.0 > 0;
-    e.kind == Kind::Supplement && (tagged || d3 || k2)
+    e.is_supplement() && (tagged || d3 || k2)
 }
 
 /// Whether the rule asks for the entry to be taken with a meal holding fat.

@@ -1,16 +1,15 @@
 //! Rules that compare the day with the previous logged days.
 
-use super::doses::{VITAMIN_K, contributors, on_warfarin};
+use super::doses::{VITAMIN_K, contributors};
 use super::table;
-use super::{RuleContext, Severity, View, Warning, fmt_gap, total_of};
+use super::{Severity, View, Warning, fmt_gap, total_of};
 use crate::domain::entry::Entry;
-use crate::domain::item::Kind;
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::value::Total;
 use chrono::{Duration, NaiveDate, Timelike};
 use std::collections::BTreeMap;
 
-/// The entries before the day, within the history the caller passes, by date (oldest first).
+/// The entries before the day that the rule's row declares, by date (oldest first).
 fn history<'a>(v: &View<'a>) -> BTreeMap<NaiveDate, Vec<&'a Entry>> {
     let from = v.day - Duration::days(table::HISTORY_DAYS);
     let mut days: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
@@ -32,9 +31,9 @@ fn history<'a>(v: &View<'a>) -> BTreeMap<NaiveDate, Vec<&'a Entry>> {
 /// Unknown values stay unknown: a day with an unknown part has no upper end, so it can be
 /// certainly *above* a fully known mean but never certainly below anything. The rule fires only
 /// when the difference is certain (today's low end against the mean's high end, and back).
-pub(crate) fn k_consistency(v: &View, ctx: &RuleContext) -> Option<Warning> {
+pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
     let today: Vec<&Entry> = v.today().collect();
-    if today.is_empty() || !on_warfarin(v, ctx) {
+    if today.is_empty() {
         return None;
     }
     let days = history(v);
@@ -94,7 +93,7 @@ pub(crate) fn k_consistency(v: &View, ctx: &RuleContext) -> Option<Warning> {
 /// entry without a time is skipped, today and in the history.
 pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
     let days = history(v);
-    let today: Vec<&Entry> = v.today().filter(|e| e.kind == Kind::Supplement).collect();
+    let today: Vec<&Entry> = v.today().filter(|e| e.is_supplement()).collect();
     today
         .iter()
         .filter(|e| today.iter().filter(|o| o.item_key == e.item_key).count() == 1)

@@ -4,17 +4,20 @@
 //! Warnings inform; they never prescribe and do not replace a clinician.
 
 use super::entry::Entry;
+use super::item::Kind;
 use chrono::NaiveDate;
 use serde::Serialize;
 
 mod doses;
 mod fat;
 mod history;
+mod rule;
 mod spacing;
 pub mod table;
 
 pub(crate) use fat::needs_fat;
-pub(crate) use spacing::{is_calcium, is_supplement_calcium};
+pub use rule::{Needs, Reads, Rule, When, near_days, needs};
+pub(crate) use spacing::{is_calcium, is_calcium_dose};
 
 /// How loud a warning is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -59,27 +62,30 @@ pub struct RuleContext {
 /// midnight belongs to the later day.
 pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 
-/// All warnings of `day`. `entries` holds the day's entries and those of the HISTORY_DAYS before
-/// it (any order).
+/// All warnings of `day`: every row of [`table::RULES`] that runs on the day, each given the
+/// entries its row declares (see [`needs`] for what to pass; `entries` may hold more, in any
+/// order, e.g. the day and the HISTORY_DAYS before it).
 ///
 /// A warning about two entries belongs to the day of the later one, so a pair across midnight
 /// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
+    run_rules(day, entries, ctx, rule::select)
+}
+
+/// Which entries of a day (sorted by time) a rule sees, given what its row reads.
+type Select = for<'a> fn(NaiveDate, &[&'a Entry], Reads) -> Vec<&'a Entry>;
+
+fn run_rules(day: NaiveDate, entries: &[Entry], ctx: &RuleContext, select: Select) -> Vec<Warning> {
     let mut sorted: Vec<&Entry> = entries.iter().collect();
     // Within a day, entries without a time come first; the timing rules skip them.
     sorted.sort_by_key(|e| (e.date, e.time, e.id));
-    let v = View { day, all: &sorted };
     let mut out = Vec::new();
-    out.extend(spacing::single_dose(&v));
-    out.extend(spacing::spacing(&v));
-    out.extend(doses::daily_limit(&v, ctx));
-    out.extend(doses::vitamin_d(&v));
-    out.extend(doses::k2_high(&v));
-    out.extend(doses::ratio(&v));
-    out.extend(doses::warfarin(&v, ctx));
-    out.extend(fat::take_with_fat(&v));
-    out.extend(history::k_consistency(&v, ctx));
-    out.extend(history::dose_time(&v));
+    for r in table::RULES {
+        if r.when.holds(day, sorted.iter().copied(), ctx) {
+            let seen = select(day, &sorted, r.reads);
+            out.extend((r.run)(&View { day, all: &seen }, ctx));
+        }
+    }
     out.sort_by_key(|w| {
         let first = w.entries.first().copied().unwrap_or_default();
         let at = sorted.iter().find(|e| e.id == first).map(|e| e.at());
@@ -90,6 +96,12 @@ pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec
         )
     });
     out
+}
+
+/// Taken as a dose rather than eaten: a supplement or a medication (see
+/// [`Entry::is_supplement`] for why "supplement" alone is not enough for the nutrient rules).
+pub(crate) fn is_dose(e: &Entry) -> bool {
+    e.kind != Kind::Food
 }
 
 fn rank(s: Severity) -> u8 {
@@ -193,4 +205,15 @@ pub(crate) fn total_of<'a>(
         }
     }
     t
+}
+
+/// [`day_warnings`] with every rule given all of `entries` instead of what its row declares:
+/// what the declarations are checked against.
+#[cfg(test)]
+pub(crate) fn day_warnings_undeclared(
+    day: NaiveDate,
+    entries: &[Entry],
+    ctx: &RuleContext,
+) -> Vec<Warning> {
+    run_rules(day, entries, ctx, |_, all, _| all.to_vec())
 }

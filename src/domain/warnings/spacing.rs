@@ -1,9 +1,8 @@
 //! Calcium dose size and calcium spacing against medicines (pairs of entries).
 
 use super::table::{self, Spacing};
-use super::{View, Warning, fmt_gap, minutes_between, total_of};
+use super::{View, Warning, fmt_gap, is_dose, minutes_between, total_of};
 use crate::domain::entry::Entry;
-use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, fmt_amount};
 
 /// Tags that say an entry is a calcium supplement even when its amount is unknown.
@@ -12,8 +11,8 @@ const CALCIUM_TAGS: &[&str] = &["calcium-citrate", "calcium-carbonate", "calcium
 /// Supplement calcium: a supplement or medication (antacid, multivitamin) tagged as calcium or
 /// with known calcium above zero. An untagged entry with unknown calcium is not counted: it may
 /// hold none.
-pub(crate) fn is_supplement_calcium(e: &Entry) -> bool {
-    e.kind != Kind::Food && (CALCIUM_TAGS.iter().any(|t| e.has_tag(t)) || known_calcium(e) > 0.0)
+pub(crate) fn is_calcium_dose(e: &Entry) -> bool {
+    is_dose(e) && (CALCIUM_TAGS.iter().any(|t| e.has_tag(t)) || known_calcium(e) > 0.0)
 }
 
 /// Which entries count as "calcium" for the spacing rules. The sources speak of calcium
@@ -23,7 +22,7 @@ pub(crate) fn is_supplement_calcium(e: &Entry) -> bool {
 /// unknown calcium is not counted: nothing says it is calcium-rich. An entry that is itself the
 /// medicine (same entry) is never paired with itself.
 pub(crate) fn is_calcium(e: &Entry) -> bool {
-    is_supplement_calcium(e) || (e.kind == Kind::Food && known_calcium(e) >= table::FOOD_CALCIUM_MG)
+    is_calcium_dose(e) || (!is_dose(e) && known_calcium(e) >= table::FOOD_CALCIUM_MG)
 }
 
 /// The certain (low-end) calcium of an entry; 0 when unknown, used only for "at least".
@@ -44,7 +43,7 @@ fn known_calcium(e: &Entry) -> f64 {
 pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
     let doses: Vec<&Entry> = v
         .recent()
-        .filter(|e| e.time.is_some() && is_supplement_calcium(e))
+        .filter(|e| e.time.is_some() && is_calcium_dose(e))
         .collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -93,15 +92,15 @@ fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warn
     )
 }
 
-/// The spacing rules: one warning per (calcium, medicine) pair too close together, on the day
-/// of the later of the two.
-pub(crate) fn spacing(v: &View) -> Vec<Warning> {
+/// The spacing rule `id`: one warning per (calcium, medicine) pair too close together, on the
+/// day of the later of the two.
+pub(crate) fn spacing(v: &View, id: &str) -> Vec<Warning> {
     let recent: Vec<&Entry> = v.recent().collect();
     let calcium: Vec<&Entry> = recent.iter().copied().filter(|e| is_calcium(e)).collect();
     let mut out: Vec<Warning> = Vec::new();
     // One warning per rule and pair, even when a medicine carries two tags of one rule.
     let mut seen: Vec<(&str, *const Entry, *const Entry)> = Vec::new();
-    for rule in table::SPACINGS {
+    for rule in table::SPACINGS.iter().filter(|s| s.rule == id) {
         let partners = recent.iter().copied().filter(|e| rule.is_partner(e));
         for p in partners {
             for &c in &calcium {

@@ -3,7 +3,8 @@
 //! Figures are from `nutrients.md` §5–6; the rule functions read them from here and hold no
 //! literals of their own. Windows are in minutes, amounts in the nutrient's unit.
 
-use super::Severity;
+use super::rule::{Reads, Rule, When};
+use super::{Severity, doses, fat, history, spacing};
 
 /// Calendar days of history the caller passes in (see [`super::HISTORY_DAYS`]): the history
 /// rules use the previous 7 *logged* days, looked for within the last 4 weeks.
@@ -11,17 +12,6 @@ pub const HISTORY_DAYS: i64 = 28;
 
 /// The tag of warfarin and its kin: on a day it is logged the vitamin K rules apply.
 pub const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
-
-/// One rule as the README and the surfaces list it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RuleInfo {
-    pub id: &'static str,
-    /// The highest severity the rule can raise.
-    pub severity: Severity,
-    /// The figure it checks, in words.
-    pub figure: &'static str,
-    pub source: &'static str,
-}
 
 pub const SINGLE_DOSE: &str = "calcium-single-dose";
 pub const DAILY_LIMIT: &str = "calcium-daily-limit";
@@ -37,85 +27,125 @@ pub const K2_HIGH: &str = "vitamin-k2-high-dose";
 pub const CA_MG_RATIO: &str = "calcium-magnesium-ratio";
 pub const DOSE_TIME: &str = "dose-time-consistency";
 
-/// Every rule, in the order warnings are listed within one severity.
-pub const RULES: &[RuleInfo] = &[
-    RuleInfo {
+/// Every rule, in the order warnings are listed within one severity: adding a rule is adding a
+/// row (its id, figures and source go above and below, its function in a sibling module).
+pub const RULES: &[Rule] = &[
+    Rule {
         id: K_WARFARIN,
         severity: Severity::Alert,
-        figure: "any vitamin K supplement on warfarin",
+        figure: "any vitamin K supplement on a day the profile or the diary shows warfarin",
         source: SRC_WARFARIN,
+        when: When::OnWarfarin,
+        reads: Reads::Day,
+        run: |v, _| doses::warfarin(v),
     },
-    RuleInfo {
+    Rule {
         id: DAILY_LIMIT,
         severity: Severity::Caution,
-        figure: "day's calcium above the lowest of the profile's limits (official UL 2,500 mg at 19–50, 2,000 mg at 51+; seed 2,500 mg)",
+        figure: "the day's calcium from all sources is above the lowest of the profile's limits, whichever set it uses (official UL 2,500 mg at 19–50, 2,000 mg at 51+; the articles' 2,500 mg); the message names that limit and its source",
         source: SRC_DAILY_LIMIT,
+        when: When::Always,
+        reads: Reads::Day,
+        run: |v, ctx| doses::daily_limit(v, ctx).into_iter().collect(),
     },
-    RuleInfo {
+    Rule {
         id: D_UPPER,
         severity: Severity::Alert,
-        figure: "vitamin D above 4,000 IU (caution), above 5,000 IU (alert)",
+        figure: "the day's vitamin D is above 4,000 IU (caution: official UL) or above 5,000 IU (alert: above the articles' range)",
         source: SRC_D_UPPER,
+        when: When::Always,
+        reads: Reads::Day,
+        run: |v, _| doses::vitamin_d(v).into_iter().collect(),
     },
-    RuleInfo {
+    Rule {
         id: K2_HIGH,
         severity: Severity::Alert,
-        figure: "supplement K2 above 200 mcg (info), above 45 mg (alert)",
+        figure: "the day's supplement K2 is above 200 mcg (info: above bone support) or above 45 mg (alert: therapeutic)",
         source: SRC_K2_HIGH,
+        when: When::Always,
+        reads: Reads::Day,
+        run: |v, _| doses::k2_high(v).into_iter().collect(),
     },
-    RuleInfo {
+    Rule {
         id: LEVOTHYROXINE,
         severity: Severity::Caution,
         figure: "calcium and levothyroxine less than 4 h apart",
         source: SRC_LEVOTHYROXINE,
+        when: When::Always,
+        reads: Reads::DayBefore,
+        run: |v, _| spacing::spacing(v, LEVOTHYROXINE),
     },
-    RuleInfo {
+    Rule {
         id: ANTIBIOTIC,
         severity: Severity::Caution,
-        figure: "tetracycline < 2 h before or < 4 h after calcium; fluoroquinolone < 2 h before or < 6 h after",
+        figure: "a tetracycline less than 2 h before or 4 h after calcium; a fluoroquinolone less than 2 h before or 6 h after",
         source: SRC_ANTIBIOTIC,
+        when: When::Always,
+        reads: Reads::DayBefore,
+        run: |v, _| spacing::spacing(v, ANTIBIOTIC),
     },
-    RuleInfo {
+    Rule {
         id: BISPHOSPHONATE,
         severity: Severity::Caution,
         figure: "calcium less than 2 h after a bisphosphonate",
         source: SRC_BISPHOSPHONATE,
+        when: When::Always,
+        reads: Reads::DayBefore,
+        run: |v, _| spacing::spacing(v, BISPHOSPHONATE),
     },
-    RuleInfo {
+    Rule {
         id: IRON_ZINC,
         severity: Severity::Caution,
-        figure: "calcium and iron or zinc less than 2 h apart",
+        figure: "calcium and an iron or zinc item less than 2 h apart",
         source: SRC_IRON_ZINC,
+        when: When::Always,
+        reads: Reads::DayBefore,
+        run: |v, _| spacing::spacing(v, IRON_ZINC),
     },
-    RuleInfo {
+    Rule {
         id: K_CONSISTENCY,
         severity: Severity::Caution,
-        figure: "on warfarin, day's vitamin K more than 30 % off the mean of the previous 7 logged days",
+        figure: "on warfarin, the day's vitamin K (K1 + MK-4 + MK-7) is more than 30 % above or below the mean of the previous 7 logged days (needs at least 3)",
         source: SRC_WARFARIN,
+        when: When::OnWarfarin,
+        reads: Reads::LoggedDays(K_HISTORY_LOGGED_DAYS),
+        run: |v, _| history::k_consistency(v).into_iter().collect(),
     },
-    RuleInfo {
+    Rule {
         id: SINGLE_DOSE,
         severity: Severity::Caution,
-        figure: "supplement calcium within 1 h summing above 500 mg",
+        figure: "supplement calcium taken within 1 h (inclusive) sums to more than 500 mg",
         source: SRC_SINGLE_DOSE,
+        when: When::Always,
+        reads: Reads::DayBefore,
+        run: |v, _| spacing::single_dose(v),
     },
-    RuleInfo {
+    Rule {
         id: TAKE_WITH_FAT,
         severity: Severity::Info,
-        figure: "D3, K2 or calcium carbonate with no food within 1 h, or under 5 g fat",
-        source: SRC_FAT_DK,
+        figure: "a D3 or K2 supplement, or calcium carbonate, with no food logged within 1 h, or only food known to hold under 5 g fat",
+        source: SRC_FAT,
+        when: When::Always,
+        reads: Reads::DayBefore,
+        run: |v, _| fat::take_with_fat(v),
     },
-    RuleInfo {
+    Rule {
         id: CA_MG_RATIO,
         severity: Severity::Info,
-        figure: "calcium : magnesium above 2 : 1 (magnesium fully known)",
+        figure: "calcium : magnesium above 2 : 1, when every entry's magnesium is known",
         source: SRC_RATIO,
+        when: When::Always,
+        reads: Reads::Day,
+        run: |v, _| doses::ratio(v).into_iter().collect(),
     },
-    RuleInfo {
+    Rule {
         id: DOSE_TIME,
         severity: Severity::Info,
-        figure: "a supplement more than 3 h from its median time of the previous 7 logged days",
+        figure: "a supplement more than 3 h from its median time over the previous 7 days it was logged (needs at least 3)",
         source: SRC_DOSE_TIME,
+        when: When::Always,
+        reads: Reads::LastDoses(DOSE_TIME_DOSES),
+        run: |v, _| history::dose_time(v),
     },
 ];
 
@@ -131,6 +161,7 @@ pub const SRC_BISPHOSPHONATE: &str = "seed 001";
 pub const SRC_WARFARIN: &str = "seed 001";
 pub const SRC_FAT_DK: &str = "seed 001; ODS vitamin D";
 pub const SRC_FAT_CARBONATE: &str = "ODS calcium; seed 001";
+pub const SRC_FAT: &str = "seed 001; ODS vitamin D; ODS calcium";
 pub const SRC_D_UPPER: &str = "ODS vitamin D (UL 4,000 IU); seed 000 (5,000 IU)";
 pub const SRC_K2_HIGH: &str = "seed 001";
 pub const SRC_RATIO: &str = "seed 001";
@@ -262,6 +293,10 @@ pub const DOSE_TIME_MAX_MIN: i64 = 180;
 pub const DOSE_TIME_HISTORY_DAYS: usize = 7;
 /// …and needs at least this many such days.
 pub const DOSE_TIME_MIN_DAYS: usize = 3;
+/// The earlier entries of a supplement that decide its usual time: the rule walks back through
+/// the days it was logged and stops after DOSE_TIME_HISTORY_DAYS of them or at the first day it
+/// was logged twice, so its latest DOSE_TIME_HISTORY_DAYS + 1 entries are all it can read.
+pub const DOSE_TIME_DOSES: usize = DOSE_TIME_HISTORY_DAYS + 1;
 
 /// The rule's listing order (for sorting warnings).
 pub fn order(rule: &str) -> usize {

@@ -1,0 +1,249 @@
+//! A warning rule as one row of [`super::table::RULES`]: what it checks, where the figure comes
+//! from, on which days it runs, how far back it reads, and the function that runs it.
+//!
+//! The engine ([`super::day_warnings`]) hands each rule only the entries its row declares, and
+//! the day report reads from the diary only what the rows of the day declare ([`needs`]), so a
+//! rule that looks further back is declared in one place and both follow.
+
+use super::{RuleContext, Severity, View, Warning, table};
+use crate::domain::entry::Entry;
+use chrono::{Duration, NaiveDate};
+
+/// One warning rule.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    /// Rule id, e.g. `calcium-levothyroxine-spacing`.
+    pub id: &'static str,
+    /// The highest severity the rule can raise.
+    pub severity: Severity,
+    /// The figure it checks, in words (the README's rule table says the same).
+    pub figure: &'static str,
+    /// Where the figure comes from (the README's rule table says the same).
+    pub source: &'static str,
+    /// On which days it runs.
+    pub when: When,
+    /// Which entries it reads.
+    pub reads: Reads,
+    /// The check: the day's warnings from the entries `reads` declares.
+    pub(crate) run: fn(&View, &RuleContext) -> Vec<Warning>,
+}
+
+/// On which days a rule runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// Only on warfarin: the profile says so, or a vitamin K antagonist is logged that day.
+    OnWarfarin,
+}
+
+/// How far back a rule reads. Entries after the day are never needed (a pair across midnight
+/// belongs to the later day); a caller that passes them lets the `DayBefore` rules see them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reads {
+    /// The day's entries.
+    Day,
+    /// The day and the day before (windows across midnight).
+    DayBefore,
+    /// The day, and the latest `n` earlier entries (within [`table::HISTORY_DAYS`]) of each
+    /// supplement logged that day.
+    LastDoses(usize),
+    /// The day, and every entry of the latest `n` logged days (days with any entry) before it,
+    /// within [`table::HISTORY_DAYS`].
+    LoggedDays(usize),
+}
+
+impl When {
+    /// Whether a rule runs on a day with these entries (those of other days are ignored).
+    pub fn holds<'a>(
+        self,
+        day: NaiveDate,
+        es: impl IntoIterator<Item = &'a Entry>,
+        ctx: &RuleContext,
+    ) -> bool {
+        match self {
+            When::Always => true,
+            When::OnWarfarin => {
+                ctx.warfarin
+                    || es
+                        .into_iter()
+                        .any(|e| e.date == day && e.has_tag(table::ANTAGONIST_TAG))
+            }
+        }
+    }
+}
+
+/// What the rules that run on a day read, all rows together: what a caller must pass to
+/// [`super::day_warnings`] (more does no harm).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Needs {
+    /// Days before the day read in full (0: the day only).
+    pub full_days: i64,
+    /// The latest this many earlier entries of each of `keys` (within HISTORY_DAYS).
+    pub doses: usize,
+    /// The keys of the supplements logged on the day.
+    pub keys: Vec<String>,
+    /// The latest this many logged days before the day (within HISTORY_DAYS), in full.
+    pub logged_days: usize,
+}
+
+/// Days before a day that some rule may read in full whatever the day holds: a caller reads
+/// these first, then asks [`needs`] about the rest.
+pub fn near_days() -> i64 {
+    table::RULES
+        .iter()
+        .map(|r| full_days(r.reads))
+        .max()
+        .unwrap_or(0)
+}
+
+fn full_days(reads: Reads) -> i64 {
+    match reads {
+        Reads::DayBefore => 1,
+        Reads::Day | Reads::LastDoses(_) | Reads::LoggedDays(_) => 0,
+    }
+}
+
+/// What the rules running on `day` read, given (at least) the day's entries.
+pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
+    let mut out = Needs {
+        full_days: 0,
+        doses: 0,
+        keys: Vec::new(),
+        logged_days: 0,
+    };
+    for r in table::RULES.iter().filter(|r| r.when.holds(day, es, ctx)) {
+        out.full_days = out.full_days.max(full_days(r.reads));
+        match r.reads {
+            Reads::LastDoses(n) => out.doses = out.doses.max(n),
+            Reads::LoggedDays(n) => out.logged_days = out.logged_days.max(n),
+            Reads::Day | Reads::DayBefore => {}
+        }
+    }
+    if out.doses > 0 {
+        let today = es.iter().filter(|e| e.date == day && e.is_supplement());
+        for e in today {
+            if !out.keys.contains(&e.item_key) {
+                out.keys.push(e.item_key.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The entries `reads` declares, out of `all` (sorted by time) for `day`.
+pub(crate) fn select<'a>(day: NaiveDate, all: &[&'a Entry], reads: Reads) -> Vec<&'a Entry> {
+    let from_day = |d: NaiveDate| all.partition_point(|e| e.date < d);
+    let today = from_day(day);
+    let oldest = from_day(day - Duration::days(table::HISTORY_DAYS));
+    let earlier = &all[oldest..today];
+    let kept: Vec<&Entry> = match reads {
+        Reads::Day => Vec::new(),
+        Reads::DayBefore => return all[from_day(day - Duration::days(1))..].to_vec(),
+        Reads::LastDoses(n) => last_doses(day, earlier, &all[today..], n),
+        Reads::LoggedDays(n) => logged_days(earlier, n),
+    };
+    kept.into_iter()
+        .chain(all[today..].iter().copied())
+        .collect()
+}
+
+/// The latest `n` entries of `earlier` of each supplement logged on `day`, in time order.
+fn last_doses<'a>(
+    day: NaiveDate,
+    earlier: &[&'a Entry],
+    rest: &[&Entry],
+    n: usize,
+) -> Vec<&'a Entry> {
+    let mut keys: Vec<(&str, usize)> = Vec::new();
+    for e in rest.iter().filter(|e| e.date == day && e.is_supplement()) {
+        if !keys.iter().any(|(k, _)| *k == e.item_key) {
+            keys.push((&e.item_key, 0));
+        }
+    }
+    let mut kept: Vec<&Entry> = Vec::new();
+    for &e in earlier.iter().rev() {
+        if let Some((_, seen)) = keys.iter_mut().find(|(k, _)| *k == e.item_key)
+            && *seen < n
+        {
+            *seen += 1;
+            kept.push(e);
+        }
+    }
+    kept.reverse();
+    kept
+}
+
+/// The entries of the latest `n` dates in `earlier` (sorted by time).
+fn logged_days<'a>(earlier: &[&'a Entry], n: usize) -> Vec<&'a Entry> {
+    let mut dates = 0;
+    let mut start = earlier.len();
+    while start > 0 {
+        let new_date = start == earlier.len() || earlier[start - 1].date != earlier[start].date;
+        if new_date {
+            if dates == n {
+                break;
+            }
+            dates += 1;
+        }
+        start -= 1;
+    }
+    earlier[start..].to_vec()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::{RULES, SPACINGS};
+    use super::*;
+
+    /// The README's rule table shows each row as the table holds it: id, severity, figure and
+    /// source; every spacing belongs to a row that runs it.
+    #[test]
+    fn every_row_is_in_the_readme_as_the_table_says_and_every_spacing_has_a_row() {
+        let readme = include_str!("../../../README.md");
+        for r in RULES {
+            let line = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", r.id)))
+                .unwrap_or_else(|| panic!("README misses {}", r.id));
+            let severity = format!("{:?}", r.severity).to_lowercase();
+            for part in [severity.as_str(), r.figure, r.source] {
+                assert!(line.contains(part), "README row of {} misses {part}", r.id);
+            }
+        }
+        for s in SPACINGS {
+            assert!(
+                RULES.iter().any(|r| r.id == s.rule),
+                "{} has no row",
+                s.rule
+            );
+        }
+    }
+
+    #[test]
+    fn the_latest_logged_days_are_whole_days() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+        let cat = crate::catalog::Catalog::builtin();
+        let e = |d: u32, id: i64| {
+            let mut e = Entry::log(crate::domain::LogRequest {
+                item: cat.get("d3").unwrap(),
+                quantity: crate::domain::Quantity::parse("1000 IU").unwrap(),
+                date: NaiveDate::from_ymd_opt(2026, 3, d).unwrap(),
+                time: chrono::NaiveTime::MIN,
+                meal: None,
+                note: None,
+            })
+            .unwrap();
+            e.id = id;
+            e
+        };
+        let es = [e(1, 1), e(3, 2), e(3, 3), e(7, 4), e(9, 5)];
+        let refs: Vec<&Entry> = es.iter().collect();
+        let ids = |v: Vec<&Entry>| v.iter().map(|e| e.id).collect::<Vec<_>>();
+        assert_eq!(ids(logged_days(&refs, 2)), [4, 5]);
+        assert_eq!(ids(logged_days(&refs, 3)), [2, 3, 4, 5]);
+        assert_eq!(ids(logged_days(&refs, 9)), [1, 2, 3, 4, 5]);
+        assert!(logged_days(&refs, 0).is_empty());
+        assert_eq!(ids(select(day, &refs, Reads::Day)), Vec::<i64>::new());
+        assert_eq!(ids(select(day, &refs, Reads::DayBefore)), [5]);
+    }
+}
