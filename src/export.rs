@@ -238,6 +238,15 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
+/// The cell as it was before [`neutralise`] (for reading intake's own CSV back in). A cell that
+/// itself began with `'` followed by a formula character reads back without that quote.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if neutralise(rest) == cell => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// The weekly CSV header, exactly as the product page gives it.

@@ -311,4 +311,11 @@ pub enum ImportWhat {
         #[arg(long)]
         dry_run: bool,
     },
+    /// intake's own per-entry CSV (`intake export --entries`) back in.
+    Entries {
+        file: PathBuf,
+        /// Read the file and say what would be imported.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }

@@ -11,6 +11,10 @@ pub fn run(ctx: &mut Ctx, what: ImportWhat) -> CliResult {
             let o = import::cronometer::import(&mut ctx.store, &file, dry_run)?;
             report(&file, &o, dry_run)
         }
+        ImportWhat::Entries { file, dry_run } => {
+            let o = import::entries::import(&mut ctx.store, &file, dry_run)?;
+            report(&file, &o, dry_run)
+        }
     }
 }
 

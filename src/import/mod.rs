@@ -6,6 +6,7 @@
 //! origin and a key derived from its content, so importing the same file again adds nothing.
 
 pub mod cronometer;
+pub mod entries;
 pub mod names;
 
 use crate::catalog::Catalog;
