@@ -5,8 +5,9 @@ use crate::catalog::Catalog;
 use crate::domain::week::parse_time;
 use crate::domain::{Entry, LogRequest, Profile, Quantity, Stack, StackItem};
 use crate::store::Store;
-use anyhow::{Result, anyhow};
-use chrono::{Duration, NaiveDate};
+use anyhow::{Context, Result, anyhow};
+use chrono::{Duration, Local, NaiveDate};
+use std::path::PathBuf;
 
 /// (days before today, time, item key, quantity, meal)
 type Row = (i64, &'static str, &'static str, &'static str, &'static str);
@@ -103,6 +104,25 @@ fn morning_stack() -> Stack {
             item("k2-mk7", "100 mcg"),
             item("calcium-citrate", "500 mg"),
         ],
+    }
+}
+
+/// The demo diary's folder, removed when the app exits.
+pub struct DemoDir(pub PathBuf);
+
+impl DemoDir {
+    pub fn create() -> Result<DemoDir> {
+        let stamp = Local::now().format("%Y%m%d%H%M%S%f");
+        let dir = std::env::temp_dir().join(format!("intake-demo-{}-{stamp}", std::process::id()));
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        Ok(DemoDir(dir))
+    }
+}
+
+impl Drop for DemoDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
 

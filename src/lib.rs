@@ -4,11 +4,13 @@
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
 pub mod report;
+pub mod runtime;
 pub mod store;
 pub mod synth;
 pub mod tui;

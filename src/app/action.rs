@@ -1,20 +1,12 @@
 //! What can happen to the app (Action) and what the app asks the runtime to do (Effect).
 
 use super::keymap::Command;
-use crate::domain::warnings::Warning;
 use crate::domain::{DayTotals, Entry, Item, Profile, Stack, Target};
 use chrono::{IsoWeek, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
 
-/// One day as the day view shows it (built by the runtime from the store and the report).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DayData {
-    pub date: NaiveDate,
-    pub entries: Vec<Entry>,
-    pub totals: DayTotals,
-    pub targets: Vec<Target>,
-    pub warnings: Vec<Warning>,
-}
+/// One day as the day view shows it: the day's report.
+pub type DayData = crate::domain::DayReport;
 
 /// The totals of one day in a week or trend; `totals.entries == 0` means nothing was logged.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,6 +112,8 @@ pub enum Action {
         entries: Vec<Entry>,
     },
     ProfileSaved(Profile),
+    /// The profile as the diary holds it (read again after another process wrote).
+    ProfileLoaded(Profile),
     /// Another process wrote the diary.
     ExternalChange,
     Info(String),
@@ -146,6 +140,11 @@ pub enum Effect {
     },
     ExportWeek(IsoWeek),
     SaveProfile(Profile),
+    /// Read the profile again ([`Action::ProfileLoaded`]).
+    LoadProfile,
+    /// Read the user's own items and the recently logged ones again (no action follows: the
+    /// next search sees them).
+    LoadItems,
     LoadStacks,
     ResolveStack {
         stack: Stack,

@@ -52,7 +52,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.info(format!("Profile saved: {}", app.profile.summary()));
             app.reload()
         }
-        Action::ExternalChange => app.reload(),
+        Action::ProfileLoaded(p) => {
+            app.profile = p;
+            app.reload()
+        }
+        Action::ExternalChange => external_change(app),
         Action::Info(s) => {
             app.info(s);
             vec![]
@@ -284,6 +288,21 @@ fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
         }
     }
     app.reload()
+}
+
+/// Another process wrote: read again everything the app shows from the diary (the profile, and
+/// with it the shown screen; the user's items and the recent ones; an open stack list; an open
+/// search).
+fn external_change(app: &App) -> Vec<Effect> {
+    let mut out = vec![Effect::LoadItems, Effect::LoadProfile];
+    match &app.dialog {
+        Some(Dialog::Stacks(_)) => out.push(Effect::LoadStacks),
+        Some(Dialog::Add(a)) if a.form.is_none() => {
+            out.push(Effect::Search(a.query.value().to_string()))
+        }
+        _ => {}
+    }
+    out
 }
 
 fn day_loaded(app: &mut App, d: DayData) -> Vec<Effect> {

@@ -1,6 +1,7 @@
 //! Pure domain: no IO, no SQL, no terminal, no clock.
 
 pub mod assumed;
+pub mod day;
 pub mod entry;
 pub mod item;
 pub mod nutrient;
@@ -14,6 +15,7 @@ pub mod warnings;
 pub mod week;
 
 pub use assumed::{Assumed, Assumption};
+pub use day::DayReport;
 pub use entry::{DayTotals, Entry, LogRequest};
 pub use item::{Item, Kind, Origin, Portion, Serving};
 pub use nutrient::{Milli, Nutrient, Shown};

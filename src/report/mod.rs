@@ -2,30 +2,11 @@
 
 pub mod plan;
 
+pub use crate::domain::DayReport;
 use crate::domain::warnings::{self, RuleContext, Warning};
 use crate::domain::{DayTotals, Entry, Profile, Shown, Target};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
-
-#[derive(Debug, Clone)]
-pub struct DayReport {
-    pub date: NaiveDate,
-    pub entries: Vec<Entry>,
-    pub totals: DayTotals,
-    pub targets: Vec<Target>,
-    pub warnings: Vec<Warning>,
-}
-
-impl DayReport {
-    /// The target of a shown nutrient (every shown nutrient has one, possibly without figures).
-    pub fn target(&self, s: Shown) -> Target {
-        self.targets
-            .iter()
-            .find(|t| t.nutrient == s)
-            .cloned()
-            .unwrap_or_else(|| Target::none(s))
-    }
-}
 
 /// The report of one day (warnings read the days before it too).
 ///
@@ -60,8 +41,7 @@ pub fn range_reports(
 /// than this many days of entries (plus their history) in memory.
 pub const CHUNK_DAYS: i64 = 92;
 
-/// Hands `f` the report of each day from `from` to `to`, in order, reading the diary a chunk of
-/// [`CHUNK_DAYS`] days (and their history) at a time.
+/// Hands `f` the report of each day from `from` to `to`, in order (see [`for_each_day`]).
 pub fn for_each_report<E: From<StoreError>>(
     store: &Store,
     from: NaiveDate,
@@ -70,12 +50,40 @@ pub fn for_each_report<E: From<StoreError>>(
     mut f: impl FnMut(DayReport) -> Result<(), E>,
 ) -> Result<(), E> {
     let targets = crate::catalog::target_table().targets(profile);
+    for_each_day(store, from, to, profile, |d| {
+        f(DayReport {
+            date: d.date,
+            totals: DayTotals::of(d.entries),
+            entries: d.entries.to_vec(),
+            targets: targets.clone(),
+            warnings: d.warnings,
+        })
+    })
+}
+
+/// One day of a range as read for its report, without the targets (the same every day).
+pub struct Day<'a> {
+    pub date: NaiveDate,
+    pub entries: &'a [Entry],
+    pub warnings: Vec<Warning>,
+}
+
+/// Hands `f` each day from `from` to `to`, in order, reading the diary a chunk of
+/// [`CHUNK_DAYS`] days (and their history) at a time.
+pub fn for_each_day<E: From<StoreError>>(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: &Profile,
+    mut f: impl FnMut(Day<'_>) -> Result<(), E>,
+) -> Result<(), E> {
+    let targets = crate::catalog::target_table().targets(profile);
     let ctx = rule_context(profile, &targets);
     for (start, end) in chunks(from, to) {
         let history = start - Duration::days(warnings::HISTORY_DAYS);
         let all = store.entries_between(history, end)?;
         for date in start.iter_days().take_while(|d| *d <= end) {
-            f(build(date, &all, &targets, &ctx))?;
+            f(day(date, &all, &ctx))?;
         }
     }
     Ok(())
@@ -97,20 +105,28 @@ fn chunk_end(start: NaiveDate, to: NaiveDate) -> NaiveDate {
         .map_or(to, |e| e.min(to))
 }
 
-/// Builds a report for `date` from entries sorted by date (which may span more days).
-fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) -> DayReport {
+/// The day `date` out of entries sorted by date (which may span more days).
+fn day<'a>(date: NaiveDate, all: &'a [Entry], ctx: &RuleContext) -> Day<'a> {
     let lo = all.partition_point(|e| e.date < date - Duration::days(warnings::HISTORY_DAYS));
     let hi = all.partition_point(|e| e.date <= date);
     let window = &all[lo..hi];
     let day_start = window.partition_point(|e| e.date < date);
-    let entries = window[day_start..].to_vec();
-    let warnings = warnings::day_warnings(date, window, ctx);
+    Day {
+        date,
+        entries: &window[day_start..],
+        warnings: warnings::day_warnings(date, window, ctx),
+    }
+}
+
+/// The report of `date` out of entries sorted by date.
+fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) -> DayReport {
+    let d = day(date, all, ctx);
     DayReport {
         date,
-        totals: DayTotals::of(&entries),
-        warnings,
-        entries,
+        totals: DayTotals::of(d.entries),
+        entries: d.entries.to_vec(),
         targets: targets.to_vec(),
+        warnings: d.warnings,
     }
 }
 

@@ -1,0 +1,146 @@
+//! The runtime: runs the effects `update` asks for against the store and the catalog, and feeds
+//! the results back to `update` as actions (effects → store → actions), apart from the event
+//! loop (`crate::tui`), which only reads the terminal and the clock.
+//!
+//! It keeps no state of its own that the app cannot ask for again: the catalog of the user's
+//! items and the recent items are caches of the diary, read again when `update` asks
+//! ([`Effect::LoadItems`], e.g. after another process wrote).
+
+mod work;
+
+use crate::app::{Action, App, Effect, update};
+use crate::catalog::Catalog;
+use crate::domain::Profile;
+use crate::domain::week::week_days;
+use crate::report;
+use crate::store::Store;
+use anyhow::Result;
+use chrono::Duration;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+/// How many recently logged items the add dialog offers before anything is typed.
+const RECENT: usize = 20;
+
+/// Runs effects against the store and the catalog, and feeds the results back to the app.
+pub struct Runtime {
+    pub store: Store,
+    catalog: Catalog,
+    export_dir: PathBuf,
+    version: i64,
+    recent: Vec<String>,
+}
+
+impl Runtime {
+    pub fn new(store: Store, export_dir: PathBuf) -> Result<Runtime> {
+        let version = store.data_version()?;
+        let mut rt = Runtime {
+            store,
+            catalog: Catalog::builtin(),
+            export_dir,
+            version,
+            recent: Vec::new(),
+        };
+        rt.load_items()?;
+        Ok(rt)
+    }
+
+    /// Runs the app's first effects (loading today).
+    pub fn start(&mut self, app: &mut App) {
+        let effects = app.start();
+        self.run_all(app, effects);
+    }
+
+    /// Applies an action and everything that follows from it, until nothing is left to do.
+    pub fn dispatch(&mut self, app: &mut App, action: Action) {
+        let effects = update(app, action);
+        self.run_all(app, effects);
+    }
+
+    fn run_all(&mut self, app: &mut App, effects: Vec<Effect>) {
+        let mut queue: VecDeque<Action> = VecDeque::new();
+        for e in effects {
+            queue.extend(self.run(e, &app.profile));
+        }
+        while let Some(a) = queue.pop_front() {
+            for e in update(app, a) {
+                queue.extend(self.run(e, &app.profile));
+            }
+        }
+    }
+
+    /// One effect, with the profile the app holds (the one thing of the app an effect reads):
+    /// the action that reports its result, or the error as a status message.
+    fn run(&mut self, e: Effect, profile: &Profile) -> Option<Action> {
+        match self.effect(e, profile) {
+            Ok(a) => a,
+            Err(e) => Some(Action::Error(format!("{e:#}"))),
+        }
+    }
+
+    /// True once when another connection (the CLI, a second window) wrote since the last check.
+    pub fn other_process_wrote(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(v) if v != self.version => {
+                self.version = v;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn effect(&mut self, e: Effect, profile: &Profile) -> Result<Option<Action>> {
+        Ok(Some(match e {
+            Effect::LoadDay(d) => Action::DayLoaded(report::day_report(&self.store, d, profile)?),
+            Effect::LoadWeek(w) => {
+                let days = week_days(w);
+                Action::WeekLoaded(work::span(&self.store, days[0], days[6], profile)?)
+            }
+            Effect::LoadRolling(to) => {
+                let from = to - Duration::days(6);
+                Action::WeekLoaded(work::span(&self.store, from, to, profile)?)
+            }
+            Effect::LoadTrend { to, days } => {
+                let from = to - Duration::days(i64::from(days.max(1)) - 1);
+                Action::TrendLoaded(work::span(&self.store, from, to, profile)?)
+            }
+            Effect::Search(q) => Action::SearchResults {
+                items: work::search(&self.catalog, &self.recent, &q),
+                query: q,
+            },
+            Effect::Apply { change, origin } => {
+                let change = self.store.batch(|s| work::write_change(s, change))?;
+                self.recent = self.store.recent_keys(RECENT)?;
+                Action::Applied { change, origin }
+            }
+            Effect::ExportWeek(w) => {
+                Action::Info(work::export(&self.store, &self.export_dir, w, profile)?)
+            }
+            Effect::SaveProfile(p) => {
+                self.store.set_profile(&p)?;
+                Action::ProfileSaved(p)
+            }
+            Effect::LoadProfile => Action::ProfileLoaded(self.store.profile()?),
+            Effect::LoadItems => {
+                self.load_items()?;
+                return Ok(None);
+            }
+            Effect::LoadStacks => Action::StacksLoaded(self.store.stacks()?),
+            Effect::ResolveStack { stack, date, time } => Action::StackResolved {
+                entries: work::resolve_stack(&self.catalog, &stack, date, time)?,
+                name: stack.name,
+            },
+            Effect::LoadSupplements(from) => Action::SupplementsLoaded {
+                entries: self.store.entries_on(from)?,
+                from,
+            },
+        }))
+    }
+
+    /// Reads the user's own items and the recently logged ones from the diary again.
+    fn load_items(&mut self) -> Result<()> {
+        self.catalog = Catalog::builtin().with_user_items(self.store.user_items()?);
+        self.recent = self.store.recent_keys(RECENT)?;
+        Ok(())
+    }
+}

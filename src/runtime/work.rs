@@ -1,0 +1,121 @@
+//! The work behind the runtime's effects: each reads what it is given, nothing of the app.
+
+use crate::app::{Change, DaySummary, SpanData};
+use crate::catalog::Catalog;
+use crate::domain::week::week_label;
+use crate::domain::{DayTotals, Entry, Item, LogRequest, Profile, Quantity, Stack};
+use crate::report;
+use crate::store::{Store, StoreError};
+use anyhow::{Context, Result, anyhow};
+use chrono::{IsoWeek, NaiveDate, NaiveTime};
+use std::path::Path;
+
+/// The totals and warning count of each day from `from` to `to`, and the profile's targets once
+/// for them all.
+pub(super) fn span(
+    store: &Store,
+    from: NaiveDate,
+    to: NaiveDate,
+    profile: &Profile,
+) -> Result<SpanData> {
+    let mut days = Vec::new();
+    report::for_each_day(store, from, to, profile, |d| {
+        days.push(DaySummary {
+            date: d.date,
+            warnings: d.warnings.len(),
+            totals: DayTotals::of(d.entries),
+        });
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(SpanData {
+        from,
+        to,
+        days,
+        targets: crate::catalog::target_table().targets(profile),
+    })
+}
+
+/// Matches for a query; with no query, the recently logged items.
+pub(super) fn search(catalog: &Catalog, recent: &[String], q: &str) -> Vec<Item> {
+    if q.trim().is_empty() {
+        return recent
+            .iter()
+            .filter_map(|k| catalog.get(k))
+            .cloned()
+            .collect();
+    }
+    catalog
+        .search(q, recent, 40)
+        .into_iter()
+        .map(|h| h.item.clone())
+        .collect()
+}
+
+/// Writes one change (the caller wraps it in one transaction).
+pub(super) fn write_change(store: &mut Store, change: Change) -> Result<Change> {
+    Ok(match change {
+        Change::Insert(mut es) => {
+            for e in &mut es {
+                if e.id == 0 {
+                    e.id = store.insert_entry(e)?;
+                } else {
+                    store.restore_entry(e)?;
+                }
+            }
+            Change::Insert(es)
+        }
+        Change::Delete(es) => {
+            for e in &es {
+                store.delete_entry(e.id)?;
+            }
+            Change::Delete(es)
+        }
+        Change::Update { before, after } => {
+            store.update_entry(&after)?;
+            Change::Update { before, after }
+        }
+    })
+}
+
+/// Writes week `w` as CSV into `dir`; the status line saying where.
+pub(super) fn export(store: &Store, dir: &Path, w: IsoWeek, profile: &Profile) -> Result<String> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join(format!("intake-{}.csv", week_label(w)));
+    let file = crate::export::create_private(&path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    crate::export::write_week_csv(store, w, profile, std::io::BufWriter::new(file))?;
+    Ok(format!(
+        "Wrote week {} to {}",
+        week_label(w),
+        path.display()
+    ))
+}
+
+/// A stack as entries at `date` and `time`.
+pub(super) fn resolve_stack(
+    catalog: &Catalog,
+    stack: &Stack,
+    date: NaiveDate,
+    time: NaiveTime,
+) -> Result<Vec<Entry>> {
+    let bad = |e: String| anyhow!("stack `{}`: {e}", stack.name);
+    stack
+        .items
+        .iter()
+        .map(|si| {
+            let item = catalog
+                .get(&si.key)
+                .ok_or_else(|| bad(format!("no item `{}`", si.key)))?;
+            let quantity = Quantity::parse(&si.quantity).map_err(|e| bad(e.to_string()))?;
+            let req = LogRequest {
+                item,
+                quantity,
+                date,
+                time,
+                meal: None,
+                note: None,
+            };
+            Entry::log(req).map_err(|e| bad(e.to_string()))
+        })
+        .collect()
+}
