@@ -176,3 +176,21 @@ fn help_from_the_keymap() {
 fn delete_then_status_offers_undo() {
     snap("deleted", |a, rt| keys(a, rt, &[KeyCode::Char('d')]));
 }
+
+#[test]
+fn plan_view() {
+    // Tomorrow: nothing taken yet, every dose planned with its reasons.
+    snap("plan", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('n'), KeyCode::Char('l')])
+    });
+}
+
+#[test]
+fn stack_form() {
+    snap("stack_form", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('s'), KeyCode::Char('a')]);
+        typed(a, rt, "evening");
+        keys(a, rt, &[KeyCode::Tab]);
+        typed(a, rt, "d3=2000 IU, calcium-citrate=500 mg");
+    });
+}

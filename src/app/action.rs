@@ -1,6 +1,7 @@
 //! What can happen to the app (Action) and what the app asks the runtime to do (Effect).
 
 use super::keymap::Command;
+use crate::domain::plan::Plan;
 use crate::domain::{DayTotals, Entry, Item, Profile, Stack, Target};
 use chrono::{IsoWeek, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
@@ -114,6 +115,10 @@ pub enum Action {
     ProfileSaved(Profile),
     /// The profile as the diary holds it (read again after another process wrote).
     ProfileLoaded(Profile),
+    /// The plan of a day (the plan view).
+    PlanLoaded(Plan),
+    /// A stack was created or changed in the app.
+    StackSaved(String),
     /// Another process wrote the diary.
     ExternalChange,
     Info(String),
@@ -152,4 +157,11 @@ pub enum Effect {
         time: NaiveTime,
     },
     LoadSupplements(NaiveDate),
+    LoadPlan(NaiveDate),
+    /// Saves a stack (its items checked against the catalog first); `replaces` is the name it
+    /// had before a rename.
+    SaveStack {
+        stack: Stack,
+        replaces: Option<String>,
+    },
 }

@@ -13,6 +13,7 @@ pub enum Dialog {
         error: Option<String>,
     },
     Stacks(StackPicker),
+    StackForm(StackForm),
     Profile(ProfileForm),
     Help {
         scroll: u16,
@@ -62,11 +63,66 @@ pub struct EditForm {
     pub error: Option<String>,
 }
 
+/// The stacks, and the time the chosen one is logged at (typed over the default).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StackPicker {
     /// None until loaded.
     pub stacks: Option<Vec<Stack>>,
     pub selected: usize,
+    pub time: TextInput,
+    pub error: Option<String>,
+}
+
+impl StackPicker {
+    pub fn at(time: chrono::NaiveTime) -> StackPicker {
+        StackPicker {
+            time: TextInput::new(&time.format("%H:%M").to_string()),
+            ..Default::default()
+        }
+    }
+}
+
+/// The fields of the stack form: its name, and its items as `KEY=QUANTITY, …`.
+pub const STACK_FIELDS: [&str; 2] = ["name", "items"];
+
+/// Creating (no `original`) or editing a stack.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StackForm {
+    pub original: Option<String>,
+    pub fields: [TextInput; 2],
+    pub field: usize,
+    pub error: Option<String>,
+}
+
+impl StackForm {
+    pub fn new() -> StackForm {
+        StackForm {
+            original: None,
+            fields: [TextInput::default(), TextInput::default()],
+            field: 0,
+            error: None,
+        }
+    }
+
+    pub fn of(s: &Stack) -> StackForm {
+        let items: Vec<String> = s
+            .items
+            .iter()
+            .map(|i| format!("{}={}", i.key, i.quantity))
+            .collect();
+        StackForm {
+            original: Some(s.name.clone()),
+            fields: [TextInput::new(&s.name), TextInput::new(&items.join(", "))],
+            field: 0,
+            error: None,
+        }
+    }
+}
+
+impl Default for StackForm {
+    fn default() -> Self {
+        StackForm::new()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

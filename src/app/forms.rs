@@ -1,7 +1,7 @@
 //! Keys inside dialogs: search, forms, pickers. Text keys type; Esc backs out.
 
 use super::action::{Change, Effect, Origin};
-use super::dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm, StackPicker};
+use super::dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm};
 use super::input::TextInput;
 use super::update::{command, go_to_date, log_new};
 use super::{App, Command};
@@ -20,7 +20,8 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         Dialog::Add(a) => add_key(app, a, k),
         Dialog::Edit(f) => edit_key(f, k),
         Dialog::GoTo { input, error } => goto_key(app, input, error, k),
-        Dialog::Stacks(p) => stacks_key(app, p, k),
+        Dialog::Stacks(p) => super::stack_form::picker_key(app, p, k),
+        Dialog::StackForm(f) => super::stack_form::form_key(f, k),
         Dialog::Profile(f) => profile_key(app, f, k),
         Dialog::Help { scroll } => help_key(app, scroll, k),
     };
@@ -30,7 +31,7 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     effects
 }
 
-type Outcome = (Option<Dialog>, Vec<Effect>);
+pub(crate) type Outcome = (Option<Dialog>, Vec<Effect>);
 
 fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
     if let Some(form) = a.form.take() {
@@ -130,7 +131,7 @@ enum FormStep<F> {
 }
 
 /// Moves the focus or edits the focused field; None when the key is Enter or Esc.
-fn form_nav(fields: &mut [TextInput], field: &mut usize, k: &KeyEvent) -> bool {
+pub(crate) fn form_nav(fields: &mut [TextInput], field: &mut usize, k: &KeyEvent) -> bool {
     let n = fields.len();
     match k.code {
         KeyCode::Tab | KeyCode::Down => {
@@ -271,28 +272,6 @@ fn goto_key(app: &mut App, mut input: TextInput, error: Option<String>, k: KeyEv
             (Some(Dialog::GoTo { input, error }), vec![])
         }
     }
-}
-
-fn stacks_key(app: &mut App, mut p: StackPicker, k: KeyEvent) -> Outcome {
-    let n = p.stacks.as_ref().map_or(0, Vec::len);
-    match k.code {
-        KeyCode::Esc => return (None, vec![]),
-        KeyCode::Up => p.selected = p.selected.saturating_sub(1),
-        KeyCode::Down => p.selected = (p.selected + 1).min(n.saturating_sub(1)),
-        KeyCode::Enter => {
-            let chosen = p.stacks.as_ref().and_then(|s| s.get(p.selected)).cloned();
-            if let Some(stack) = chosen {
-                let eff = Effect::ResolveStack {
-                    stack,
-                    date: app.date,
-                    time: app.default_time(),
-                };
-                return (None, vec![eff]);
-            }
-        }
-        _ => {}
-    }
-    (Some(Dialog::Stacks(p)), vec![])
 }
 
 fn profile_key(app: &mut App, mut f: ProfileForm, k: KeyEvent) -> Outcome {

@@ -33,6 +33,8 @@ pub enum Command {
     Down,
     ScrollDown,
     ScrollUp,
+    PlanView,
+    LogPlanned,
 }
 
 /// One row of the command table: config name, what help says, what the footer says (if shown).
@@ -58,7 +60,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 25] = [
+pub const COMMANDS: [CommandInfo; 27] = [
     info(
         Command::Add,
         "add",
@@ -122,7 +124,24 @@ pub const COMMANDS: [CommandInfo; 25] = [
         "trend chart: next nutrient",
         None,
     ),
-    info(Command::Stacks, "stacks", "log a stack now", Some("stacks")),
+    info(
+        Command::Stacks,
+        "stacks",
+        "stacks: log one at a time you type, make or edit one",
+        Some("stacks"),
+    ),
+    info(
+        Command::PlanView,
+        "plan_view",
+        "plan: the day's doses at their planned times",
+        None,
+    ),
+    info(
+        Command::LogPlanned,
+        "log_planned",
+        "plan view: log the selected dose at its planned time",
+        None,
+    ),
     info(
         Command::CopyYesterday,
         "copy_yesterday",

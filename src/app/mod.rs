@@ -8,10 +8,12 @@ pub mod dialog;
 mod forms;
 pub mod input;
 pub mod keymap;
+mod plan_view;
+mod stack_form;
 mod update;
 
 pub use action::{Action, Change, DayData, DaySummary, Effect, Origin, SpanData};
-pub use dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm, StackPicker};
+pub use dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm, StackForm, StackPicker};
 pub use input::TextInput;
 pub use keymap::{Command, Keymap};
 pub use update::update;
@@ -25,6 +27,8 @@ pub enum Screen {
     Day,
     Week,
     Trends,
+    /// The day's plan: each regular dose at its time, taken, due or late.
+    Plan,
 }
 
 /// The status line: the last thing that happened, or what went wrong. It clears itself after
@@ -70,6 +74,9 @@ pub struct App {
     pub trend_nutrient: Shown,
     /// How many of the day's warnings are scrolled past (the first one shown).
     pub warnings_scroll: usize,
+    pub plan: Option<crate::domain::plan::Plan>,
+    /// Index of the selected dose of the plan.
+    pub plan_selected: usize,
     /// Index of the selected entry of the day.
     pub selected: usize,
     /// Select this entry when the day next loads (the one just logged).
@@ -99,6 +106,8 @@ impl App {
             trend_days: 30,
             week_rolling: false,
             trend_nutrient: Shown::Calcium,
+            plan: None,
+            plan_selected: 0,
             selected: 0,
             warnings_scroll: 0,
             select_id: None,
@@ -134,6 +143,7 @@ impl App {
                 to: self.date,
                 days: self.trend_days,
             }],
+            Screen::Plan => vec![Effect::LoadPlan(self.date)],
         }
     }
 

@@ -57,6 +57,12 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.reload()
         }
         Action::ExternalChange => external_change(app),
+        Action::PlanLoaded(p) => super::plan_view::loaded(app, p),
+        Action::StackSaved(name) => {
+            app.info(format!("Saved stack {name}"));
+            let picker = StackPicker::at(app.default_time());
+            open(app, Dialog::Stacks(picker), vec![Effect::LoadStacks])
+        }
         Action::Info(s) => {
             app.info(s);
             vec![]
@@ -132,11 +138,13 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             show(app, Screen::Trends)
         }
         Command::NextNutrient => next_nutrient(app),
-        Command::Stacks => open(
-            app,
-            Dialog::Stacks(StackPicker::default()),
-            vec![Effect::LoadStacks],
-        ),
+        Command::Stacks => {
+            let picker = StackPicker::at(app.default_time());
+            open(app, Dialog::Stacks(picker), vec![Effect::LoadStacks])
+        }
+        Command::PlanView => show(app, Screen::Plan),
+        Command::LogPlanned if app.screen == Screen::Plan => super::plan_view::log_planned(app),
+        Command::LogPlanned => vec![],
         Command::CopyYesterday => vec![Effect::LoadSupplements(app.date - Duration::days(1))],
         Command::Export => vec![Effect::ExportWeek(app.date.iso_week())],
         Command::Profile => open(app, Dialog::Profile(ProfileForm::of(&app.profile)), vec![]),
@@ -200,6 +208,9 @@ fn next_nutrient(app: &mut App) -> Vec<Effect> {
 }
 
 fn select(app: &mut App, step: i64) -> Vec<Effect> {
+    if app.screen == Screen::Plan {
+        return super::plan_view::select(app, step);
+    }
     let n = app.entries().len();
     if n > 0 {
         let i = (app.selected as i64 + step).clamp(0, n as i64 - 1);

@@ -134,6 +134,16 @@ impl Runtime {
                 entries: self.store.entries_on(from)?,
                 from,
             },
+            Effect::LoadPlan(d) => Action::PlanLoaded(report::plan::day_plan(
+                &self.store,
+                &self.catalog,
+                profile,
+                d,
+                None,
+            )?),
+            Effect::SaveStack { stack, replaces } => {
+                work::save_stack(&mut self.store, &self.catalog, stack, replaces)?
+            }
         }))
     }
 

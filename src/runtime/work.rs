@@ -91,6 +91,34 @@ pub(super) fn export(store: &Store, dir: &Path, w: IsoWeek, profile: &Profile) -
     ))
 }
 
+/// Saves a stack made or edited in the app, once every item is known and every quantity
+/// converts; otherwise says which one is wrong and saves nothing.
+pub(super) fn save_stack(
+    store: &mut Store,
+    catalog: &Catalog,
+    stack: Stack,
+    replaces: Option<String>,
+) -> Result<crate::app::Action> {
+    use crate::app::Action;
+    for si in &stack.items {
+        let Some(item) = catalog.get(&si.key) else {
+            return Ok(Action::Error(format!(
+                "stack `{}`: no item `{}` (keys as `intake foods` lists them)",
+                stack.name, si.key
+            )));
+        };
+        let checked = Quantity::parse(&si.quantity).and_then(|q| item.servings_for(&q));
+        if let Err(e) = checked {
+            return Ok(Action::Error(format!("stack `{}`: {e}", stack.name)));
+        }
+    }
+    store.save_stack(&stack)?;
+    if let Some(old) = replaces.filter(|o| *o != stack.name) {
+        store.delete_stack(&old)?;
+    }
+    Ok(Action::StackSaved(stack.name))
+}
+
 /// A stack as entries at `date` and `time`.
 pub(super) fn resolve_stack(
     catalog: &Catalog,

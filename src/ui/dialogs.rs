@@ -3,8 +3,8 @@
 use super::add::{field, form_fields};
 use super::popup;
 use super::theme::THEME;
-use crate::app::dialog::{EDIT_FIELDS, PROFILE_FIELDS};
-use crate::app::{App, Dialog, EditForm, ProfileForm, StackPicker, TextInput};
+use crate::app::dialog::{EDIT_FIELDS, PROFILE_FIELDS, STACK_FIELDS};
+use crate::app::{App, Command, Dialog, EditForm, ProfileForm, StackForm, StackPicker, TextInput};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -15,6 +15,7 @@ pub fn render(app: &App, d: &Dialog, frame: &mut Frame) {
         Dialog::Edit(f) => edit(f, frame),
         Dialog::GoTo { input, error } => goto(input, error.as_deref(), frame),
         Dialog::Stacks(p) => stacks(app, p, frame),
+        Dialog::StackForm(f) => stack_form(f, frame),
         Dialog::Profile(f) => profile(f, frame),
         Dialog::Add(_) | Dialog::Help { .. } => {}
     }
@@ -123,15 +124,35 @@ fn goto(input: &TextInput, error: Option<&str>, frame: &mut Frame) {
 }
 
 fn stacks(app: &App, p: &StackPicker, frame: &mut Frame) {
-    let title = format!("Log a stack at {}", app.default_time().format("%H:%M"));
-    let inner = popup(frame, 70, 14, &title);
-    let [list, hint] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let inner = popup(frame, 70, 14, "Log a stack");
+    let [at, err, list, hint] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(inner);
+    field(frame, at, "At", &p.time, true);
+    if let Some(e) = &p.error {
+        frame.render_widget(Paragraph::new(e.clone()).style(THEME.error), err);
+    }
+    let key = |c: Command| {
+        app.keymap
+            .keys(c)
+            .first()
+            .map_or_else(|| "?".to_string(), |k| k.display())
+    };
+    let keys = format!(
+        "↑↓ choose · type the time · Enter log · {} new · {} edit · Esc cancel",
+        key(Command::Add),
+        key(Command::Edit)
+    );
     let Some(stacks) = &p.stacks else {
         frame.render_widget(Paragraph::new("Loading…").style(THEME.dim), list);
         return;
     };
     if stacks.is_empty() {
-        let msg = r#"No stacks yet. Make one with `intake stack add morning d3="5000 IU" k2-mk7="180 mcg"`."#;
+        let msg = format!("No stacks yet: {} makes one.", key(Command::Add));
         frame.render_widget(
             Paragraph::new(msg)
                 .style(THEME.dim)
@@ -153,8 +174,29 @@ fn stacks(app: &App, p: &StackPicker, frame: &mut Frame) {
         list,
         &mut state,
     );
-    frame.render_widget(
-        Paragraph::new("↑↓ choose · Enter log · Esc cancel").style(THEME.dim),
-        hint,
+    frame.render_widget(Paragraph::new(keys).style(THEME.dim), hint);
+}
+
+fn stack_form(f: &StackForm, frame: &mut Frame) {
+    let title = if f.original.is_some() {
+        "Edit stack"
+    } else {
+        "New stack"
+    };
+    let inner = popup(frame, 72, 12, title);
+    let intro = vec![
+        Line::styled("items: ITEM=QUANTITY, separated by commas", THEME.dim),
+        Line::styled(
+            "e.g. d3=2000 IU, k2-mk7=100 mcg, calcium-citrate=500 mg",
+            THEME.dim,
+        ),
+        Line::raw(""),
+    ];
+    form(
+        frame,
+        inner,
+        intro,
+        (&STACK_FIELDS, &f.fields, f.field),
+        f.error.as_deref(),
     );
 }

@@ -5,6 +5,7 @@ pub mod day;
 pub mod dialogs;
 pub mod gap_bar;
 pub mod help;
+pub mod plan;
 pub mod theme;
 pub mod trends;
 pub mod week;
@@ -32,6 +33,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Screen::Day => day::render(app, frame, body),
         Screen::Week => week::render(app, frame, body),
         Screen::Trends => trends::render(app, frame, body),
+        Screen::Plan => plan::render(app, frame, body),
     }
     render_status(app, frame, status);
     render_footer(app, frame, footer);
@@ -60,6 +62,7 @@ fn render_header(app: &App, frame: &mut Frame, area: Rect) {
         Screen::Week if app.week_rolling => format!("last 7 days to {}", app.date.format("%a %F")),
         Screen::Week => format!("week {}", crate::domain::week::week_label(iso(app.date))),
         Screen::Trends => format!("last {} days to {}", app.trend_days, app.date),
+        Screen::Plan => format!("plan for {}", date_label(app.date, app.today)),
     };
     let left = format!(" intake · {view}");
     let right = format!("{} ", app.profile.summary());

@@ -138,8 +138,9 @@ fn spacing_reason(e: &Entry, o: &Entry) -> Option<String> {
     Some(format!("{} {side} {}", fmt_gap(gap), o.item_name))
 }
 
+/// The food with the most fat within the window, when the food there holds enough fat.
 fn fat_reason(e: &Entry, all: &[Entry]) -> Option<String> {
-    let food = all
+    let near: Vec<&Entry> = all
         .iter()
         .filter(|f| f.kind == Kind::Food)
         .filter(|f| {
@@ -148,10 +149,12 @@ fn fat_reason(e: &Entry, all: &[Entry]) -> Option<String> {
             };
             (a - b).num_minutes().abs() <= table::FAT_WINDOW_MIN
         })
-        .max_by(|a, b| {
-            let fat = |x: &Entry| check::low(x, Nutrient::Fat);
-            fat(a).total_cmp(&fat(b))
-        })?;
+        .collect();
+    let fat = |x: &Entry| check::low(x, Nutrient::Fat);
+    if near.iter().map(|f| fat(f)).sum::<f64>() < table::FAT_MIN_G {
+        return None;
+    }
+    let food = near.into_iter().max_by(|a, b| fat(a).total_cmp(&fat(b)))?;
     let when = clock(food).format("%H:%M");
     Some(if food.id <= -1000 {
         format!("with {} ({when})", food.item_name)
@@ -164,8 +167,9 @@ fn fat_reason(e: &Entry, all: &[Entry]) -> Option<String> {
 pub(super) fn conflict(e: &Entry, here: Broken, anywhere: Broken) -> Conflict {
     let rules = check::rules_of(anywhere);
     let broken = check::rules_of(here);
+    let together = if rules.len() > 1 { " together" } else { "" };
     let message = format!(
-        "{} {}: no time today keeps {} together; least bad: {}, which breaks {}",
+        "{} {}: no time today keeps {}{together}; least bad: {}, which breaks {}",
         e.item_name,
         e.amount_display(),
         rules.join(" and "),

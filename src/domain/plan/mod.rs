@@ -110,6 +110,34 @@ pub struct PlannedDose {
     pub entry: Entry,
 }
 
+/// Where a dose of the plan stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DoseState {
+    Taken,
+    /// From its time until [`DUE_MIN`] after it.
+    Due,
+    Late,
+    Later,
+}
+
+/// How long after its planned time a dose counts as due rather than late: intake's threshold.
+pub const DUE_MIN: i64 = 60;
+
+impl PlannedDose {
+    pub fn state(&self, day: NaiveDate, now: chrono::NaiveDateTime) -> DoseState {
+        if self.status == Status::Logged {
+            return DoseState::Taken;
+        }
+        let late = (now - day.and_time(self.time)).num_minutes();
+        match late {
+            _ if late < 0 => DoseState::Later,
+            _ if late <= DUE_MIN => DoseState::Due,
+            _ => DoseState::Late,
+        }
+    }
+}
+
 /// Rules that no time satisfies together, and the least-bad choice made.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Conflict {
