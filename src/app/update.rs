@@ -85,10 +85,13 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     if app.dialog.is_some() {
         return forms::dialog_key(app, k);
     }
+    // Enter on a day of the week view opens it (before the keymap: Enter also logs a planned
+    // dose in the plan view).
+    if k.code == KeyCode::Enter && app.screen == Screen::Week {
+        return show(app, Screen::Day);
+    }
     match app.keymap.command_for(&k) {
         Some(c) => command(app, c),
-        // Enter on a day of the week view opens it.
-        None if k.code == KeyCode::Enter && app.screen == Screen::Week => show(app, Screen::Day),
         None => vec![],
     }
 }
