@@ -88,34 +88,99 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(none).style(THEME.dim), results);
         return;
     }
-    let wide = area.width >= 100;
+    let [list, detail] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(results);
+    render_results(a, frame, list);
+    if let Some(it) = a.results.get(a.selected) {
+        let lines = vec![
+            Line::raw(format!("{} — per {}", it.name, serving(it))),
+            Line::styled(format!("source: {}", it.source), THEME.dim),
+        ];
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
+    }
+}
+
+/// The nutrient columns of the search list: the headline ones, then K1 and magnesium.
+const COLUMNS: [Shown; 5] = Shown::SUMMARY;
+const SERVING_W: u16 = 12;
+const AMOUNT_W: u16 = 7;
+/// From this width on, a shortened source column; the detail line always has the whole source.
+const SOURCE_FROM: u16 = 110;
+const SOURCE_W: u16 = 20;
+
+/// The results laid out for the width: the name first and whole where it fits (cut at a word
+/// with `…` where not: the detail line below has it whole), serving, every nutrient column.
+fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
+    let with_source = area.width >= SOURCE_FROM;
+    let n_cols = COLUMNS.len() as u16 + 2 + u16::from(with_source);
+    let fixed = SERVING_W
+        + AMOUNT_W * COLUMNS.len() as u16
+        + if with_source { SOURCE_W } else { 0 }
+        + (n_cols - 1);
+    let name_w = area.width.saturating_sub(fixed).max(12);
     let rows = a.results.iter().map(|it| {
-        let mut cells = vec![Line::raw(it.name.clone()), Line::raw(serving(it))];
+        let mut cells = vec![
+            Line::raw(fit_words(&it.name, usize::from(name_w))),
+            Line::raw(fit_words(&serving(it), usize::from(SERVING_W))),
+        ];
         cells.extend(
-            Shown::HEADLINE
+            COLUMNS
                 .iter()
                 .map(|s| Line::raw(amount(it, *s)).right_aligned()),
         );
-        cells.push(Line::styled(it.source.clone(), THEME.dim));
+        if with_source {
+            let short = fit_words(short_source(&it.source), usize::from(SOURCE_W));
+            cells.push(Line::styled(short, THEME.dim));
+        }
         Row::new(cells)
     });
-    let name_w = if wide { 34 } else { 22 };
-    let widths: Vec<Constraint> = [Constraint::Length(name_w), Constraint::Length(10)]
-        .into_iter()
-        .chain(Shown::HEADLINE.map(|_| Constraint::Length(7)))
-        .chain([Constraint::Fill(1)])
-        .collect();
-    let header = ["Item", "Serving"]
-        .map(String::from)
-        .into_iter()
-        .chain(Shown::HEADLINE.map(Shown::heading))
-        .chain(["Source".to_string()]);
-    let header = Row::new(header).style(THEME.dim);
+    let mut widths = vec![Constraint::Length(name_w), Constraint::Length(SERVING_W)];
+    widths.extend(COLUMNS.map(|_| Constraint::Length(AMOUNT_W)));
+    let mut header: Vec<Line> = vec![Line::raw("Item"), Line::raw("Serving")];
+    header.extend(COLUMNS.map(|s| Line::raw(s.heading()).right_aligned()));
+    if with_source {
+        widths.push(Constraint::Length(SOURCE_W));
+        header.push(Line::raw("Source"));
+    }
     let table = Table::new(rows, widths)
-        .header(header)
+        .header(Row::new(header).style(THEME.dim))
         .row_highlight_style(THEME.selected);
     let mut state = TableState::default().with_selected(Some(a.selected));
-    frame.render_stateful_widget(table, results, &mut state);
+    frame.render_stateful_widget(table, area, &mut state);
+}
+
+/// The source up to its first `;` or `,` ("USDA SR28/SR Legacy", "seed 001").
+fn short_source(source: &str) -> &str {
+    source.split([';', ',']).next().unwrap_or(source).trim()
+}
+
+/// `text` if it fits in `width` characters, else as many whole words as fit followed by `…`
+/// (never a word cut in the middle, unless the first word alone is too long).
+pub fn fit_words(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(1);
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let next = if out.is_empty() {
+            word.chars().count()
+        } else {
+            out.chars().count() + 1 + word.chars().count()
+        };
+        if next > room {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(room).collect();
+    }
+    let out = out.trim_end_matches([',', ' ']);
+    format!("{out}…")
 }
 
 /// "calcium 300 mg · vitamin D ? IU · K2 5 mcg": the headline amounts of one serving.
@@ -184,5 +249,26 @@ pub fn form_fields(
             input,
             i == focus,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_cut_at_a_word_with_an_ellipsis() {
+        assert_eq!(fit_words("Kale, raw", 20), "Kale, raw");
+        assert_eq!(
+            fit_words("Kale, cooked, boiled, drained, without salt", 24),
+            "Kale, cooked, boiled…"
+        );
+        assert_eq!(fit_words("1 container (200 g)", 12), "1 container…");
+        assert_eq!(fit_words("Supercalifragilistic", 8), "Superca…");
+        assert_eq!(
+            short_source("USDA SR28/SR Legacy, NDB 11233"),
+            "USDA SR28/SR Legacy"
+        );
+        assert_eq!(short_source("seed 001; ODS"), "seed 001");
     }
 }
