@@ -151,7 +151,7 @@ impl Tmux {
         self.keys(&["a"]);
         self.wait_for(&["Search:"]);
         self.text(query);
-        self.wait_for(&[name, "Source"]);
+        self.wait_for(&[name, "source:"]);
         self.keys(&["Enter"]);
         self.wait_for(&["quantity:"]);
         if let Some(q) = quantity {
