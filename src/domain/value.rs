@@ -65,14 +65,48 @@ impl Value {
     }
 }
 
-/// The amounts of every nutrient, for one serving of an item or for one entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// The amounts of every nutrient, for one serving of an item or for one entry. Stored (user items)
+/// as a list in [`Nutrient`] order; a list from an older build, which knew fewer nutrients, is read
+/// by [`Nutrients::from_stored`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct Nutrients(pub [Value; Nutrient::COUNT]);
+
+impl<'de> Deserialize<'de> for Nutrients {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let stored = Vec::<Value>::deserialize(d)?;
+        Nutrients::from_stored(&stored).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "{} nutrient values, more than the {} this version knows",
+                stored.len(),
+                Nutrient::COUNT
+            ))
+        })
+    }
+}
 
 impl Nutrients {
     /// All nutrients known to be zero (a supplement or medicine holds only what its label lists).
     pub fn zero() -> Nutrients {
         Nutrients([Value::exact(0.0); Nutrient::COUNT])
+    }
+
+    /// Values stored by this or an older build (nutrients are only ever appended). A nutrient
+    /// added since is 0 when it is a form of a vitamin whose other forms were all given (the
+    /// source gave the whole vitamin, as [`Nutrients::complete_forms`] says), else unknown.
+    /// `None` when there are more values than this build knows.
+    pub fn from_stored(values: &[Value]) -> Option<Nutrients> {
+        let mut n = Nutrients::default();
+        n.0.get_mut(..values.len())?.copy_from_slice(values);
+        for &added in &Nutrient::ALL[values.len()..] {
+            let given =
+                |p: &Nutrient| *p == added || p.index() < values.len() && !n.get(*p).is_unknown();
+            if let Some(s) = added.info().form_of.filter(|s| s.has_forms())
+                && s.parts().iter().all(given)
+            {
+                n.set(added, Value::exact(0.0));
+            }
+        }
+        Some(n)
     }
 
     pub fn get(&self, n: Nutrient) -> Value {
@@ -222,6 +256,26 @@ mod tests {
         assert_eq!(Value::exact(23.1).scale(0.85), Value::exact(19.635));
         assert_eq!(Value::range(5.0, 10.0).scale(2.0), Value::range(10.0, 20.0));
         assert_eq!(Value::Unknown.scale(2.0), Value::Unknown);
+    }
+
+    #[test]
+    fn a_shorter_stored_list_is_read_and_a_longer_refused() {
+        let stored = Nutrients::zero().with(Nutrient::K2Mk7, Value::exact(90.0));
+        let short = &stored.0[..Nutrient::COUNT - 1];
+        let read = Nutrients::from_stored(short).unwrap();
+        let last = Nutrient::ALL[Nutrient::COUNT - 1];
+        assert_eq!(&read.0[..Nutrient::COUNT - 1], short);
+        // The last nutrient is a form of a vitamin whose other forms were given, or unknown.
+        let expected = match last.info().form_of.filter(|s| s.has_forms()) {
+            Some(_) => Value::exact(0.0),
+            None => Value::Unknown,
+        };
+        assert_eq!(read.get(last), expected);
+        let unknown = Nutrients::from_stored(&[Value::Unknown; Nutrient::COUNT - 1]).unwrap();
+        assert_eq!(unknown, Nutrients::default());
+        assert!(Nutrients::from_stored(&[Value::Unknown; Nutrient::COUNT + 1]).is_none());
+        let json = serde_json::to_string(&stored).unwrap();
+        assert_eq!(serde_json::from_str::<Nutrients>(&json).unwrap(), stored);
     }
 
     #[test]
