@@ -5,7 +5,8 @@
 use super::names::{self, DoseOf, KForm};
 use super::{Bad, ImportError, Notes, Outcome, RowKey};
 use crate::domain::item::IU_PER_MCG_VITAMIN_D;
-use crate::domain::{Entry, Kind, Nutrient, Nutrients, Value};
+use crate::domain::nutrient;
+use crate::domain::{Entry, Kind, Nutrient, Nutrients, Shown, Value};
 use crate::store::Store;
 use chrono::{NaiveDate, NaiveTime};
 use csv::StringRecord;
@@ -297,13 +298,6 @@ fn dose(row: &Serving, of: Option<DoseOf>, want: DoseOf) -> Option<f64> {
     }
 }
 
-const D_FORMS: [Nutrient; 3] = [
-    Nutrient::VitaminD3,
-    Nutrient::VitaminD2,
-    Nutrient::VitaminDOther,
-];
-const K_FORMS: [Nutrient; 3] = [Nutrient::K1, Nutrient::K2Mk4, Nutrient::K2Mk7];
-
 /// Cronometer's one vitamin D figure into the form the name gives (else "form unknown"); the
 /// other forms are then 0, so the day's vitamin D total stays whole.
 fn place_d(
@@ -315,7 +309,7 @@ fn place_d(
 ) {
     let Some(v) = v else { return };
     let slot = form.unwrap_or(Nutrient::VitaminDOther);
-    put(n, &D_FORMS, slot, v);
+    put(n, Shown::VitaminD.parts(), slot, v);
     if v > 0.0 {
         notes.form(name, "vitamin D", slot);
     }
@@ -334,7 +328,9 @@ fn place_k(
 ) {
     let Some(v) = v else { return };
     if v == 0.0 {
-        K_FORMS.iter().for_each(|&f| n.set(f, Value::exact(0.0)));
+        nutrient::VITAMIN_K
+            .iter()
+            .for_each(|&f| n.set(f, Value::exact(0.0)));
         return;
     }
     let slot = match (form, kind) {
@@ -347,7 +343,7 @@ fn place_k(
             return notes.unmapped(name, "vitamin K of an unnamed form: left unknown");
         }
     };
-    put(n, &K_FORMS, slot, v);
+    put(n, nutrient::VITAMIN_K, slot, v);
     notes.form(name, "vitamin K", slot);
 }
 
