@@ -131,6 +131,58 @@ fn entries_csv_has_one_row_per_entry_and_neutralises_formulas() {
     assert_eq!(&rows[1][8], "600");
 }
 
+/// An item's K2 of other or unknown form (`--k2-other`) is logged, counted in the K2 total and
+/// exported in its own per-entry column; the weekly CSV keeps its header.
+#[test]
+fn k2_of_other_form_is_its_own_column() {
+    let d = Diary::new();
+    d.ok(&[
+        "item",
+        "add",
+        "aged-gouda",
+        "--name",
+        "Aged gouda",
+        "--serving",
+        "1 oz",
+        "--k2-other",
+        "5-10",
+        "--k2-mk4",
+        "2",
+        "--k2-mk7",
+        "0",
+    ]);
+    d.ok(&["add", "aged-gouda", "--date", "2026-11-16", "--at", "12:00"]);
+    let csv = d.ok(&[
+        "export",
+        "--entries",
+        "--from",
+        "2026-11-16",
+        "--to",
+        "2026-11-16",
+    ]);
+    let mut r = csv::Reader::from_reader(csv.as_bytes());
+    let header = r.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let row = r.records().next().unwrap().unwrap();
+    assert_eq!(&row[col("vitamin_k2_other_mcg")], "7.5");
+    assert_eq!(&row[col("vitamin_k2_other_mcg_low")], "5");
+    assert_eq!(&row[col("vitamin_k2_other_mcg_high")], "10");
+    assert_eq!(&row[col("vitamin_k2_mk4_mcg")], "2");
+    let week = d.ok(&["export", "--from", "2026-11-16", "--to", "2026-11-16"]);
+    let mut w = csv::Reader::from_reader(week.as_bytes());
+    assert_eq!(
+        w.headers().unwrap().iter().collect::<Vec<_>>().join(","),
+        HEADER
+    );
+    let k2 = w
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "vitamin_k2_mcg")
+        .unwrap();
+    assert_eq!(&w.records().next().unwrap().unwrap()[k2], "9.5");
+}
+
 /// `-inf` and `-nan` parse as numbers in Rust but a spreadsheet reads them as formulas
 /// (issue 14.15): they are neutralised like any other text starting with `-`.
 #[test]

@@ -54,6 +54,36 @@ fn entries_round_trip_keeping_ranges_and_unknowns() {
     );
 }
 
+/// Vitamin K2 of other or unknown form is a slot of its own: stored and read back, counted in the
+/// K2 total, never in MK-4 or MK-7.
+#[test]
+fn k2_of_other_form_round_trips_and_counts_in_k2_only() {
+    use intake::domain::{DayTotals, Shown};
+    let mut s = Store::open_in_memory().unwrap();
+    let mut cheese = entry("2026-11-20", "12:00", "gouda");
+    cheese.nutrients = Nutrients::default()
+        .with(Nutrient::K2Mk4, Value::exact(0.0))
+        .with(Nutrient::K2Mk7, Value::exact(0.0))
+        .with(Nutrient::K2Other, Value::range(5.0, 10.0));
+    let id = s.insert_entry(&cheese).unwrap();
+    let got = s.entry(id).unwrap().unwrap();
+    assert_eq!(got.nutrients, cheese.nutrients);
+    let natto = s
+        .insert_entry(&entry("2026-11-20", "08:00", "natto"))
+        .unwrap();
+    let day = s.entries_between(got.date, got.date).unwrap();
+    assert_eq!(day.len(), 2);
+    let t = DayTotals::of(&day);
+    assert_eq!(t.get(Nutrient::K2Other).lo.to_f64(), 5.0);
+    assert_eq!(t.get(Nutrient::K2Mk7).lo.to_f64(), 850.0);
+    let k2 = t.shown(Shown::VitaminK2);
+    assert_eq!((k2.lo.to_f64(), k2.hi.to_f64()), (855.0, 860.0));
+    assert!(
+        k2.is_lower_bound(),
+        "natto {natto} does not give MK-4 or other K2"
+    );
+}
+
 #[test]
 fn day_queries_order_by_time_and_respect_bounds() {
     let mut s = Store::open_in_memory().unwrap();

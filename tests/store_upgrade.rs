@@ -6,7 +6,13 @@
 
 mod common;
 use common::Diary;
+use intake::store::MIGRATIONS_COUNT;
 use rusqlite::Connection;
+
+/// `PRAGMA user_version` of a diary this build has upgraded.
+fn latest() -> String {
+    format!("Integer({MIGRATIONS_COUNT})")
+}
 
 fn v1_diary() -> Diary {
     let d = Diary::new();
@@ -30,7 +36,9 @@ fn an_older_diary_is_backed_up_then_upgraded_keeping_every_entry() {
     let err = String::from_utf8_lossy(&out.stderr);
     let backup = d.dir.path().join("diary.db.v1.bak");
     assert!(
-        err.contains("upgraded the diary from schema 1 to 3") && err.contains("diary.db.v1.bak"),
+        err.contains(&format!(
+            "upgraded the diary from schema 1 to {MIGRATIONS_COUNT}"
+        )) && err.contains("diary.db.v1.bak"),
         "{err}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -51,7 +59,7 @@ fn an_older_diary_is_backed_up_then_upgraded_keeping_every_entry() {
     }
 
     // The diary is at the latest schema, with all it held and the view.
-    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(3)");
+    assert_eq!(query(&d.path, "PRAGMA user_version"), latest());
     assert_eq!(query(&d.path, rows), query(copy.path(), rows));
     let view = "SELECT calcium_mg_lo FROM day_totals WHERE date = '2026-11-16'";
     assert_eq!(query(&d.path, view), "Real(625.0)");
@@ -105,7 +113,7 @@ fn a_new_diary_needs_no_backup() {
     let d = Diary::new();
     let out = d.cmd(&["day"]).output().unwrap();
     assert!(out.status.success() && out.stderr.is_empty());
-    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(3)");
+    assert_eq!(query(&d.path, "PRAGMA user_version"), latest());
     assert_eq!(std::fs::read_dir(d.dir.path()).unwrap().count(), 1);
 }
 
@@ -119,9 +127,12 @@ fn a_schema_2_diary_upgrades_keeping_ids_times_and_the_view_and_every_entry_gets
     let out = d.cmd(&["day", "2026-11-16"]).output().unwrap();
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("from schema 2 to 3"), "{err}");
+    assert!(
+        err.contains(&format!("from schema 2 to {MIGRATIONS_COUNT}")),
+        "{err}"
+    );
     assert!(d.dir.path().join("diary.db.v2.bak").exists());
-    assert_eq!(query(&d.path, "PRAGMA user_version"), "Integer(3)");
+    assert_eq!(query(&d.path, "PRAGMA user_version"), latest());
     assert_eq!(query(&d.path, rows), before);
     let uuids =
         "SELECT count(DISTINCT uuid) || '/' || count(*) FROM entries WHERE length(uuid) = 36";
@@ -149,4 +160,38 @@ fn a_schema_2_diary_upgrades_keeping_ids_times_and_the_view_and_every_entry_gets
     assert!(day.contains("#1 2026-11-16 --:-- Milk"), "{day}");
     assert!(d.ok(&["stack", "list"]).contains("morning"));
     assert!(d.ok(&["profile"]).contains("60 female"));
+}
+
+/// Schema 4 adds vitamin K2 of other or unknown form. An entry whose MK-4 and MK-7 were both given
+/// had its whole K2 in them, so the new slot is 0; one whose K2 was unknown stays unknown; a user
+/// item saved with one value fewer still reads. No total moves.
+#[test]
+fn k2_of_other_form_is_zero_where_k2_was_whole_and_unknown_where_it_was_unknown() {
+    let d = v1_diary();
+    assert!(
+        d.cmd(&["day", "2026-11-16"])
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let slot = "SELECT group_concat(id || ':' || ifnull(vitamin_k2_other_mcg_lo, 'null') || \
+                ifnull(vitamin_k2_other_mcg_hi, ''), ';') FROM (SELECT * FROM entries ORDER BY id)";
+    assert_eq!(query(&d.path, slot), "Text(\"1:null;2:00;3:null;4:null\")");
+    let view =
+        "SELECT group_concat(date || ':' || vitamin_k2_other_mcg_unknown, ';') FROM day_totals";
+    assert_eq!(query(&d.path, view), "Text(\"2026-11-16:2;2026-11-17:1\")");
+    let day: serde_json::Value =
+        serde_json::from_str(&d.ok(&["day", "2026-11-16", "--json"])).unwrap();
+    let k2 = &day["totals"]["vitamin_k2"];
+    assert_eq!(k2["low"], 0.0);
+    assert_eq!(
+        k2["lower_bound"], true,
+        "the milk's K2 was and stays unknown"
+    );
+    let kefir = d.ok(&["item", "list"]);
+    assert!(
+        kefir.contains("my-kefir") && kefir.contains("K2 ?"),
+        "{kefir}"
+    );
 }

@@ -23,6 +23,9 @@ pub enum Nutrient {
     K2Mk7,
     /// Total fat in grams (read by the take-with-fat rule).
     Fat,
+    /// Vitamin K2 whose form the source does not give or that is neither MK-4 nor MK-7 (cheese K2
+    /// is mostly MK-8/MK-9), in mcg.
+    K2Other,
 }
 
 /// Everything intake knows about one nutrient.
@@ -70,7 +73,7 @@ const fn row(
 }
 
 /// How many nutrients there are: the size of every per-nutrient array.
-pub const COUNT: usize = 9;
+pub const COUNT: usize = 10;
 
 /// The one description of every nutrient, in [`Nutrient`] order.
 #[rustfmt::skip]
@@ -87,6 +90,7 @@ pub const NUTRIENTS: [NutrientInfo; COUNT] = {
         row(N::K2Mk4, "vitamin_k2_mk4_mcg", "mcg", "vitamin K2 MK-4", "MK-4", Some("k2-mk4"), Some(428), Some(S::VitaminK2)),
         row(N::K2Mk7, "vitamin_k2_mk7_mcg", "mcg", "vitamin K2 MK-7", "MK-7", Some("k2-mk7"), None, Some(S::VitaminK2)),
         row(N::Fat, "fat_g", "g", "fat", "fat", Some("fat"), Some(204), None),
+        row(N::K2Other, "vitamin_k2_other_mcg", "mcg", "vitamin K2 (other or unknown form)", "K2?", Some("k2-other"), None, Some(S::VitaminK2)),
     ]
 };
 
@@ -401,8 +405,9 @@ mod tests {
                 Nutrient::VitaminDOther
             ]
         );
-        assert_eq!(Shown::VitaminK2.parts(), [Nutrient::K2Mk4, Nutrient::K2Mk7]);
-        assert_eq!(VITAMIN_K, [Nutrient::K1, Nutrient::K2Mk4, Nutrient::K2Mk7]);
+        let k2 = [Nutrient::K2Mk4, Nutrient::K2Mk7, Nutrient::K2Other];
+        assert_eq!(Shown::VitaminK2.parts(), k2);
+        assert_eq!(VITAMIN_K, [&[Nutrient::K1][..], &k2].concat());
         assert_eq!(Shown::VitaminK.parts(), VITAMIN_K);
         let with_forms: Vec<Shown> = Shown::TARGETED
             .into_iter()

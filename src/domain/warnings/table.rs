@@ -105,7 +105,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: K_CONSISTENCY,
         severity: Severity::Caution,
-        figure: "on warfarin, the day's vitamin K (K1 + MK-4 + MK-7) is more than 30 % above or below the mean of the previous 7 logged days (needs at least 3)",
+        figure: "on warfarin, the day's vitamin K (K1 + every K2 form) is more than 30 % above or below the mean of the previous 7 logged days (needs at least 3)",
         source: SRC_WARFARIN,
         when: When::OnWarfarin,
         reads: Reads::LoggedDays(K_HISTORY_LOGGED_DAYS),
