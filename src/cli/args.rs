@@ -311,6 +311,9 @@ pub enum ImportWhat {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Merge another intake diary (read-only): adds its entries this one lacks; reports profile,
+    /// items and stacks that differ (this diary's are kept).
+    Diary { file: PathBuf },
     /// intake's own per-entry CSV (`intake export --entries`) back in.
     Entries {
         file: PathBuf,

@@ -11,6 +11,21 @@ pub fn run(ctx: &mut Ctx, what: ImportWhat) -> CliResult {
             let o = import::cronometer::import(&mut ctx.store, &file, dry_run)?;
             report(&file, &o, dry_run)
         }
+        ImportWhat::Diary { file } => {
+            let m = ctx.store.merge_diary(&file)?;
+            out::line(format!(
+                "merged {} entries from {}; {} were in the diary already",
+                m.added,
+                file.display(),
+                m.present
+            ))?;
+            for d in &m.differing {
+                out::line(format!(
+                    "differs or only there, kept as it is here: {d} (see both with `intake --db …`)"
+                ))?;
+            }
+            Ok(())
+        }
         ImportWhat::Entries { file, dry_run } => {
             let o = import::entries::import(&mut ctx.store, &file, dry_run)?;
             report(&file, &o, dry_run)

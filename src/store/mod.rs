@@ -4,6 +4,8 @@ mod bulk;
 pub mod check;
 mod entries;
 mod guard;
+mod merge;
+pub use merge::Merged;
 mod meta;
 
 use rusqlite::Connection;
