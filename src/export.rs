@@ -81,9 +81,10 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
         r.entries.len().to_string(),
     ];
     let has = !r.entries.is_empty();
-    // Point estimate, low and high, rounded to the precision of the sources (see `rounded`).
+    // Point estimate, low and high, rounded to the precision of the sources (see `rounded`);
+    // empty when the total says nothing (no entries, or entirely unknown): never 0 for unknown.
     let amounts = |t: Total, unit: &str| -> [String; 3] {
-        if has && !t.is_empty() {
+        if has && t.has_value() {
             [t.mid(), t.lo.to_f64(), t.hi.to_f64()].map(|v| rounded(v, unit))
         } else {
             Default::default()
@@ -98,7 +99,8 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
             row.push(point);
         }
         row.push(target.target.map(num).unwrap_or_default());
-        let pct = target.pct(t.mid()).filter(|_| has && !t.is_empty());
+        // A lower bound's percentage is one too: the `incomplete` column names those nutrients.
+        let pct = target.pct_of(&t).filter(|_| has);
         row.push(
             pct.map(|p| format!("{}", p.round() as i64))
                 .unwrap_or_default(),

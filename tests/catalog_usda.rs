@@ -131,10 +131,7 @@ fn empty_usda_fields_stay_unknown() {
     ] {
         assert!(mackerel.nutrients.get(n).is_unknown(), "{n:?}");
     }
-    assert_eq!(
-        mackerel.nutrients.shown(Shown::VitaminD).display(),
-        "unknown"
-    );
+    assert_eq!(mackerel.nutrients.shown(Shown::VitaminD).display(), "?");
     // A margarine with neither calcium nor magnesium analysed.
     let spread = food("usda-04673");
     assert!(spread.nutrients.get(Nutrient::Calcium).is_unknown());

@@ -158,7 +158,8 @@ proptest! {
         prop_assert_eq!(all.known as usize + unknown as usize, vs.len());
         prop_assert_eq!(all.is_lower_bound(), unknown > 0);
         if unknown > 0 {
-            prop_assert!(all.display().starts_with("≥") || all.display() == "unknown");
+            prop_assert!(all.display().starts_with("≥") || all.display() == "?");
+            prop_assert_eq!(all.display() == "?", all.hi.0 == 0, "? only when nothing known is above 0");
         }
 
         let (a, b) = vs.split_at(split.min(vs.len()));

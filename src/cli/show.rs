@@ -62,13 +62,13 @@ fn day_json(ctx: &Ctx, r: &DayReport) -> String {
             let target = r.target(s);
             let v = serde_json::json!({
                 "unit": s.unit(),
-                "amount": (!t.is_empty()).then(|| t.mid()),
+                "amount": t.has_value().then(|| t.mid()),
                 "low": t.lo.to_f64(),
                 "high": t.hi.to_f64(),
                 "lower_bound": t.is_lower_bound(),
                 "from_supplements": r.totals.shown_supplements(s).mid(),
-                "pct": target.pct(t.mid()),
-                "standing": target.standing(t.mid()),
+                "pct": target.pct_of(&t),
+                "standing": target.standing_of(&t),
                 "target": target,
             });
             (s.key().to_string(), v)
@@ -113,14 +113,10 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
     for r in &reports {
         let cell = |s: Shown| {
             let t = r.totals.shown(s);
-            if r.entries.is_empty() || t.is_empty() {
+            if r.entries.is_empty() {
                 return "-".to_string();
             }
-            let pct = r
-                .target(s)
-                .pct(t.mid())
-                .map(|p| format!(" {:>3}%", p.round() as i64))
-                .unwrap_or_default();
+            let pct = (r.target(s).pct_label(&t)).map_or(String::new(), |p| format!(" {p}"));
             format!("{}{pct}", t.display())
         };
         let cells = Shown::HEADLINE.map(|s| format!("{:>16}", cell(s)));

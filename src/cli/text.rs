@@ -28,7 +28,7 @@ pub fn entry_line(e: &Entry) -> String {
 pub fn nutrient_summary(n: &Nutrients) -> String {
     let part = |s: Shown| {
         let t = n.shown(s);
-        let v = if t.is_empty() {
+        let v = if !t.has_value() {
             "?".to_string()
         } else {
             format!("{} {}", t.display(), s.unit())
@@ -49,8 +49,8 @@ pub fn warning_line(w: &Warning) -> String {
     )
 }
 
-/// A 24-character text gap bar: `#` up to the total, `|` at the target, `!` at the limit in
-/// force, `:` at any other limit on the total. Without a target it is blank (amount only).
+/// A 24-character text gap bar: `#` up to the total, `?` after it when the total is a lower
+/// bound, `|` at the target, `!` at the limit in force, `:` at any other limit on the total. Without a target it is blank (amount only).
 pub fn bar(t: &Total, target: &Target) -> String {
     const W: usize = 24;
     let Some(scale) = target
@@ -65,6 +65,9 @@ pub fn bar(t: &Total, target: &Target) -> String {
     let cell = |v: f64| ((v / scale) * W as f64).round().clamp(0.0, W as f64) as usize;
     let fill = cell(t.mid());
     let mut s: Vec<char> = (0..W).map(|i| if i < fill { '#' } else { '.' }).collect();
+    if t.is_lower_bound() && fill < W {
+        s[fill] = '?';
+    }
     if let Some(x) = target.target {
         s[cell(x).min(W - 1)] = '|';
     }
@@ -79,21 +82,21 @@ pub fn bar(t: &Total, target: &Target) -> String {
 
 /// One totals line: name, bar, amount, percentage, standing, split, band and limits.
 pub fn total_line(s: Shown, t: &Total, supp: &Total, target: &Target) -> String {
-    let amount = if t.is_empty() && t.unknown == 0 {
-        format!("0 {}", s.unit())
+    let nothing = t.known == 0 && t.unknown == 0;
+    let amount = if nothing {
+        "-".to_string()
     } else {
         format!("{} {}", t.display(), s.unit())
     };
-    let pct = target
-        .pct(t.mid())
-        .map(|p| format!("{:>4}%", p.round() as i64))
-        .unwrap_or_else(|| "    -".into());
-    let standing = match target.standing(t.mid()) {
-        Standing::NoTarget => "no target",
-        Standing::Below => "below",
-        Standing::Within => "within",
-        Standing::Above => "above band",
-        Standing::OverLimit => "OVER LIMIT",
+    let pct = target.pct_label(t).unwrap_or_else(|| "-".into());
+    let standing = match target.standing_of(t) {
+        None if nothing => "-",
+        None => "unknown",
+        Some(Standing::NoTarget) => "no target",
+        Some(Standing::Below) => "below",
+        Some(Standing::Within) => "within",
+        Some(Standing::Above) => "above band",
+        Some(Standing::OverLimit) => "OVER LIMIT",
     };
     let mut extra = vec![format!("supplements {}", fmt_amount(supp.mid()))];
     if let Some((lo, hi)) = target.band {
@@ -101,7 +104,7 @@ pub fn total_line(s: Shown, t: &Total, supp: &Total, target: &Target) -> String 
     }
     extra.extend(target.limits_text());
     format!(
-        "{:<11}{} {:>14} {pct}  {standing:<10} {}",
+        "{:<11}{} {:>14} {pct:>6}  {standing:<10} {}",
         s.label(),
         bar(t, target),
         amount,

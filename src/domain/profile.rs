@@ -1,6 +1,7 @@
 //! The user's profile and the daily targets it selects.
 
 use super::nutrient::Shown;
+use super::value::Total;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -262,6 +263,24 @@ impl Target {
     /// True when the source gives a target or band to measure against (else amount only).
     pub fn has_target(&self) -> bool {
         self.target.is_some() || self.band.is_some()
+    }
+
+    /// The percentage of the target a total reaches; `None` without a target, or when the total
+    /// says nothing (nothing logged, or entirely unknown): never 0 for unknown.
+    pub fn pct_of(&self, t: &Total) -> Option<f64> {
+        t.has_value().then(|| self.pct(t.mid())).flatten()
+    }
+
+    /// "84%", or "≥ 84%" when the total is a lower bound (see [`Target::pct_of`]).
+    pub fn pct_label(&self, t: &Total) -> Option<String> {
+        let lb = if t.is_lower_bound() { "≥ " } else { "" };
+        self.pct_of(t)
+            .map(|p| format!("{lb}{}%", super::nutrient::fmt_amount(p.round())))
+    }
+
+    /// Where a total stands; `None` when it says nothing (nothing logged, or entirely unknown).
+    pub fn standing_of(&self, t: &Total) -> Option<Standing> {
+        t.has_value().then(|| self.standing(t.mid()))
     }
 
     pub fn pct(&self, amount: f64) -> Option<f64> {

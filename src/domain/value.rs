@@ -191,6 +191,18 @@ impl Total {
         self.known == 0
     }
 
+    /// True when the total says nothing: some part is unknown and every known part is zero
+    /// (all unknown, or "≥ 0"). Such a total has no percentage and no standing: `?`, never 0.
+    pub fn is_unknown(&self) -> bool {
+        self.unknown > 0 && self.hi.0 == 0
+    }
+
+    /// True when there is an amount to measure against a target: something known was summed
+    /// and the total is not entirely unknown (a known zero is a zero).
+    pub fn has_value(&self) -> bool {
+        !self.is_empty() && !self.is_unknown()
+    }
+
     pub fn is_range(&self) -> bool {
         self.lo != self.hi
     }
@@ -203,8 +215,8 @@ impl Total {
     /// "≥ 640", "200–300", "325": how people read a total.
     pub fn display(&self) -> String {
         use super::nutrient::fmt_amount;
-        if self.is_empty() && self.unknown > 0 {
-            return "unknown".into();
+        if self.is_unknown() {
+            return "?".into();
         }
         let body = if self.is_range() {
             format!(
@@ -247,8 +259,21 @@ mod tests {
     fn all_unknown_is_unknown_not_zero() {
         let mut t = Total::default();
         t.add(Value::Unknown);
-        assert!(t.is_empty());
-        assert_eq!(t.display(), "unknown");
+        assert!(t.is_empty() && t.is_unknown() && !t.has_value());
+        assert_eq!(t.display(), "?");
+        t.add(Value::exact(0.0));
+        assert!(t.is_unknown() && !t.has_value(), "≥ 0 says nothing");
+        assert_eq!(t.display(), "?");
+        t.add(Value::exact(5.0));
+        assert!(!t.is_unknown() && t.has_value());
+        assert_eq!(t.display(), "≥ 5");
+        let mut zero = Total::default();
+        zero.add(Value::exact(0.0));
+        assert!(
+            zero.has_value() && !zero.is_unknown(),
+            "a known zero is a zero"
+        );
+        assert!(!Total::default().has_value(), "nothing logged has no value");
     }
 
     #[test]

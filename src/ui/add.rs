@@ -58,11 +58,7 @@ pub fn field(frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focu
 
 fn amount(item: &Item, s: Shown) -> String {
     let t = item.nutrients.shown(s);
-    if t.is_empty() && t.unknown > 0 {
-        "?".into()
-    } else {
-        t.display()
-    }
+    t.display()
 }
 
 fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {

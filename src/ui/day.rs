@@ -147,7 +147,7 @@ fn bar_nutrients(targets: &[Target]) -> [Shown; BARS] {
 
 /// A cell for one entry's nutrient: the amount, or `?` when unknown.
 fn cell(t: Total) -> Span<'static> {
-    if t.is_empty() && t.unknown > 0 {
+    if t.is_unknown() {
         Span::styled("?", THEME.unknown)
     } else if t.hi.0 == 0 {
         Span::styled("·", THEME.dim)

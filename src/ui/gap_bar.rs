@@ -29,9 +29,9 @@ pub struct GapBar<'a> {
 }
 
 const LABEL_W: u16 = 11;
-/// Room for "≥ 2000 IU 200% ✓  D3 ≥ 2000" (the amount with its standing mark, and the D3 part
-/// on narrow screens).
-const AMOUNT_W: u16 = 28;
+/// Room for "≥ 2000 IU ≥ 200% ✓  D3 ≥ 2000" (the amount with its standing mark, and the D3
+/// part on narrow screens).
+const AMOUNT_W: u16 = 30;
 /// From this width on, the split and parts are printed after the amount, in DETAIL_W cells.
 const WIDE_BAR: u16 = 120;
 const DETAIL_W: u16 = 34;
@@ -118,26 +118,24 @@ impl GapBar<'_> {
         out
     }
 
-    /// "≥ 840 mg 84%", "unknown mg", or "— nothing logged" (an empty day is not a zero day).
+    /// "≥ 840 mg ≥ 84%", "? mg" (entirely unknown: no percentage), or "— nothing logged" (an
+    /// empty day is not a zero day).
     pub fn amount_text(&self) -> String {
         if self.total.known == 0 && self.total.unknown == 0 {
             return "— nothing logged".into();
         }
-        if self.total.is_empty() && self.total.unknown > 0 {
-            return format!("unknown {}", self.unit);
+        if self.total.is_unknown() {
+            return format!("? {}", self.unit);
         }
-        let pct = self
-            .target
-            .pct(self.total.mid())
-            .map_or(String::new(), |p| format!(" {}%", fmt_amount(p.round())));
-        let mark = standing_mark(self.target.standing(self.total.mid()));
+        let pct = (self.target.pct_label(&self.total)).map_or(String::new(), |p| format!(" {p}"));
+        let mark = (self.target.standing_of(&self.total)).map_or("", standing_mark);
         format!("{} {}{pct}{mark}", self.total.display(), self.unit)
     }
 
-    /// "D3 400": the named part, when known.
+    /// "D3 400": the named part, when it says something.
     fn part_text(&self) -> Option<String> {
         let (name, t) = self.part?;
-        (!t.is_empty()).then(|| format!("{name} {}", t.display()))
+        t.has_value().then(|| format!("{name} {}", t.display()))
     }
 
     /// "official UL from supplements 350": a limit that counts supplements only is not drawn on
@@ -157,14 +155,13 @@ impl GapBar<'_> {
         let supp = self.supplements;
         if supp.known > 0 && supp.hi.0 > 0 {
             let food = self.total.mid() - supp.mid();
-            let lb = if self.total.unknown > supp.unknown {
-                "≥ "
-            } else {
-                ""
+            let food_text = match (self.total.unknown > supp.unknown, food > 0.0) {
+                (true, false) => "?".to_string(),
+                (true, true) => format!("≥ {}", fmt_amount(food)),
+                (false, _) => fmt_amount(food),
             };
             parts.push(format!(
-                "food {lb}{} + supp {}",
-                fmt_amount(food),
+                "food {food_text} + supp {}",
                 fmt_amount(supp.mid())
             ));
         }
@@ -174,7 +171,7 @@ impl GapBar<'_> {
     }
 
     fn style_of(&self, c: Cell) -> (&'static str, Style) {
-        let fill = THEME.standing(self.target.standing(self.total.mid()));
+        let fill = THEME.standing_of(self.target.standing_of(&self.total));
         match c {
             Cell::Food => ("█", fill),
             Cell::Supplement => ("▓", fill),
@@ -226,7 +223,7 @@ impl Widget for &GapBar<'_> {
             let (sym, style) = self.style_of(c);
             buf.set_string(x0 + i as u16, y, sym, style);
         }
-        let style = THEME.standing(self.target.standing(self.total.mid()));
+        let style = THEME.standing_of(self.target.standing_of(&self.total));
         let mut spans = vec![Span::styled(self.amount_text(), style)];
         if show_detail {
             spans.push(Span::styled(format!("  {detail}"), THEME.dim));

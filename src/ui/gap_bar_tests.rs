@@ -75,10 +75,10 @@ fn within_band_is_coloured_within_and_fills_into_the_band() {
     let (text, buf) = render(total(&[Value::exact(1100.0)]), Total::default(), &target());
     let bar = bar_part(&text);
     let filled = bar.chars().filter(|c| *c == '█').count();
-    // 1100 of a scale of 2625 over 32 cells is 13 cells.
-    assert_eq!(filled, 13, "{text}");
+    // 1100 of a scale of 2625 over 28 cells is 12 cells.
+    assert_eq!(filled, 12, "{text}");
     assert!(
-        bar.chars().nth(13) == Some('░'),
+        bar.chars().nth(12) == Some('░'),
         "the rest of the band follows: {text}"
     );
     assert!(text.contains("1100 mg 110%"), "{text}");
@@ -101,13 +101,34 @@ fn unknown_parts_mark_a_lower_bound() {
     let bar = bar_part(&text);
     let first_empty = bar.chars().position(|c| c != '█').unwrap();
     assert_eq!(bar.chars().nth(first_empty), Some('?'), "{text}");
-    assert!(text.contains("≥ 600 mg 60%"), "{text}");
+    assert!(text.contains("≥ 600 mg ≥ 60%"), "{text}");
     let (all_unknown, _) = render(total(&[Value::Unknown]), Total::default(), &target());
-    assert!(all_unknown.contains("unknown mg"), "{all_unknown}");
+    assert!(all_unknown.contains("? mg"), "{all_unknown}");
     assert!(
-        !all_unknown.contains('█'),
+        !all_unknown.contains('█') && !all_unknown.contains('%'),
         "unknown is not drawn as an amount: {all_unknown}"
     );
+}
+
+/// A day whose magnesium is only unknown (or a known 0 beside unknowns: "≥ 0") shows `?`, no
+/// percentage, in the unknown colour: never "0 mg 0%".
+#[test]
+fn only_unknown_magnesium_shows_a_question_mark_never_zero_percent() {
+    let mut mg = target();
+    mg.nutrient = Shown::Magnesium;
+    for t in [
+        total(&[Value::Unknown, Value::Unknown]),
+        total(&[Value::exact(0.0), Value::Unknown]),
+    ] {
+        let (text, buf) = render(t, total(&[Value::exact(0.0)]), &mg);
+        assert!(text.contains("? mg"), "{text}");
+        assert!(!text.contains('%') && !text.contains("0 mg"), "{text}");
+        let amount_x = text
+            .find("? mg")
+            .map(|b| text[..b].chars().count())
+            .unwrap();
+        assert_eq!(buf[(amount_x as u16, 0)].style().fg, THEME.unknown.fg);
+    }
 }
 
 #[test]
@@ -118,8 +139,8 @@ fn a_range_draws_its_midpoint_and_a_whisker_to_the_high_end() {
         &target(),
     );
     let bar = bar_part(&text);
-    // Cells of 82 mg: five below the midpoint 400, two more up to 600.
-    assert_eq!(bar.chars().filter(|c| *c == '█').count(), 5, "{text}");
+    // Cells of 94 mg: four below the midpoint 400, two more up to 600.
+    assert_eq!(bar.chars().filter(|c| *c == '█').count(), 4, "{text}");
     assert_eq!(bar.chars().filter(|c| *c == '╌').count(), 2, "{text}");
     assert!(text.contains("200–600 mg 40%"), "{text}");
 }
@@ -170,7 +191,7 @@ fn no_target_draws_no_filled_bar() {
     let none = Target::none(Shown::VitaminK1);
     for v in [5.0, 974.0] {
         let (text, _) = render(total(&[Value::exact(v)]), Total::default(), &none);
-        let bar: String = text.chars().skip(usize::from(LABEL_W)).take(30).collect();
+        let bar: String = text.chars().skip(usize::from(LABEL_W)).take(28).collect();
         assert!(bar.trim().is_empty(), "{text}");
         assert!(text.contains(&format!("{} mg", v)), "{text}");
     }
@@ -190,7 +211,7 @@ fn five_and_974_mcg_draw_differently_against_an_ai() {
     let (high, _) = render(total(&[Value::exact(974.0)]), Total::default(), &ai);
     let filled = |t: &str| bar_part(t).chars().filter(|c| *c == '█').count();
     assert_eq!(filled(&low), 1, "{low}");
-    assert!(filled(&high) >= 30, "{high}");
+    assert!(filled(&high) >= 28, "{high}");
     assert!(
         low.contains("5 mg 6% ↓") && high.contains("974 mg 1082% ↑"),
         "{low}\n{high}"

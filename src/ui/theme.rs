@@ -74,6 +74,11 @@ impl Theme {
         }
     }
 
+    /// The colour of a total's standing; a total that says nothing (no standing) is unknown.
+    pub fn standing_of(&self, s: Option<Standing>) -> Style {
+        s.map_or(self.unknown, |s| self.standing(s))
+    }
+
     pub fn severity(&self, s: Severity) -> Style {
         match s {
             Severity::Info => self.hint,

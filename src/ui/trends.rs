@@ -1,5 +1,6 @@
 //! The trend chart: 30 or 90 days of one nutrient against its target band. Days without entries
-//! have no point (empty, not zero).
+//! have no point (empty, not zero), nor do days whose total is entirely unknown (the summary says
+//! how many were left out); an average over lower bounds is one too (`≥`).
 
 use super::target_of;
 use super::theme::THEME;
@@ -30,39 +31,66 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Paragraph::new(summary_lines(app, trend, &t, &points)),
         summary,
     );
-    render_chart(trend, &t, &points, frame, chart);
+    render_chart(trend, &t, &points.xy, frame, chart);
 }
 
-/// (day index, point estimate) for each day with entries and a known amount.
-fn points(trend: &SpanData, s: Shown) -> Vec<(f64, f64)> {
-    trend
-        .days
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| !d.is_empty() && !d.totals.shown(s).is_empty())
-        .map(|(i, d)| (i as f64, d.totals.shown(s).mid()))
-        .collect()
+/// The days the chart and the average use: (day index, total) for each day with entries whose
+/// total says something. Days with entries whose total is entirely unknown are left out (counted
+/// in [`Points::unknown`]), never plotted at 0.
+struct Points {
+    xy: Vec<(f64, f64)>,
+    /// Some day's total is a lower bound, so the average is one too.
+    lower_bound: bool,
+    /// Days with entries left out because their total is entirely unknown.
+    unknown: usize,
 }
 
-fn summary_lines(
-    app: &App,
-    trend: &SpanData,
-    t: &Target,
-    points: &[(f64, f64)],
-) -> Vec<Line<'static>> {
-    let s = app.trend_nutrient;
-    let n = points.len();
-    let avg = if n == 0 {
-        None
+fn points(trend: &SpanData, s: Shown) -> Points {
+    let logged = trend.days.iter().enumerate().filter(|(_, d)| !d.is_empty());
+    let (known, unknown): (Vec<_>, Vec<_>) =
+        logged.partition(|(_, d)| d.totals.shown(s).has_value());
+    Points {
+        lower_bound: known
+            .iter()
+            .any(|(_, d)| d.totals.shown(s).is_lower_bound()),
+        xy: (known.iter())
+            .map(|(i, d)| (*i as f64, d.totals.shown(s).mid()))
+            .collect(),
+        unknown: unknown.len(),
+    }
+}
+
+/// "average of 9 days ≥ 640 mg (≥ 64% of target) · 2 days left out (unknown)".
+fn average_text(p: &Points, t: &Target, unit: &str) -> String {
+    let n = p.xy.len();
+    let lb = if p.lower_bound { "≥ " } else { "" };
+    let mut out = if n == 0 {
+        "no day with a known total".to_string()
     } else {
-        Some(points.iter().map(|p| p.1).sum::<f64>() / n as f64)
-    };
-    let avg_text = avg.map_or("no days logged".to_string(), |a| {
-        let pct = t.pct(a).map_or(String::new(), |p| {
-            format!(" ({}% of target)", fmt_amount(p.round()))
+        let a = p.xy.iter().map(|p| p.1).sum::<f64>() / n as f64;
+        let pct = t.pct(a).map_or(String::new(), |x| {
+            format!(" ({lb}{}% of target)", fmt_amount(x.round()))
         });
-        format!("average of logged days {} {}{pct}", fmt_amount(a), s.unit())
-    });
+        format!("average of {n} days {lb}{} {unit}{pct}", fmt_amount(a))
+    };
+    if p.unknown > 0 {
+        out.push_str(&format!(" · {} left out (unknown)", days(p.unknown)));
+    }
+    out
+}
+
+fn days(n: usize) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+fn summary_lines(app: &App, trend: &SpanData, t: &Target, points: &Points) -> Vec<Line<'static>> {
+    let s = app.trend_nutrient;
+    let logged = trend.days.iter().filter(|d| !d.is_empty()).count();
+    let avg_text = average_text(points, t, s.unit());
     let band = match t.band {
         None => "no target band".to_string(),
         Some((a, b)) if a == b => format!("target {} {} (green line)", fmt_amount(a), s.unit()),
@@ -85,7 +113,7 @@ fn summary_lines(
         Line::from(vec![
             Span::styled(format!(" {} ", s.label()), THEME.title),
             Span::raw(format!(
-                "{n} of {} days logged · {avg_text}",
+                "{logged} of {} days logged · {avg_text}",
                 trend.days.len()
             )),
         ]),
@@ -189,4 +217,81 @@ fn render_chart(
                 .style(THEME.dim),
         );
     frame.render_widget(chart, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::DaySummary;
+    use crate::domain::{DayTotals, Nutrient, Value};
+    use chrono::NaiveDate;
+
+    /// A day with `n` entries whose magnesium values are `mg`.
+    fn day(d: u32, n: usize, mg: &[Value]) -> DaySummary {
+        let mut totals = DayTotals {
+            entries: n,
+            ..Default::default()
+        };
+        for v in mg {
+            totals.all[Nutrient::Magnesium.index()].add(*v);
+        }
+        DaySummary {
+            date: NaiveDate::from_ymd_opt(2026, 11, d).unwrap(),
+            totals,
+            warnings: 0,
+        }
+    }
+
+    fn span(days: Vec<DaySummary>) -> SpanData {
+        SpanData {
+            from: days[0].date,
+            to: days[days.len() - 1].date,
+            days,
+            targets: Vec::new(),
+        }
+    }
+
+    fn target() -> Target {
+        Target {
+            target: Some(400.0),
+            ..Target::none(Shown::Magnesium)
+        }
+    }
+
+    #[test]
+    fn unknown_days_are_left_out_of_the_chart_and_the_average_says_so() {
+        let trend = span(vec![
+            day(1, 2, &[Value::exact(300.0), Value::exact(100.0)]),
+            day(2, 1, &[Value::Unknown]),
+            day(3, 2, &[Value::exact(0.0), Value::Unknown]),
+            day(4, 0, &[]),
+            day(5, 1, &[Value::exact(200.0)]),
+        ]);
+        let p = points(&trend, Shown::Magnesium);
+        assert_eq!(p.xy, vec![(0.0, 400.0), (4.0, 200.0)]);
+        assert_eq!(p.unknown, 2);
+        assert!(!p.lower_bound);
+        assert_eq!(
+            average_text(&p, &target(), "mg"),
+            "average of 2 days 300 mg (75% of target) · 2 days left out (unknown)"
+        );
+    }
+
+    #[test]
+    fn a_lower_bound_day_makes_the_average_a_lower_bound() {
+        let trend = span(vec![
+            day(1, 2, &[Value::exact(300.0), Value::Unknown]),
+            day(2, 1, &[Value::exact(100.0)]),
+        ]);
+        let p = points(&trend, Shown::Magnesium);
+        assert_eq!(
+            average_text(&p, &target(), "mg"),
+            "average of 2 days ≥ 200 mg (≥ 50% of target)"
+        );
+        let none = points(&span(vec![day(1, 1, &[Value::Unknown])]), Shown::Magnesium);
+        assert_eq!(
+            average_text(&none, &target(), "mg"),
+            "no day with a known total · 1 day left out (unknown)"
+        );
+    }
 }

@@ -39,17 +39,18 @@ pub fn amount_cell(d: &DaySummary, s: Shown, t: &Target) -> Span<'static> {
         return Span::styled("—", THEME.empty_day);
     }
     let total = d.totals.shown(s);
-    if total.is_empty() {
+    if !total.has_value() {
         return Span::styled("?", THEME.unknown);
     }
-    let pct = t
-        .pct(total.mid())
-        .map_or(String::new(), |p| format!(" {}%", fmt_amount(p.round())));
+    let pct = (t.pct_label(&total)).map_or(String::new(), |p| format!(" {}", p.replace(' ', "")));
     let lb = if total.is_lower_bound() { "≥" } else { "" };
-    let standing = t.standing(total.mid());
-    let mark = super::gap_bar::standing_mark(standing).trim_start();
-    let text = format!("{lb}{}{pct}{mark}", fmt_amount(total.mid()));
-    Span::styled(text, THEME.standing(standing))
+    let standing = t.standing_of(&total);
+    let mark = standing
+        .map_or("", super::gap_bar::standing_mark)
+        .trim_start();
+    // Whole numbers: the cell is narrow and the ≥ marks must fit.
+    let text = format!("{lb}{}{pct}{mark}", fmt_amount(total.mid().round()));
+    Span::styled(text, THEME.standing_of(standing))
 }
 
 fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
@@ -117,20 +118,22 @@ fn warnings_cell(d: &DaySummary) -> Line<'static> {
     }
 }
 
-/// What a day's bar measures: % of target, or the amount when the profile has no target.
+/// What a day's bar measures: % of target, or the amount when the profile has no target;
+/// `None` for a day with no entries or an entirely unknown total (no bar, never a zero bar).
 fn measure(t: &Target, d: &DaySummary, s: Shown) -> Option<f64> {
     let total = d.totals.shown(s);
-    if d.is_empty() || total.is_empty() {
+    if d.is_empty() || !total.has_value() {
         return None;
     }
     let v = match t.target {
-        Some(_) => t.pct(total.mid()).unwrap_or(0.0),
+        Some(_) => t.pct_of(&total)?,
         None => total.mid(),
     };
     Some(v.clamp(0.0, 1e9))
 }
 
-/// One bar per day; an empty day has no bar and shows "—" (empty, not zero).
+/// One bar per day; an empty day has no bar and shows "—" (empty, not zero), a day whose total
+/// is entirely unknown shows "?", and a lower bound is "≥".
 fn render_chart(week: &SpanData, s: Shown, frame: &mut Frame, area: Rect) {
     let t = target_of(&week.targets, s);
     let bars: Vec<Bar> = week
@@ -139,12 +142,18 @@ fn render_chart(week: &SpanData, s: Shown, frame: &mut Frame, area: Rect) {
         .map(|d| {
             let day: String = d.date.format("%a").to_string().chars().take(2).collect();
             let bar = Bar::default().label(Line::raw(day));
+            let lb = if d.totals.shown(s).is_lower_bound() {
+                "≥"
+            } else {
+                ""
+            };
             match measure(&t, d, s) {
-                None => bar.value(0).text_value("—").style(THEME.empty_day),
+                None if d.is_empty() => bar.value(0).text_value("—").style(THEME.empty_day),
+                None => bar.value(0).text_value("?").style(THEME.unknown),
                 Some(v) => bar
                     .value(v.round() as u64)
-                    .text_value(fmt_amount(v.round()))
-                    .style(THEME.standing(t.standing(d.totals.shown(s).mid()))),
+                    .text_value(format!("{lb}{}", fmt_amount(v.round())))
+                    .style(THEME.standing_of(t.standing_of(&d.totals.shown(s)))),
             }
         })
         .collect();
