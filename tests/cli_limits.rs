@@ -218,3 +218,42 @@ fn calcium_daily_limit_at_the_official_ul_on_the_seed_set() {
             .all(|w| w["rule"] != "calcium-daily-limit")
     );
 }
+
+/// Minocycline is a tetracycline (reference §6): less than 4 h after calcium it is flagged, at
+/// 4 h it is not; less than 2 h before calcium it is flagged too.
+#[test]
+fn minocycline_is_spaced_from_calcium_like_every_tetracycline() {
+    let cases = [("11:59", 1), ("12:00", 0), ("06:01", 1), ("06:00", 0)];
+    for (at, want) in cases {
+        let d = Diary::new();
+        d.ok(&[
+            "add",
+            "calcium-citrate",
+            "500 mg",
+            "--date",
+            "2026-11-16",
+            "--at",
+            "08:00",
+        ]);
+        d.ok(&[
+            "add",
+            "minocycline",
+            "1 tablet",
+            "--date",
+            "2026-11-16",
+            "--at",
+            at,
+        ]);
+        let j = json(&d, "2026-11-16");
+        let hits: Vec<&serde_json::Value> = (j["warnings"].as_array().unwrap().iter())
+            .filter(|w| w["rule"] == "calcium-antibiotic-spacing")
+            .collect();
+        assert_eq!(hits.len(), want, "minocycline at {at}: {hits:?}");
+        if let Some(w) = hits.first() {
+            assert!(
+                w["message"].as_str().unwrap().contains("Minocycline"),
+                "{w}"
+            );
+        }
+    }
+}
