@@ -102,8 +102,13 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn open(db: &Path) -> Result<Ctx, CliError> {
-        let store = Store::open(db)?;
+    /// Opens the diary; a command that only reads (`reads_only`) reads one that cannot be written
+    /// (a read-only folder, file or file system) instead of failing.
+    pub fn open(db: &Path, reads_only: bool) -> Result<Ctx, CliError> {
+        let store = match Store::open(db) {
+            Err(StoreError::Unwritable { .. }) if reads_only => Store::open_read_only(db)?,
+            opened => opened?,
+        };
         if let Some(u) = store.upgraded() {
             out::note(upgrade_note(u));
         }
@@ -175,22 +180,40 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
     if needs_no_diary(&cmd) {
         return run_without_diary(cmd, db);
     }
-    let mut ctx = Ctx::open(db)?;
+    let reads_only = matches!(
+        cmd,
+        C::Day { .. }
+            | C::Week { .. }
+            | C::Export(_)
+            | C::Foods { .. }
+            | C::Next { .. }
+            | C::Backup { .. }
+    );
+    let mut ctx = Ctx::open(db, reads_only)?;
+    let done = dispatch(cmd, db, &mut ctx);
+    if let Err(CliError::Bad(_)) = done {
+        ctx.store.discard_if_unused(); // refused: a diary made for this command is taken back
+    }
+    done
+}
+
+fn dispatch(cmd: Command, db: &Path, ctx: &mut Ctx) -> CliResult {
+    use args::Command as C;
     match cmd {
-        C::Add(a) => log::add(&mut ctx, *a),
-        C::Day { date, json } => show::day(&ctx, date.as_deref(), json),
-        C::Week { week } => show::week(&ctx, week.as_deref()),
-        C::Export(a) => show::export(&ctx, a),
-        C::Foods { query, limit } => show::foods(&ctx, &query.join(" "), limit),
-        C::Rm { id } => log::rm(&mut ctx, id),
-        C::Edit(a) => log::edit(&mut ctx, *a),
-        C::Profile { action } => manage::profile(&mut ctx, action),
-        C::Item { action } => manage::item(&mut ctx, action),
-        C::Stack { action } => manage::stack(&mut ctx, action),
-        C::Plan(a) => plan::plan(&mut ctx, a),
-        C::Next { json } => plan::next(&ctx, json),
-        C::Backup { file } => manage::backup(&ctx, &file),
-        C::Import { what } => import::run(&mut ctx, what),
+        C::Add(a) => log::add(ctx, *a),
+        C::Day { date, json } => show::day(ctx, date.as_deref(), json),
+        C::Week { week } => show::week(ctx, week.as_deref()),
+        C::Export(a) => show::export(ctx, a),
+        C::Foods { query, limit } => show::foods(ctx, &query.join(" "), limit),
+        C::Rm { id } => log::rm(ctx, id),
+        C::Edit(a) => log::edit(ctx, *a),
+        C::Profile { action } => manage::profile(ctx, action),
+        C::Item { action } => manage::item(ctx, action),
+        C::Stack { action } => manage::stack(ctx, action),
+        C::Plan(a) => plan::plan(ctx, a),
+        C::Next { json } => plan::next(ctx, json),
+        C::Backup { file } => manage::backup(ctx, &file),
+        C::Import { what } => import::run(ctx, what),
         C::Check | C::Completions { .. } | C::Man => run_without_diary(cmd, db),
     }
 }
@@ -214,6 +237,6 @@ fn run_without_diary(cmd: Command, db: &Path) -> CliResult {
 
 /// Prints the day (what `intake` with no command shows where no terminal app runs).
 pub fn print_today(db: &Path) -> CliResult {
-    let ctx = Ctx::open(db)?;
+    let ctx = Ctx::open(db, true)?;
     show::day(&ctx, None, false)
 }

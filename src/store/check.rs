@@ -3,7 +3,7 @@
 
 use super::{APPLICATION_ID, MIGRATIONS_COUNT, Result, Store, StoreError};
 use crate::domain::Nutrient;
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use std::path::Path;
 
 /// What a check found; the diary is sound when `problems` is empty.
@@ -37,6 +37,7 @@ impl Store {
     /// Checks the diary at `path` read-only: no migration, no pragma written. A file that is not
     /// an intake diary is an error; a damaged one is a `Health` listing its problems.
     pub fn check_file(path: &Path) -> Result<Health> {
+        super::files::refuse_non_regular(path)?;
         if let Err(e) = super::guard::check_header(path) {
             return match e {
                 StoreError::Damaged(why) => Ok(Health {
@@ -47,8 +48,10 @@ impl Store {
                 other => Err(other),
             };
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| not_diary(path, e))?;
+        let conn = super::files::read_only_connection(path).map_err(|e| match e {
+            StoreError::Sql(e) => not_diary(path, e),
+            other => other,
+        })?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))

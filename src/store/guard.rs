@@ -55,7 +55,7 @@ fn header_size(head: &[u8; 100]) -> Option<u64> {
     (pages > 0 && word(24) == word(92)).then(|| u64::from(pages) * page_size(head))
 }
 
-fn wal_has_frames(path: &Path) -> bool {
+pub(super) fn wal_has_frames(path: &Path) -> bool {
     let mut wal = path.as_os_str().to_owned();
     wal.push("-wal");
     std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)

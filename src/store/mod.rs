@@ -3,6 +3,7 @@
 mod bulk;
 pub mod check;
 mod entries;
+mod files;
 mod guard;
 mod merge;
 pub use merge::Merged;
@@ -46,6 +47,8 @@ pub enum StoreError {
     },
     #[error("cannot open the diary folder {path}: {why}")]
     Folder { path: String, why: String },
+    #[error("cannot write {path}: {why}")]
+    Unwritable { path: String, why: String },
     #[error("no entry with id {0}")]
     NoEntry(i64),
     #[error(
@@ -64,9 +67,13 @@ pub enum StoreError {
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
-        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        use rusqlite::ErrorCode::{DatabaseCorrupt, DiskFull, NotADatabase};
         match e.sqlite_error_code() {
             Some(DatabaseCorrupt | NotADatabase) => StoreError::Damaged(e.to_string()),
+            Some(DiskFull) => StoreError::Unwritable {
+                path: "the diary".into(),
+                why: "the disk is full".into(),
+            },
             _ => StoreError::Sql(e),
         }
     }
@@ -100,6 +107,8 @@ pub struct Store {
     /// The uuids of entries this connection deleted, by id, so that restoring one (undo) gives
     /// it back its identity and a later merge does not see it as a new entry.
     deleted: std::collections::HashMap<i64, String>,
+    /// What this open created (a new diary, its folders), for [`Store::discard_if_unused`].
+    created: files::Created,
 }
 
 /// An older diary that `open` upgraded, and where its copy from before the upgrade is.
@@ -111,26 +120,33 @@ pub struct Upgrade {
 }
 
 impl Store {
-    /// Opens (creating if needed) the diary at `path`, refusing files that are not ours.
+    /// Opens (creating if needed) the diary at `path`, refusing files that are not ours. A
+    /// diary this open created is removed again if setting it up fails.
     pub fn open(path: &Path) -> Result<Store> {
-        prepare_folder(path)?;
-        if path.is_dir() {
-            return Err(StoreError::NotADiary {
-                path: path.display().to_string(),
-                why: "it is a folder; give the diary's file path".into(),
-            });
+        files::refuse_non_regular(path)?;
+        let created = files::create_parts(path)?;
+        let opened = Self::open_made(path, created.file.is_none());
+        match opened {
+            Ok(mut store) => {
+                store.created = created;
+                Ok(store)
+            }
+            Err(e) => {
+                created.remove();
+                Err(files::name_cause(path, e))
+            }
         }
+    }
+
+    /// Opens the diary file, which exists now (`made_before`: not by this open).
+    fn open_made(path: &Path, made_before: bool) -> Result<Store> {
         guard::check_header(path)?;
-        let existed = path.exists()
-            && std::fs::metadata(path)
-                .map(|m| m.len() > 0)
-                .unwrap_or(false);
-        let conn = Connection::open(path)?;
-        restrict_file(path);
+        let existed = made_before && std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
         let mut store = Store {
-            conn,
+            conn: Connection::open(path)?,
             upgraded: None,
             deleted: Default::default(),
+            created: files::Created::default(),
         };
         // Setting up a new diary (journal mode, id, schema) can meet another process doing the
         // same; SQLite then answers "busy" at once rather than waiting, so take turns.
@@ -150,6 +166,7 @@ impl Store {
             conn: Connection::open_in_memory()?,
             upgraded: None,
             deleted: Default::default(),
+            created: files::Created::default(),
         };
         store.migrate()?;
         Ok(store)
@@ -283,47 +300,30 @@ impl Store {
     }
 }
 
-fn prepare_folder(path: &Path) -> Result<()> {
-    let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
-        return Ok(());
-    };
-    if dir.exists() {
-        return Ok(());
-    }
-    std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
-        path: dir.display().to_string(),
-        why: e.to_string(),
-    })?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-    }
-    Ok(())
-}
-
-/// The diary is readable by its owner only.
-fn restrict_file(path: &Path) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
-    }
-}
-
 fn now_stamp() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 impl Store {
     /// Copies the diary to `dest` with SQLite's online backup (safe while others write).
+    /// The copy is a new file (mode 0600; an existing one is refused), removed if the copy fails.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        let mut out = Connection::open(dest)?;
-        restrict_file(dest);
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
-        // One step: it reads one snapshot (WAL lets writers go on meanwhile), where smaller steps
-        // start over whenever another process commits between them.
-        backup.run_to_completion(i32::MAX, std::time::Duration::from_millis(5), None)?;
-        Ok(())
+        let unwritable = |e: std::io::Error| StoreError::Unwritable {
+            path: dest.display().to_string(),
+            why: files::cause(&e, dest),
+        };
+        drop(files::create_private(dest).map_err(unwritable)?);
+        let copied = (|| {
+            let mut out = Connection::open(dest)?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+            // One step: it reads one snapshot (WAL lets writers go on meanwhile), where smaller
+            // steps start over whenever another process commits between them.
+            backup.run_to_completion(i32::MAX, std::time::Duration::from_millis(5), None)?;
+            Ok(())
+        })();
+        if copied.is_err() {
+            files::remove_with_sidecars(dest);
+        }
+        copied
     }
 }
