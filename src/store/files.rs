@@ -89,6 +89,16 @@ fn make_private_dir(d: &Path) -> std::io::Result<()> {
     }
 }
 
+/// The file at `path` is an up-to-date intake diary (read without writing).
+pub(super) fn is_whole_diary(path: &Path) -> bool {
+    let Ok(conn) = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY) else {
+        return false;
+    };
+    let pragma = |name: &str| conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0));
+    pragma("application_id").is_ok_and(|id| id == i64::from(super::APPLICATION_ID))
+        && pragma("user_version").is_ok_and(|v| v == super::MIGRATIONS_COUNT)
+}
+
 /// Creates a new file readable by its owner only; fails if anything (even a link) is there.
 pub(crate) fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;

@@ -132,7 +132,10 @@ impl Store {
                 Ok(store)
             }
             Err(e) => {
-                created.remove();
+                // Another process creating the same diary at once may have finished it.
+                if !files::is_whole_diary(path) {
+                    created.remove();
+                }
                 Err(files::name_cause(path, e))
             }
         }
