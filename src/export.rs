@@ -38,10 +38,18 @@ fn others() -> impl Iterator<Item = Shown> {
 pub enum ExportError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("cannot write the CSV: {0}")]
+    #[error("cannot write the CSV: {}", csv_cause(.0))]
     Csv(#[from] csv::Error),
-    #[error("cannot write the CSV: {0}")]
+    #[error("cannot write the CSV: {}", crate::outfile::cause(.0, std::path::Path::new("")))]
     Io(#[from] std::io::Error),
+}
+
+/// A CSV error, its I/O cause in words (a full disk says so).
+fn csv_cause(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => crate::outfile::cause(io, std::path::Path::new("")),
+        _ => e.to_string(),
+    }
 }
 
 /// Writes the CSV of one ISO week, Monday first, all seven days.
@@ -192,24 +200,6 @@ fn entry_row(e: &Entry) -> Vec<String> {
     row.push(e.meal.clone().unwrap_or_default());
     row.push(e.note.clone().unwrap_or_default());
     row.into_iter().map(|c| neutralise(&c)).collect()
-}
-
-/// Creates (or empties) an export file that only its owner can read (0600 on Unix), like the
-/// diary itself: an export is health data, and a shared machine's other users must not read it.
-pub fn create_private(path: &std::path::Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
-        options.mode(0o600);
-        let file = options.open(path)?;
-        // A file that already existed keeps its mode through open(): narrow it too.
-        file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-        Ok(file)
-    }
-    #[cfg(not(unix))]
-    options.open(path)
 }
 
 /// A weekly amount at the precision its sources give: the food tables and labels state mg and

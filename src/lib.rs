@@ -9,6 +9,7 @@ pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod outfile;
 pub mod report;
 pub mod runtime;
 pub mod store;

@@ -5,6 +5,7 @@
 //! Root may write anywhere, so the read-only cases run intake as `nobody` through `setpriv`; a
 //! full disk is a small tmpfs mounted in a private mount namespace (`unshare`).
 
+mod common;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -240,30 +241,6 @@ fn a_read_only_diary_is_read_and_the_refusal_names_the_cause() {
     chmod(home.path(), 0o755);
 }
 
-/// Runs `script` with `$FULL` a tiny tmpfs that is already full, in a private mount namespace.
-/// Returns None (and says so) where this user may not make one.
-fn on_full_disk(script: &str, env: &[(&str, &Path)]) -> Option<Output> {
-    let mnt = tempfile::tempdir().unwrap();
-    let full = format!(
-        "mount -t tmpfs -o size=16k tmpfs \"$FULL\" || exit 99; \
-         dd if=/dev/zero of=\"$FULL/filler\" bs=4k count=16 2>/dev/null; {script}"
-    );
-    let mut c = Command::new("unshare");
-    c.args(["-rm", "sh", "-c", &full])
-        .env("FULL", mnt.path())
-        .env("INTAKE", BIN)
-        .env_remove("INTAKE_DB");
-    for (k, v) in env {
-        c.env(k, v);
-    }
-    let o = run(c);
-    if o.status.code() == Some(99) || err(&o).contains("unshare failed") {
-        eprintln!("skipped: cannot mount a tmpfs here: {}", err(&o));
-        return None;
-    }
-    Some(o)
-}
-
 #[test]
 fn a_full_disk_leaves_no_half_made_diary_and_no_empty_backup() {
     let dir = tempfile::tempdir().unwrap();
@@ -271,7 +248,7 @@ fn a_full_disk_leaves_no_half_made_diary_and_no_empty_backup() {
     let script = "\"$INTAKE\" --db \"$FULL/new.db\" add milk; echo \"new=$?\"; \
                   \"$INTAKE\" --db \"$DB\" backup \"$FULL/copy.db\"; echo \"backup=$?\"; \
                   ls \"$FULL\"";
-    let Some(o) = on_full_disk(script, &[("DB", &db)]) else {
+    let Some(o) = common::on_full_disk(script, &[("DB", &db)]) else {
         return;
     };
     let out = String::from_utf8_lossy(&o.stdout);

@@ -171,9 +171,12 @@ pub struct ExportArgs {
     /// One row per entry instead of one per day.
     #[arg(long)]
     pub entries: bool,
-    /// Write to FILE instead of standard output.
+    /// Write to FILE instead of standard output (a new file; a device or FIFO is written as it is).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,10 +14,9 @@ const EVENT_MIN: i64 = 10;
 /// Writes the calendar of the plan's fixed and planned times; returns how many events.
 pub fn write(plan: &Plan, file: &Path, stamp: DateTime<Utc>) -> Result<usize, CliError> {
     let (cal, n) = calendar(plan, stamp);
-    let partial = file.with_extension("ics.partial");
-    std::fs::write(&partial, cal.to_string())
-        .and_then(|()| std::fs::rename(&partial, file))
-        .map_err(|e| CliError::Failed(format!("cannot write {}: {e}", file.display())))?;
+    // The calendar is rewritten on each export, so an existing file is replaced.
+    crate::outfile::write_file(file, true, |out| out.write_all(cal.to_string().as_bytes()))
+        .map_err(|e| CliError::Failed(e.to_string()))?;
     Ok(n)
 }
 

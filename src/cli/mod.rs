@@ -85,6 +85,18 @@ impl From<crate::import::ImportError> for CliError {
     }
 }
 
+impl<E: Into<CliError>> From<crate::outfile::OutError<E>> for CliError {
+    fn from(e: crate::outfile::OutError<E>) -> Self {
+        use crate::outfile::OutError;
+        let problem = e.file_problem().unwrap_or_default();
+        match e {
+            OutError::Content(e) => e.into(),
+            OutError::Io(..) => CliError::Failed(problem),
+            OutError::Exists(_) | OutError::Folder(_) => CliError::Bad(problem),
+        }
+    }
+}
+
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         CliError::Failed(e.to_string())

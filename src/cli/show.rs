@@ -152,7 +152,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
         }
     };
     match &a.output {
-        Some(path) => export_to_file(path, write),
+        Some(path) => export_to_file(path, a.force, write),
         None => {
             let mut sink = std::io::BufWriter::new(std::io::stdout().lock());
             match write(&mut sink) {
@@ -163,22 +163,14 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
     }
 }
 
-/// Streams the CSV into `path` through a `.partial` file renamed at the end, so a failure
-/// leaves no half-written export behind.
+/// Streams the CSV into `path` (see [`crate::outfile`]: an existing file only with --force, a
+/// device or FIFO written as it is, nothing left behind on failure).
 fn export_to_file(
     path: &std::path::Path,
+    force: bool,
     write: impl Fn(&mut dyn Write) -> Result<(), export::ExportError>,
 ) -> CliResult {
-    let failed = |e: &dyn std::fmt::Display| {
-        CliError::Failed(format!("cannot write {}: {e}", path.display()))
-    };
-    let partial = std::path::PathBuf::from(format!("{}.partial", path.display()));
-    let file = export::create_private(&partial).map_err(|e| failed(&e))?;
-    if let Err(e) = write(&mut std::io::BufWriter::new(file)) {
-        let _ = std::fs::remove_file(&partial);
-        return Err(e.into());
-    }
-    std::fs::rename(&partial, path).map_err(|e| failed(&e))?;
+    crate::outfile::write_file(path, force, write).map_err(CliError::from)?;
     out::note(format!("wrote {}", path.display()));
     Ok(())
 }

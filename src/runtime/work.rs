@@ -81,9 +81,12 @@ pub(super) fn write_change(store: &mut Store, change: Change) -> Result<Change> 
 pub(super) fn export(store: &Store, dir: &Path, w: IsoWeek, profile: &Profile) -> Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let path = dir.join(format!("intake-{}.csv", week_label(w)));
-    let file = crate::export::create_private(&path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    crate::export::write_week_csv(store, w, profile, std::io::BufWriter::new(file))?;
+    // The app's own file for that week: a new export replaces it; a failed one leaves the old
+    // file (or none), never an empty one.
+    crate::outfile::write_file(&path, true, |out| {
+        crate::export::write_week_csv(store, w, profile, out)
+    })
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(format!(
         "Wrote week {} to {}",
         week_label(w),

@@ -4,6 +4,7 @@
 //! cannot happen the real cause is named; a diary that cannot be written is opened read-only.
 
 use super::{Result, StoreError};
+pub(crate) use crate::outfile::{cause, create_private};
 use rusqlite::{Connection, OpenFlags};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -99,36 +100,12 @@ pub(super) fn is_whole_diary(path: &Path) -> bool {
         && pragma("user_version").is_ok_and(|v| v == super::MIGRATIONS_COUNT)
 }
 
-/// Creates a new file readable by its owner only; fails if anything (even a link) is there.
-pub(crate) fn create_private(path: &Path) -> std::io::Result<std::fs::File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-}
-
 /// Removes a diary file and whatever SQLite kept beside it.
 pub(crate) fn remove_with_sidecars(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(PathBuf::from(p));
-    }
-}
-
-/// An I/O error in words a person can act on.
-pub(crate) fn cause(e: &std::io::Error, at: &Path) -> String {
-    match e.kind() {
-        ErrorKind::ReadOnlyFilesystem => "the file system is read-only".into(),
-        ErrorKind::StorageFull => "the disk is full".into(),
-        ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
-        ErrorKind::PermissionDenied if at.is_dir() => {
-            format!("the folder {} is read-only for you", at.display())
-        }
-        ErrorKind::PermissionDenied => "the file is read-only for you".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -57,3 +57,33 @@ pub fn hidden(c: char) -> bool {
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
+
+/// Runs the shell `script` with `$FULL` a tiny tmpfs that is already full, in a private mount
+/// namespace, and `$INTAKE` the binary. Returns None (and says why) where this user may not make
+/// one.
+pub fn on_full_disk(
+    script: &str,
+    env: &[(&str, &std::path::Path)],
+) -> Option<std::process::Output> {
+    let mnt = tempfile::tempdir().unwrap();
+    let full = format!(
+        "mount -t tmpfs -o size=16k tmpfs \"$FULL\" || exit 99; \
+         dd if=/dev/zero of=\"$FULL/filler\" bs=4k count=16 2>/dev/null; {script}"
+    );
+    let mut c = std::process::Command::new("unshare");
+    c.args(["-rm", "sh", "-c", &full])
+        .env("FULL", mnt.path())
+        .env("INTAKE", env!("CARGO_BIN_EXE_intake"))
+        .env_remove("INTAKE_DB")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let o = c.output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    if o.status.code() == Some(99) || err.contains("unshare failed") {
+        eprintln!("skipped: cannot mount a tmpfs here: {err}");
+        return None;
+    }
+    Some(o)
+}
