@@ -263,7 +263,7 @@ fn export_files_are_readable_by_their_owner_only() {
     let d = Diary::new();
     seed_week(&d);
     let out = d.dir.path().join("w.csv");
-    // An older export left world-readable is narrowed when written again.
+    // An older export left world-readable is replaced (--force) by a file of the owner's only.
     std::fs::write(&out, "old").unwrap();
     std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
     for args in [
@@ -272,7 +272,7 @@ fn export_files_are_readable_by_their_owner_only() {
     ] {
         let mut all = vec!["export"];
         all.extend_from_slice(args);
-        all.extend(["-o", out.to_str().unwrap()]);
+        all.extend(["-o", out.to_str().unwrap(), "--force"]);
         d.ok(&all);
         let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{args:?}");

@@ -97,7 +97,7 @@ fn a_full_stdout_is_exit_1_with_one_line() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
-        assert!(err.contains("No space left"), "{args:?}: {err}");
+        assert!(err.contains("the disk is full"), "{args:?}: {err}");
     }
 }
 

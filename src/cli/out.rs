@@ -41,8 +41,9 @@ pub fn is_closed(e: &std::io::Error) -> bool {
 }
 
 /// Standard output could not be written (a full disk, a device error): exit 1, one line.
-pub fn write_failed(e: &dyn std::fmt::Display) -> CliError {
-    CliError::Failed(format!("cannot write the output: {e}"))
+pub fn write_failed(e: &std::io::Error) -> CliError {
+    let why = crate::outfile::cause(e, std::path::Path::new(""));
+    CliError::Failed(format!("cannot write the output: {why}"))
 }
 
 /// A message on standard error (`intake: …`), escaped; a closed standard error is ignored.

@@ -133,7 +133,7 @@ impl Store {
             }
             Err(e) => {
                 // Another process creating the same diary at once may have finished it.
-                if !files::is_whole_diary(path) {
+                if created.file.is_some() && !files::is_whole_diary(path) {
                     created.remove();
                 }
                 Err(files::name_cause(path, e))
