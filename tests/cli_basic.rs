@@ -78,7 +78,10 @@ fn day_text_and_json_show_totals_and_lower_bounds() {
     assert_eq!(ca["low"], 800.0);
     assert_eq!(ca["high"], 900.0);
     assert_eq!(ca["lower_bound"], false);
-    assert_eq!(json["totals"]["vitamin_d"]["lower_bound"], true);
+    // Milk and cheese take their vitamin D from USDA (whole milk, cheddar); no source gives
+    // their MK-7, so K2 is a lower bound.
+    assert_eq!(json["totals"]["vitamin_d"]["lower_bound"], false);
+    assert_eq!(json["totals"]["vitamin_k2"]["lower_bound"], true);
     assert_eq!(json["entries"].as_array().unwrap().len(), 2);
 }
 
@@ -183,7 +186,8 @@ fn foods_lists_matches_with_source() {
     let out = d.ok(&["foods", "natto"]);
     let first = out.lines().next().unwrap();
     assert!(first.starts_with("natto"), "{out}");
-    assert!(first.contains("source: seed 001"), "{out}");
+    assert!(first.contains("vitamin K2: seed 001"), "{out}");
+    assert!(first.contains("USDA SR NDB 16113 (Natto)"), "{out}");
 }
 
 #[test]

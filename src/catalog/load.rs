@@ -1,10 +1,11 @@
 //! Loading the curated foods, supplements and medications from the TOML files in `assets/`.
 
+use super::fill::{self, Basis};
 use crate::domain::{
-    Item, Kind, Nutrient, Nutrients, Origin, Portion, Quantity, Serving, Unit, Value,
+    Assumed, Item, Kind, Nutrient, Nutrients, Origin, Portion, Quantity, Serving, Unit, Value,
 };
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use thiserror::Error;
 
 /// The embedded item files: (file name, text, origin).
@@ -53,6 +54,12 @@ pub enum LoadError {
         key: String,
         what: String,
     },
+    #[error("{file}: item `{key}`: {message}")]
+    Incomplete {
+        file: String,
+        key: String,
+        message: String,
+    },
     #[error("{file}: item key `{key}` appears twice")]
     DuplicateKey { file: String, key: String },
 }
@@ -79,6 +86,14 @@ struct Row {
     source: String,
     #[serde(default)]
     nutrients: BTreeMap<String, Amount>,
+    /// The USDA food (NDB number) that gives every nutrient the row does not (curated foods).
+    usda: Option<String>,
+    /// The row's vitamin D of unknown form takes the form USDA measured in `usda`.
+    #[serde(default)]
+    d_form_from_usda: bool,
+    /// Nutrients that stay unknown, and why.
+    #[serde(default)]
+    unknown: BTreeMap<String, String>,
 }
 
 fn food() -> Kind {
@@ -99,16 +114,22 @@ pub fn parse_items(file: &str, text: &str, origin: Origin) -> Result<Vec<Item>, 
         file: file.into(),
         message: e.message().to_string(),
     })?;
+    let ndbs: Vec<&str> = parsed
+        .item
+        .iter()
+        .filter_map(|r| r.usda.as_deref())
+        .collect();
+    let foods = fill::usda_foods(&ndbs);
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(parsed.item.len());
-    for row in parsed.item {
+    for row in &parsed.item {
         if !seen.insert(row.key.clone()) {
             return Err(LoadError::DuplicateKey {
                 file: file.into(),
-                key: row.key,
+                key: row.key.clone(),
             });
         }
-        items.push(item_of(file, row, origin)?);
+        items.push(item_of(file, row, origin, &foods)?);
     }
     Ok(items)
 }
@@ -122,28 +143,77 @@ pub fn embedded() -> Result<Vec<Item>, LoadError> {
     Ok(out)
 }
 
-fn item_of(file: &str, row: Row, origin: Origin) -> Result<Item, LoadError> {
+fn item_of(
+    file: &str,
+    row: &Row,
+    origin: Origin,
+    foods: &HashMap<String, Item>,
+) -> Result<Item, LoadError> {
+    let (item, _) = item_with_basis(file, row, origin, foods)?;
+    Ok(item)
+}
+
+/// An item and, for a curated food, where each of its nutrients comes from.
+fn item_with_basis(
+    file: &str,
+    row: &Row,
+    origin: Origin,
+    foods: &HashMap<String, Item>,
+) -> Result<(Item, Vec<Basis>), LoadError> {
     let bad = |what: &str| LoadError::BadAmount {
         file: file.into(),
         key: row.key.clone(),
         what: what.into(),
     };
-    let serving = serving_of(file, &row)?;
+    let mut serving = serving_of(file, row)?;
     let mut nutrients = match row.kind {
         Kind::Food => Nutrients::default(),
         Kind::Supplement | Kind::Medication => Nutrients::zero(),
     };
-    for (name, amount) in &row.nutrients {
-        let n = Nutrient::from_key(name).ok_or_else(|| LoadError::UnknownNutrient {
+    let nutrient = |name: &String| {
+        Nutrient::from_key(name).ok_or_else(|| LoadError::UnknownNutrient {
             file: file.into(),
             key: row.key.clone(),
             nutrient: name.clone(),
             accepted: Nutrient::ALL.map(|n| n.column()).join(", "),
-        })?;
-        nutrients.set(n, value_of(amount).ok_or_else(|| bad(name))?);
+        })
+    };
+    for (name, amount) in &row.nutrients {
+        nutrients.set(nutrient(name)?, value_of(amount).ok_or_else(|| bad(name))?);
     }
     // A row that gives vitamin D or K2 under one form gives the whole vitamin.
-    let nutrients = nutrients.complete_forms();
+    let mut nutrients = nutrients.complete_forms();
+    let mut source = row.source.clone();
+    let mut assumed = Assumed::default();
+    let mut basis = Vec::new();
+    if origin == Origin::Curated && row.kind == Kind::Food {
+        let want = fill::Want {
+            usda: row.usda.as_deref(),
+            d_form_from_usda: row.d_form_from_usda,
+            unknown: row
+                .unknown
+                .iter()
+                .map(|(k, why)| Ok((nutrient(k)?, why.clone())))
+                .collect::<Result<_, LoadError>>()?,
+        };
+        let whole = fill::make_whole(
+            nutrients,
+            &row.source,
+            (&row.serving, serving.grams),
+            &want,
+            foods,
+        )
+        .map_err(|message| LoadError::Incomplete {
+            file: file.into(),
+            key: row.key.clone(),
+            message,
+        })?;
+        nutrients = whole.nutrients;
+        source = whole.source;
+        assumed = whole.assumed;
+        serving.grams = whole.grams;
+        basis = whole.basis;
+    }
     let mut portions = Vec::new();
     for (unit, grams) in &row.portions {
         if !(grams.is_finite() && *grams > 0.0) {
@@ -154,19 +224,41 @@ fn item_of(file: &str, row: Row, origin: Origin) -> Result<Item, LoadError> {
             grams: *grams,
         });
     }
-    Ok(Item {
-        key: row.key,
-        name: row.name,
+    let item = Item {
+        key: row.key.clone(),
+        name: row.name.clone(),
         kind: row.kind,
         origin,
         serving,
         portions,
         nutrients,
-        tags: row.tags,
+        tags: row.tags.clone(),
         group: None,
-        source: row.source,
-        assumed: Default::default(),
-    })
+        source,
+        assumed,
+    };
+    Ok((item, basis))
+}
+
+/// Every curated food with the basis of each of its nutrients (for the tests that check that
+/// every value names its source).
+pub fn curated_with_basis() -> Result<Vec<(Item, Vec<Basis>)>, LoadError> {
+    let (file, text, origin) = ASSETS[0];
+    let parsed: File = toml::from_str(text).map_err(|e| LoadError::Toml {
+        file: file.into(),
+        message: e.message().to_string(),
+    })?;
+    let ndbs: Vec<&str> = parsed
+        .item
+        .iter()
+        .filter_map(|r| r.usda.as_deref())
+        .collect();
+    let foods = fill::usda_foods(&ndbs);
+    parsed
+        .item
+        .iter()
+        .map(|row| item_with_basis(file, row, origin, &foods))
+        .collect()
 }
 
 fn value_of(a: &Amount) -> Option<Value> {
@@ -222,7 +314,7 @@ mod tests {
             "[[item]]\nkey = \"x\"\nname = \"X\"\nkind = \"{kind}\"\nserving = \"1 cup\"\n\
              source = \"test\"\n{body}"
         );
-        parse_items("test.toml", &text, Origin::Curated)
+        parse_items("test.toml", &text, Origin::Builtin)
     }
 
     #[test]
@@ -282,10 +374,49 @@ mod tests {
         assert!(matches!(one("snack", ""), Err(LoadError::Toml { .. })));
     }
 
+    fn curated(body: &str) -> Result<Vec<Item>, LoadError> {
+        let text = format!(
+            "[[item]]\nkey = \"x\"\nname = \"X\"\nserving = \"1 cup\"\ngrams = 244\n\
+             source = \"seed\"\n{body}"
+        );
+        parse_items("foods.toml", &text, Origin::Curated)
+    }
+
+    #[test]
+    fn a_curated_food_is_whole_or_says_why_not() {
+        let own = "[item.nutrients]\ncalcium_mg = 300\n";
+        let err = curated(own).unwrap_err();
+        assert!(matches!(err, LoadError::Incomplete { .. }), "{err}");
+        assert!(err.to_string().contains("magnesium_mg is unknown"), "{err}");
+        // Whole milk fills the rest, scaled to 244 g; MK-7 stays unknown, with its reason.
+        let whole =
+            format!("usda = \"01077\"\n{own}[item.unknown]\nvitamin_k2_mk7_mcg = \"no source\"\n");
+        let milk = &curated(&whole).unwrap()[0];
+        assert_eq!(milk.nutrients.get(Nutrient::Calcium), Value::exact(300.0));
+        assert_eq!(milk.nutrients.get(Nutrient::Magnesium), Value::exact(24.4));
+        assert_eq!(milk.nutrients.get(Nutrient::K2Mk4), Value::exact(2.44));
+        assert!(milk.nutrients.get(Nutrient::K2Mk7).is_unknown());
+        assert!(
+            milk.source.starts_with("calcium: seed; "),
+            "{}",
+            milk.source
+        );
+        assert!(milk.source.contains("USDA SR NDB 01077"), "{}", milk.source);
+        assert!(
+            milk.source.contains("unknown (no source)"),
+            "{}",
+            milk.source
+        );
+        // A reason without the USDA food leaves the rest unknown: still an error.
+        let half = format!("{own}[item.unknown]\nvitamin_k2_mk7_mcg = \"no source\"\n");
+        assert!(curated(&half).is_err());
+        assert!(curated(&format!("usda = \"99999\"\n{own}")).is_err());
+    }
+
     #[test]
     fn duplicate_keys_are_rejected() {
         let row = "[[item]]\nkey = \"x\"\nname = \"X\"\nserving = \"1\"\nsource = \"t\"\n";
-        let err = parse_items("t.toml", &row.repeat(2), Origin::Curated).unwrap_err();
+        let err = parse_items("t.toml", &row.repeat(2), Origin::Builtin).unwrap_err();
         assert_eq!(err.to_string(), "t.toml: item key `x` appears twice");
     }
 

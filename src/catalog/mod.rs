@@ -4,6 +4,7 @@
 //! The curated and built-in files are small and parsed by [`Catalog::builtin`]; the USDA table is
 //! parsed only when a search or a `usda-…` key needs it (see [`usda::table`]).
 
+pub mod fill;
 mod index;
 pub mod load;
 mod search;

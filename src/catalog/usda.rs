@@ -70,6 +70,19 @@ impl UsdaTable {
     }
 }
 
+/// The foods with these NDB numbers, read from their own lines of the embedded table (without
+/// parsing the rest: the curated rows need a few dozen at every start). Unknown numbers are left out.
+pub fn foods_by_ndb(ndbs: &[&str]) -> Vec<Item> {
+    let groups = HashMap::new();
+    let mut measures = Measures::default();
+    USDA_TSV
+        .lines()
+        .filter_map(|l| l.strip_prefix("f\t"))
+        .filter(|l| l.split('\t').next().is_some_and(|ndb| ndbs.contains(&ndb)))
+        .filter_map(|l| parse_food(l.split('\t').collect(), &groups, &mut measures).ok())
+        .collect()
+}
+
 /// Parses the table; `strict` fails on the first bad row instead of skipping it.
 pub fn parse_items(text: &str, strict: bool) -> Result<Vec<Item>, UsdaError> {
     let mut groups: HashMap<&str, &str> = HashMap::new();
