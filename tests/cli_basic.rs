@@ -199,3 +199,23 @@ fn backup_copies_the_diary() {
     let copy = intake::store::Store::open(&dest).unwrap();
     assert_eq!(copy.entry_count().unwrap(), 1);
 }
+
+#[test]
+fn foods_coverage_counts_the_catalog_and_the_diary_food_entries() {
+    let d = Diary::new();
+    d.ok(&["add", "milk", "--date", "2026-11-16", "--at", "08:00"]);
+    d.ok(&["add", "usda-11234", "--date", "2026-11-16", "--at", "19:00"]);
+    d.ok(&["add", "d3", "--date", "2026-11-16", "--at", "08:05"]);
+    let out = d.ok(&["foods", "--coverage"]);
+    assert!(out.contains("diary foods (2)"), "{out}");
+    let line = |name: &str| {
+        out.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap()
+            .to_string()
+    };
+    // Both food entries know calcium; milk's MK-7 is unknown, kale's K2 an assumed zero.
+    assert!(line("Calcium").ends_with(" 100.0 %"), "{out}");
+    assert!(line("Vitamin K2").ends_with(" 50.0 %"), "{out}");
+    assert!(line("Calcium").contains("100.0 %"), "{out}");
+}

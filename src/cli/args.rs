@@ -47,11 +47,15 @@ pub enum Command {
     /// Search the items (curated, supplements, medications, USDA, your own).
     Foods {
         /// Words to look for, in any order.
-        #[arg(required = true, num_args = 1..)]
+        #[arg(required_unless_present = "coverage", num_args = 1..)]
         query: Vec<String>,
         /// How many results.
         #[arg(long, default_value_t = 10)]
         limit: usize,
+        /// Print, per nutrient, the share of the catalog and of the diary's food entries whose
+        /// value is known.
+        #[arg(long, conflicts_with = "query")]
+        coverage: bool,
     },
     /// Delete an entry by id.
     Rm { id: i64 },

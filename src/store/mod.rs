@@ -2,6 +2,7 @@
 
 mod bulk;
 pub mod check;
+mod coverage;
 mod entries;
 mod files;
 mod guard;
