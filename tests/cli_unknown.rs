@@ -4,20 +4,49 @@
 mod common;
 use common::Diary;
 
+/// Foods of the user's own whose figures do not move when the catalog is completed: a milk that
+/// gives calcium only and a natto that gives K2 MK-7 only (everything else unknown).
+fn lab_diary() -> Diary {
+    let d = Diary::new();
+    d.ok(&[
+        "item",
+        "add",
+        "lab-milk",
+        "--name",
+        "Lab milk",
+        "--serving",
+        "1 cup",
+        "--calcium",
+        "300",
+    ]);
+    d.ok(&[
+        "item",
+        "add",
+        "lab-natto",
+        "--name",
+        "Lab natto",
+        "--serving",
+        "3 oz",
+        "--k2-mk7",
+        "850",
+    ]);
+    d
+}
+
 fn json(d: &Diary, date: &str) -> serde_json::Value {
     serde_json::from_str(&d.ok(&["day", date, "--json"])).unwrap()
 }
 
-/// Milk gives no magnesium; the D3 supplement gives a known 0: the day's magnesium is "≥ 0",
+/// Lab milk gives no magnesium; the D3 supplement gives a known 0: the day's magnesium is "≥ 0",
 /// which says nothing.
 fn milk_and_d3(d: &Diary, date: &str) {
-    d.ok(&["add", "milk", "1 cup", "--date", date, "--at", "08:00"]);
+    d.ok(&["add", "lab-milk", "1 cup", "--date", date, "--at", "08:00"]);
     d.ok(&["add", "d3", "1000 IU", "--date", date, "--at", "08:05"]);
 }
 
 #[test]
 fn only_unknown_magnesium_is_a_question_mark_never_zero_percent() {
-    let d = Diary::new();
+    let d = lab_diary();
     milk_and_d3(&d, "2026-11-16");
     let text = d.ok(&["day", "2026-11-16"]);
     let mg = text.lines().find(|l| l.starts_with("Magnesium")).unwrap();
@@ -39,10 +68,10 @@ fn only_unknown_magnesium_is_a_question_mark_never_zero_percent() {
 
 #[test]
 fn a_lower_bound_percentage_carries_a_sign_in_text() {
-    let d = Diary::new();
+    let d = lab_diary();
     d.ok(&[
         "add",
-        "milk",
+        "lab-milk",
         "1 cup",
         "--date",
         "2026-11-16",
@@ -68,11 +97,11 @@ fn a_lower_bound_percentage_carries_a_sign_in_text() {
 
 #[test]
 fn weekly_csv_leaves_pct_empty_when_the_total_is_entirely_unknown() {
-    let d = Diary::new();
-    // Natto gives no calcium, the D3 tablet a known 0: calcium "≥ 0" says nothing.
+    let d = lab_diary();
+    // Lab natto gives no calcium, the D3 tablet a known 0: calcium "≥ 0" says nothing.
     d.ok(&[
         "add",
-        "natto",
+        "lab-natto",
         "3 oz",
         "--date",
         "2026-11-16",

@@ -12,7 +12,7 @@ fn first_run_then_scroll_the_warnings_then_open_a_day_from_the_week() {
         return;
     }
     let d = Diary::new();
-    // A morning that breaks the spacing rules many times (12 warnings at 63, with the UL).
+    // A morning that breaks the spacing rules many times (13 warnings at 63, with the UL, once the curated foods are whole).
     d.ok(&["add", "levothyroxine", "--at", "07:00"]);
     for (item, at) in [
         ("calcium-citrate", "07:30"),
@@ -34,7 +34,7 @@ fn first_run_then_scroll_the_warnings_then_open_a_day_from_the_week() {
     tmux.wait_for(&["63 female, goal bone"]);
 
     // The warnings pane says how many more there are and scrolls to them.
-    let screen = tmux.wait_for(&["Warnings (12)", "more (PageDown/J)"]);
+    let screen = tmux.wait_for(&["Warnings (13)", "more (PageDown/J)"]);
     assert!(!screen.contains("↑ "), "nothing above yet: {screen}");
     tmux.keys(&["J", "J", "J"]);
     tmux.wait_for(&["↑ 3 above (PageUp/K)"]);
@@ -43,7 +43,7 @@ fn first_run_then_scroll_the_warnings_then_open_a_day_from_the_week() {
 
     // The week view has the warnings column; ← moves to yesterday, Enter opens it.
     tmux.keys(&["w"]);
-    tmux.wait_for(&["Warn", "!12", "Enter: day"]);
+    tmux.wait_for(&["Warn", "!13", "Enter: day"]);
     tmux.keys(&["Left", "Enter"]);
     let yesterday = chrono::Local::now().date_naive() - chrono::Duration::days(1);
     let day = tmux.wait_for(&[&yesterday.format("%Y-%m-%d").to_string(), "Entries (0)"]);

@@ -389,8 +389,9 @@ mod tests {
         assert!(matches!(err, LoadError::Incomplete { .. }), "{err}");
         assert!(err.to_string().contains("magnesium_mg is unknown"), "{err}");
         // Whole milk fills the rest, scaled to 244 g; MK-7 stays unknown, with its reason.
-        let whole =
-            format!("usda = \"01077\"\n{own}[item.unknown]\nvitamin_k2_mk7_mcg = \"no source\"\n");
+        let whole = format!(
+            "usda = \"01077\"\n{own}[item.unknown]\nvitamin_k2_mk7_mcg = \"no source\"\nvitamin_k2_other_mcg = \"no source\"\n"
+        );
         let milk = &curated(&whole).unwrap()[0];
         assert_eq!(milk.nutrients.get(Nutrient::Calcium), Value::exact(300.0));
         assert_eq!(milk.nutrients.get(Nutrient::Magnesium), Value::exact(24.4));

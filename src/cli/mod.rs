@@ -2,6 +2,7 @@
 
 mod args;
 mod check;
+mod coverage;
 mod docs;
 mod ics;
 mod import;
@@ -216,7 +217,8 @@ fn dispatch(cmd: Command, db: &Path, ctx: &mut Ctx) -> CliResult {
         C::Day { date, json } => show::day(ctx, date.as_deref(), json),
         C::Week { week } => show::week(ctx, week.as_deref()),
         C::Export(a) => show::export(ctx, a),
-        C::Foods { query, limit } => show::foods(ctx, &query.join(" "), limit),
+        C::Foods { coverage: true, .. } => coverage::coverage(ctx),
+        C::Foods { query, limit, .. } => show::foods(ctx, &query.join(" "), limit),
         C::Rm { id } => log::rm(ctx, id),
         C::Edit(a) => log::edit(ctx, *a),
         C::Profile { action } => manage::profile(ctx, action),
