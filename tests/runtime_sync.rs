@@ -87,7 +87,7 @@ fn an_external_change_reads_the_profile_items_and_open_lists_again() {
     assert_eq!(app.profile, older);
     assert_eq!(
         fx,
-        [Effect::LoadDay(app.date)],
+        [Effect::LoadDay(app.date, app.profile.clone())],
         "the targets follow the profile"
     );
 }

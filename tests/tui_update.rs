@@ -13,7 +13,10 @@ use tui_fixture::{d3, date, entry, milk, natto, now};
 #[test]
 fn starts_by_loading_today() {
     let a = app();
-    assert_eq!(a.start(), vec![Effect::LoadDay(date(21))]);
+    assert_eq!(
+        a.start(),
+        vec![Effect::LoadDay(date(21), a.profile.clone())]
+    );
     assert_eq!((a.screen, a.running), (Screen::Day, true));
 }
 
@@ -83,7 +86,7 @@ fn logging_is_recorded_for_undo_and_the_new_entry_selected() {
             origin: Origin::New,
         },
     );
-    assert_eq!(effects, vec![Effect::LoadDay(date(21))]);
+    assert_eq!(effects, vec![Effect::LoadDay(date(21), a.profile.clone())]);
     assert_eq!(a.status.as_ref().unwrap().text, "Logged Milk 2 cup");
     let first = stored(entry(&d3(), "1000 IU", date(21), (7, 0), None), 3);
     update(&mut a, Action::DayLoaded(day(vec![first, e])));
@@ -94,7 +97,10 @@ fn logging_is_recorded_for_undo_and_the_new_entry_selected() {
 #[test]
 fn another_day_defaults_to_noon() {
     let mut a = app();
-    assert_eq!(key(&mut a, KeyCode::Left), vec![Effect::LoadDay(date(20))]);
+    assert_eq!(
+        key(&mut a, KeyCode::Left),
+        vec![Effect::LoadDay(date(20), a.profile.clone())]
+    );
     key(&mut a, KeyCode::Char('a'));
     update(
         &mut a,
@@ -201,27 +207,28 @@ fn review_keys_move_the_date_and_switch_views() {
     let mut a = app();
     assert_eq!(
         key(&mut a, KeyCode::Char('[')),
-        vec![Effect::LoadDay(date(14))]
+        vec![Effect::LoadDay(date(14), a.profile.clone())]
     );
     assert_eq!(
         key(&mut a, KeyCode::Char('l')),
-        vec![Effect::LoadDay(date(15))]
+        vec![Effect::LoadDay(date(15), a.profile.clone())]
     );
     assert_eq!(
         key(&mut a, KeyCode::Char('t')),
-        vec![Effect::LoadDay(date(21))]
+        vec![Effect::LoadDay(date(21), a.profile.clone())]
     );
     assert_eq!(
         key(&mut a, KeyCode::Char('w')),
-        vec![Effect::LoadWeek(date(21).iso_week())]
+        vec![Effect::LoadWeek(date(21).iso_week(), a.profile.clone())]
     );
     assert_eq!(
         key(&mut a, KeyCode::Char(']')),
-        vec![Effect::LoadWeek(date(28).iso_week())]
+        vec![Effect::LoadWeek(date(28).iso_week(), a.profile.clone())]
     );
     assert_eq!(
         key(&mut a, KeyCode::Char('m')),
         vec![Effect::LoadTrend {
+            profile: a.profile.clone(),
             to: date(28),
             days: 30
         }]
@@ -229,13 +236,17 @@ fn review_keys_move_the_date_and_switch_views() {
     assert_eq!(
         key(&mut a, KeyCode::Char('m')),
         vec![Effect::LoadTrend {
+            profile: a.profile.clone(),
             to: date(28),
             days: 90
         }]
     );
     key(&mut a, KeyCode::Tab);
     assert_eq!(a.trend_nutrient, Shown::VitaminD);
-    assert_eq!(key(&mut a, KeyCode::Esc), vec![Effect::LoadDay(date(28))]);
+    assert_eq!(
+        key(&mut a, KeyCode::Esc),
+        vec![Effect::LoadDay(date(28), a.profile.clone())]
+    );
     assert_eq!(a.screen, Screen::Day);
 }
 
@@ -256,7 +267,7 @@ fn midnight_moves_today_and_a_view_of_today_follows() {
     let midnight = date(22).and_hms_opt(0, 0, 1).unwrap();
     assert_eq!(
         update(&mut a, Action::Tick(midnight)),
-        vec![Effect::LoadDay(date(22))]
+        vec![Effect::LoadDay(date(22), a.profile.clone())]
     );
     assert_eq!((a.today, a.date, a.dirty), (date(22), date(22), true));
     key(&mut a, KeyCode::Left);

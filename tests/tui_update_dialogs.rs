@@ -117,7 +117,10 @@ fn goto_takes_a_typed_date_and_explains_a_bad_one() {
         Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
     );
     typed(&mut a, "yesterday");
-    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::LoadDay(date(20))]);
+    assert_eq!(
+        key(&mut a, KeyCode::Enter),
+        vec![Effect::LoadDay(date(20), a.profile.clone())]
+    );
     assert!(a.dialog.is_none());
 }
 
@@ -130,7 +133,7 @@ fn goto_takes_weekdays_days_back_and_month_day() {
         typed(&mut a, input);
         assert_eq!(
             key(&mut a, KeyCode::Enter),
-            vec![Effect::LoadDay(date(day))],
+            vec![Effect::LoadDay(date(day), a.profile.clone())],
             "{input}"
         );
     }
@@ -161,7 +164,7 @@ fn profile_form_validates_then_saves() {
     assert_eq!(effects, vec![Effect::SaveProfile(want.clone())]);
     assert_eq!(
         update(&mut a, Action::ProfileSaved(want.clone())),
-        vec![Effect::LoadDay(date(21))]
+        vec![Effect::LoadDay(date(21), a.profile.clone())]
     );
     assert_eq!(a.profile, want);
 }
@@ -246,7 +249,7 @@ fn help_export_quit_and_ctrl_c() {
     assert!(a.dialog.is_none());
     assert_eq!(
         key(&mut a, KeyCode::Char('x')),
-        vec![Effect::ExportWeek(date(21).iso_week())]
+        vec![Effect::ExportWeek(date(21).iso_week(), a.profile.clone())]
     );
     assert_eq!(date(21).iso_week().week(), 47);
     key(&mut a, KeyCode::Char('q'));

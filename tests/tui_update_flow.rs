@@ -185,20 +185,23 @@ fn week_view_opens_a_day_moves_by_day_and_rolls() {
     let mut a = app(); // Saturday 2026-11-21
     assert_eq!(
         key(&mut a, KeyCode::Char('w')),
-        vec![Effect::LoadWeek(date(21).iso_week())]
+        vec![Effect::LoadWeek(date(21).iso_week(), a.profile.clone())]
     );
     // w again: the 7 days ending on the shown day (a Monday shows more than one day).
     assert_eq!(
         key(&mut a, KeyCode::Char('w')),
-        vec![Effect::LoadRolling(date(21))]
+        vec![Effect::LoadRolling(date(21), a.profile.clone())]
     );
     assert!(a.week_rolling);
     // ↑ moves the highlighted day, Enter opens it in the day view.
     assert_eq!(
         key(&mut a, KeyCode::Up),
-        vec![Effect::LoadRolling(date(20))]
+        vec![Effect::LoadRolling(date(20), a.profile.clone())]
     );
-    assert_eq!(key(&mut a, KeyCode::Enter), vec![Effect::LoadDay(date(20))]);
+    assert_eq!(
+        key(&mut a, KeyCode::Enter),
+        vec![Effect::LoadDay(date(20), a.profile.clone())]
+    );
     assert_eq!((a.screen, a.date), (Screen::Day, date(20)));
     // Back in the day view, ↑ selects entries again (no day change).
     assert_eq!(key(&mut a, KeyCode::Up), vec![]);
@@ -206,6 +209,6 @@ fn week_view_opens_a_day_moves_by_day_and_rolls() {
     key(&mut a, KeyCode::Char('w'));
     assert_eq!(
         key(&mut a, KeyCode::Char('w')),
-        vec![Effect::LoadWeek(date(20).iso_week())]
+        vec![Effect::LoadWeek(date(20).iso_week(), a.profile.clone())]
     );
 }

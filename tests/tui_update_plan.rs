@@ -159,7 +159,7 @@ fn the_plan_view_loads_the_plan_and_logs_the_selected_dose_at_its_planned_time()
     let mut a = app();
     assert_eq!(
         key(&mut a, KeyCode::Char('n')),
-        vec![Effect::LoadPlan(date(21))]
+        vec![Effect::LoadPlan(date(21), a.profile.clone())]
     );
     assert_eq!(a.screen, Screen::Plan);
     let p = day_plan();
@@ -192,7 +192,7 @@ fn the_plan_view_loads_the_plan_and_logs_the_selected_dose_at_its_planned_time()
             origin: Origin::New,
         },
     );
-    assert_eq!(applied, vec![Effect::LoadPlan(date(21))]);
+    assert_eq!(applied, vec![Effect::LoadPlan(date(21), a.profile.clone())]);
     // Enter does nothing on the day view.
     key(&mut a, KeyCode::Esc);
     assert_eq!(a.screen, Screen::Day);

@@ -130,11 +130,13 @@ pub enum Action {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    LoadDay(NaiveDate),
-    LoadWeek(IsoWeek),
+    /// Each load carries the profile its report is for: the runtime reads nothing of the app.
+    LoadDay(NaiveDate, Profile),
+    LoadWeek(IsoWeek, Profile),
     /// The 7 days ending on this date (the week view's rolling mode).
-    LoadRolling(NaiveDate),
+    LoadRolling(NaiveDate, Profile),
     LoadTrend {
+        profile: Profile,
         to: NaiveDate,
         days: u16,
     },
@@ -143,7 +145,7 @@ pub enum Effect {
         change: Change,
         origin: Origin,
     },
-    ExportWeek(IsoWeek),
+    ExportWeek(IsoWeek, Profile),
     SaveProfile(Profile),
     /// Read the profile again ([`Action::ProfileLoaded`]).
     LoadProfile,
@@ -157,7 +159,7 @@ pub enum Effect {
         time: NaiveTime,
     },
     LoadSupplements(NaiveDate),
-    LoadPlan(NaiveDate),
+    LoadPlan(NaiveDate, Profile),
     /// Saves a stack (its items checked against the catalog first); `replaces` is the name it
     /// had before a rename.
     SaveStack {

@@ -1,4 +1,5 @@
 use super::*;
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
 fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
     KeyEvent::new(c, m)

@@ -8,6 +8,7 @@ pub mod dialog;
 mod forms;
 pub mod input;
 pub mod keymap;
+pub mod keyspec;
 mod plan_view;
 mod stack_form;
 mod update;
@@ -136,14 +137,17 @@ impl App {
 
     pub(crate) fn reload(&self) -> Vec<Effect> {
         match self.screen {
-            Screen::Day => vec![Effect::LoadDay(self.date)],
-            Screen::Week if self.week_rolling => vec![Effect::LoadRolling(self.date)],
-            Screen::Week => vec![Effect::LoadWeek(self.date.iso_week())],
+            Screen::Day => vec![Effect::LoadDay(self.date, self.profile.clone())],
+            Screen::Week if self.week_rolling => {
+                vec![Effect::LoadRolling(self.date, self.profile.clone())]
+            }
+            Screen::Week => vec![Effect::LoadWeek(self.date.iso_week(), self.profile.clone())],
             Screen::Trends => vec![Effect::LoadTrend {
+                profile: self.profile.clone(),
                 to: self.date,
                 days: self.trend_days,
             }],
-            Screen::Plan => vec![Effect::LoadPlan(self.date)],
+            Screen::Plan => vec![Effect::LoadPlan(self.date, self.profile.clone())],
         }
     }
 

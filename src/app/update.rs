@@ -149,7 +149,7 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         Command::LogPlanned if app.screen == Screen::Plan => super::plan_view::log_planned(app),
         Command::LogPlanned => vec![],
         Command::CopyYesterday => vec![Effect::LoadSupplements(app.date - Duration::days(1))],
-        Command::Export => vec![Effect::ExportWeek(app.date.iso_week())],
+        Command::Export => vec![Effect::ExportWeek(app.date.iso_week(), app.profile.clone())],
         Command::Profile => open(app, Dialog::Profile(ProfileForm::of(&app.profile)), vec![]),
         Command::Up if app.screen == Screen::Week => go_to(app, app.date - Duration::days(1)),
         Command::Down if app.screen == Screen::Week => go_to(app, app.date + Duration::days(1)),

@@ -3,6 +3,7 @@
 use super::warnings::Warning;
 use super::{DayTotals, Entry, Shown, Target};
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 /// One day's report (built by `crate::report` from the store; the app's day view holds one).
 #[derive(Debug, Clone, PartialEq)]
@@ -10,7 +11,8 @@ pub struct DayReport {
     pub date: NaiveDate,
     pub entries: Vec<Entry>,
     pub totals: DayTotals,
-    pub targets: Vec<Target>,
+    /// Shared by every day of a range (the profile's targets are the same each day).
+    pub targets: Arc<[Target]>,
     pub warnings: Vec<Warning>,
 }
 

@@ -7,6 +7,7 @@ use crate::domain::warnings::{self, RuleContext, Warning};
 use crate::domain::{DayTotals, Entry, Profile, Shown, Target};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
+use std::sync::Arc;
 
 /// The report of one day (warnings read the days before it too).
 ///
@@ -49,13 +50,13 @@ pub fn for_each_report<E: From<StoreError>>(
     profile: &Profile,
     mut f: impl FnMut(DayReport) -> Result<(), E>,
 ) -> Result<(), E> {
-    let targets = crate::catalog::target_table().targets(profile);
+    let targets: Arc<[Target]> = crate::catalog::target_table().targets(profile).into();
     for_each_day(store, from, to, profile, |d| {
         f(DayReport {
             date: d.date,
             totals: DayTotals::of(d.entries),
             entries: d.entries.to_vec(),
-            targets: targets.clone(),
+            targets: Arc::clone(&targets),
             warnings: d.warnings,
         })
     })
@@ -125,7 +126,7 @@ fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) 
         date,
         totals: DayTotals::of(d.entries),
         entries: d.entries.to_vec(),
-        targets: targets.to_vec(),
+        targets: targets.into(),
         warnings: d.warnings,
     }
 }

@@ -10,7 +10,6 @@ mod work;
 
 use crate::app::{Action, App, Effect, update};
 use crate::catalog::Catalog;
-use crate::domain::Profile;
 use crate::domain::week::week_days;
 use crate::report;
 use crate::store::Store;
@@ -60,19 +59,18 @@ impl Runtime {
     fn run_all(&mut self, app: &mut App, effects: Vec<Effect>) {
         let mut queue: VecDeque<Action> = VecDeque::new();
         for e in effects {
-            queue.extend(self.run(e, &app.profile));
+            queue.extend(self.run(e));
         }
         while let Some(a) = queue.pop_front() {
             for e in update(app, a) {
-                queue.extend(self.run(e, &app.profile));
+                queue.extend(self.run(e));
             }
         }
     }
 
-    /// One effect, with the profile the app holds (the one thing of the app an effect reads):
-    /// the action that reports its result, or the error as a status message.
-    fn run(&mut self, e: Effect, profile: &Profile) -> Option<Action> {
-        match self.effect(e, profile) {
+    /// One effect: the action that reports its result, or the error as a status message.
+    fn run(&mut self, e: Effect) -> Option<Action> {
+        match self.effect(e) {
             Ok(a) => a,
             Err(e) => Some(Action::Error(format!("{e:#}"))),
         }
@@ -89,20 +87,20 @@ impl Runtime {
         }
     }
 
-    fn effect(&mut self, e: Effect, profile: &Profile) -> Result<Option<Action>> {
+    fn effect(&mut self, e: Effect) -> Result<Option<Action>> {
         Ok(Some(match e {
-            Effect::LoadDay(d) => Action::DayLoaded(report::day_report(&self.store, d, profile)?),
-            Effect::LoadWeek(w) => {
+            Effect::LoadDay(d, p) => Action::DayLoaded(report::day_report(&self.store, d, &p)?),
+            Effect::LoadWeek(w, p) => {
                 let days = week_days(w);
-                Action::WeekLoaded(work::span(&self.store, days[0], days[6], profile)?)
+                Action::WeekLoaded(work::span(&self.store, days[0], days[6], &p)?)
             }
-            Effect::LoadRolling(to) => {
+            Effect::LoadRolling(to, p) => {
                 let from = to - Duration::days(6);
-                Action::WeekLoaded(work::span(&self.store, from, to, profile)?)
+                Action::WeekLoaded(work::span(&self.store, from, to, &p)?)
             }
-            Effect::LoadTrend { to, days } => {
+            Effect::LoadTrend { profile, to, days } => {
                 let from = to - Duration::days(i64::from(days.max(1)) - 1);
-                Action::TrendLoaded(work::span(&self.store, from, to, profile)?)
+                Action::TrendLoaded(work::span(&self.store, from, to, &profile)?)
             }
             Effect::Search(q) => Action::SearchResults {
                 items: work::search(&self.catalog, &self.recent, &q),
@@ -113,8 +111,8 @@ impl Runtime {
                 self.recent = self.store.recent_keys(RECENT)?;
                 Action::Applied { change, origin }
             }
-            Effect::ExportWeek(w) => {
-                Action::Info(work::export(&self.store, &self.export_dir, w, profile)?)
+            Effect::ExportWeek(w, p) => {
+                Action::Info(work::export(&self.store, &self.export_dir, w, &p)?)
             }
             Effect::SaveProfile(p) => {
                 self.store.set_profile(&p)?;
@@ -134,10 +132,10 @@ impl Runtime {
                 entries: self.store.entries_on(from)?,
                 from,
             },
-            Effect::LoadPlan(d) => Action::PlanLoaded(report::plan::day_plan(
+            Effect::LoadPlan(d, p) => Action::PlanLoaded(report::plan::day_plan(
                 &self.store,
                 &self.catalog,
-                profile,
+                &p,
                 d,
                 None,
             )?),

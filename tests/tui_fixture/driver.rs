@@ -40,7 +40,7 @@ pub fn day(entries: Vec<Entry>) -> DayData {
         date: d,
         totals: DayTotals::of(&entries),
         entries,
-        targets: vec![],
+        targets: Vec::new().into(),
         warnings: vec![],
     }
 }
