@@ -16,4 +16,5 @@ pub mod store;
 pub mod synth;
 pub mod tui;
 mod tui_exit;
+mod tui_input;
 pub mod ui;

@@ -6,7 +6,8 @@ use crate::app::{Action, App, Keymap};
 use crate::store::Store;
 use anyhow::{Context, Result};
 use chrono::Local;
-use ratatui::crossterm::event::{self, Event};
+use crate::tui_input::{Input, Keys, TerminalWatch};
+use ratatui::crossterm::event::Event;
 use std::path::{Path, PathBuf};
 
 pub use crate::config::{default_config, load_keymap};
@@ -47,8 +48,15 @@ pub fn run(opts: TuiOptions) -> Result<()> {
         app.info(note);
     }
     let _restore = RestoreGuard;
+    let watch = TerminalWatch::new();
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
-    event_loop(&mut terminal, &mut app, &mut rt)
+    let ended = event_loop(&mut terminal, &mut app, &mut rt, &watch);
+    if watch.gone() {
+        // Dropping the terminal shows the cursor, and prints (to a standard error that is gone
+        // too, which panics) that it could not.
+        std::mem::forget(terminal);
+    }
+    ended
 }
 
 /// Restores the terminal however `run` ends. On a panic the hook of `ratatui::try_init` has
@@ -58,8 +66,9 @@ struct RestoreGuard;
 
 impl Drop for RestoreGuard {
     fn drop(&mut self) {
+        // A terminal that went away cannot be restored, and saying so would fail too.
         if !std::thread::panicking() {
-            ratatui::restore();
+            let _ = ratatui::try_restore();
         }
     }
 }
@@ -68,12 +77,17 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rt: &mut Runtime,
+    watch: &TerminalWatch,
 ) -> Result<()> {
     let stop = crate::tui_exit::StopSignals::register();
+    let keys = Keys::spawn().context("cannot read the terminal")?;
     let mut first_frame = true;
     while app.running && !stop.arrived() {
         if app.dirty {
-            terminal.draw(|f| crate::ui::render(app, f))?;
+            if let Err(e) = terminal.draw(|f| crate::ui::render(app, f)) {
+                // A terminal that went away ends the app like `q`; any other failure is an error.
+                return if watch.gone() { Ok(()) } else { Err(e.into()) };
+            }
             app.dirty = false;
         }
         if first_frame {
@@ -83,12 +97,13 @@ fn event_loop(
             // it (a search that comes first waits for it).
             std::thread::spawn(crate::catalog::warm_up);
         }
-        if event::poll(TICK)? {
-            match event::read()? {
-                Event::Key(k) => rt.dispatch(app, Action::Key(k)),
-                Event::Resize(..) => app.dirty = true,
-                _ => {}
-            }
+        match keys.next(TICK) {
+            Input::Event(ev) => handle(app, rt, ev),
+            Input::Gone => return Ok(()),
+            Input::Idle => {}
+        }
+        if watch.gone() {
+            return Ok(());
         }
         rt.dispatch(app, Action::Tick(Local::now().naive_local()));
         if rt.other_process_wrote() {
@@ -96,4 +111,12 @@ fn event_loop(
         }
     }
     Ok(())
+}
+
+fn handle(app: &mut App, rt: &mut Runtime, ev: Event) {
+    match ev {
+        Event::Key(k) => rt.dispatch(app, Action::Key(k)),
+        Event::Resize(..) => app.dirty = true,
+        _ => {}
+    }
 }

@@ -1,0 +1,77 @@
+//! The terminal's input, read on a thread of its own so the event loop never waits inside the
+//! terminal library: when the terminal goes away (the window closed, the pty's other side gone)
+//! crossterm's read returns nothing in a loop that never comes back, and a loop stuck there
+//! would neither see a stop signal nor close the diary (issue 14.1). The event loop instead
+//! waits on a channel with its tick, and asks [`TerminalWatch::gone`] each time.
+
+use ratatui::crossterm::event::{self, Event};
+use std::io::IsTerminal;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+/// What the input thread hands over.
+pub enum Input {
+    /// A key, a resize, …
+    Event(Event),
+    /// Nothing more can be read: the terminal is gone.
+    Gone,
+    /// Nothing arrived within the wait.
+    Idle,
+}
+
+/// The receiving end of the input thread.
+pub struct Keys(Receiver<Event>);
+
+impl Keys {
+    /// Starts the thread that reads the terminal until it fails or the loop stops listening.
+    pub fn spawn() -> std::io::Result<Keys> {
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("terminal input".into())
+            .spawn(move || {
+                while let Ok(ev) = event::read() {
+                    if tx.send(ev).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Keys(rx))
+    }
+
+    /// The next input, waiting at most `wait`.
+    pub fn next(&self, wait: Duration) -> Input {
+        match self.0.recv_timeout(wait) {
+            Ok(ev) => Input::Event(ev),
+            Err(RecvTimeoutError::Timeout) => Input::Idle,
+            Err(RecvTimeoutError::Disconnected) => Input::Gone,
+        }
+    }
+}
+
+/// Notices the terminal going away: standard input or output, a terminal when the app started,
+/// stops being one once the terminal is hung up (every request on it then fails).
+pub struct TerminalWatch {
+    stdin: bool,
+    stdout: bool,
+}
+
+impl TerminalWatch {
+    pub fn new() -> TerminalWatch {
+        TerminalWatch {
+            stdin: std::io::stdin().is_terminal(),
+            stdout: std::io::stdout().is_terminal(),
+        }
+    }
+
+    /// True once a stream that was a terminal is not one any more.
+    pub fn gone(&self) -> bool {
+        (self.stdin && !std::io::stdin().is_terminal())
+            || (self.stdout && !std::io::stdout().is_terminal())
+    }
+}
+
+impl Default for TerminalWatch {
+    fn default() -> Self {
+        Self::new()
+    }
+}
