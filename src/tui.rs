@@ -4,9 +4,9 @@
 
 use crate::app::{Action, App, Keymap};
 use crate::store::Store;
+use crate::tui_input::{Input, Keys, TerminalWatch};
 use anyhow::{Context, Result};
 use chrono::Local;
-use crate::tui_input::{Input, Keys, TerminalWatch};
 use ratatui::crossterm::event::Event;
 use std::path::{Path, PathBuf};
 

@@ -75,10 +75,17 @@ fn closing_the_window_ends_the_app_and_folds_the_diary_back() {
     tmux.skip_welcome();
     tmux.log_with_keys("natto", "Natto", None);
     let app = Orphan(tmux.pane_pid());
-    assert!(dir.path().join("diary.db-wal").exists(), "the diary is open");
+    assert!(
+        dir.path().join("diary.db-wal").exists(),
+        "the diary is open"
+    );
     assert!(tmux.cmd(&["kill-session", "-t", "app"]).status.success());
     assert_ends(&app.0, 5);
-    assert_eq!(leftovers(dir.path()), ["diary.db"], "-wal and -shm folded back");
+    assert_eq!(
+        leftovers(dir.path()),
+        ["diary.db"],
+        "-wal and -shm folded back"
+    );
     let out = std::process::Command::new(BIN)
         .args(["--db", &db.display().to_string(), "day"])
         .output()
@@ -99,7 +106,11 @@ fn closing_the_window_removes_the_demo_diary() {
     assert!(!leftovers(dir.path()).is_empty(), "the demo folder is made");
     assert!(tmux.cmd(&["kill-server"]).status.success());
     assert_ends(&app.0, 5);
-    assert!(leftovers(dir.path()).is_empty(), "{:?}", leftovers(dir.path()));
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
 }
 
 /// The app in a session of its own (`setsid`): the pty it draws on goes away but no SIGHUP
