@@ -130,25 +130,8 @@ fn a_terminal_gone_without_a_signal_ends_the_app() {
     );
     let tmux = Tmux::start("hangup-nosig", &command).expect("tmux is installed");
     tmux.skip_welcome();
-    let app = Orphan(child_of(&tmux.pane_pid()));
+    let app = Orphan(tmux.child_pid());
     assert!(tmux.cmd(&["kill-server"]).status.success());
     assert_ends(&app.0, 5);
     assert_eq!(leftovers(dir.path()), ["diary.db"]);
-}
-
-/// The only child of process `parent`.
-fn child_of(parent: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let out = std::process::Command::new("pgrep")
-            .args(["-P", parent])
-            .output()
-            .unwrap();
-        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if !pid.is_empty() {
-            return pid;
-        }
-        assert!(Instant::now() < deadline, "no process under {parent}");
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }

@@ -4,7 +4,6 @@
 
 mod common;
 use common::tmux::{BIN, Tmux, shell, tmux_installed};
-use std::time::{Duration, Instant};
 
 /// Types `command` then a report: its exit status, and what `stty` says of the three settings
 /// raw mode turns off, on one line `TTY<tag>:... :END<tag>` (the typed line never shows that).
@@ -87,7 +86,7 @@ fn a_stop_signal_restores_the_terminal_and_removes_the_demo_diary() {
     for (tag, signal) in [(1, "TERM"), (2, "HUP")] {
         run_in_shell(&tmux, tag, &format!("clear; {BIN} --demo"));
         tmux.wait_for(&["Entries (5)"]);
-        let pid = app_pid(&tmux);
+        let pid = tmux.child_pid();
         let killed = std::process::Command::new("kill")
             .args([&format!("-{signal}"), &pid])
             .status()
@@ -96,23 +95,5 @@ fn a_stop_signal_restores_the_terminal_and_removes_the_demo_diary() {
         assert_restored(&tmux, tag, "0");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
         assert!(left.is_empty(), "SIG{signal} left {left:?}");
-    }
-}
-
-/// The app's pid: the child of the pane's shell.
-fn app_pid(tmux: &Tmux) -> String {
-    let shell = tmux.pane_pid();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let out = std::process::Command::new("pgrep")
-            .args(["-P", &shell])
-            .output()
-            .unwrap();
-        let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if !pid.is_empty() {
-            return pid;
-        }
-        assert!(Instant::now() < deadline, "no app under the shell");
-        std::thread::sleep(Duration::from_millis(50));
     }
 }

@@ -145,6 +145,24 @@ impl Tmux {
         pid
     }
 
+    /// The process id of the program the pane's program started (the app under a shell).
+    pub fn child_pid(&self) -> String {
+        let parent = self.pane_pid();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-P", &parent])
+                .output()
+                .unwrap();
+            let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            if !pid.is_empty() {
+                return pid;
+            }
+            assert!(Instant::now() < deadline, "no process under {parent}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Logs an item with the keyboard as a user would: `a`, type `query`, pick `name`, set the
     /// quantity (or keep the default), and wait for the status line to say it was logged.
     pub fn log_with_keys(&self, query: &str, name: &str, quantity: Option<&str>) {
