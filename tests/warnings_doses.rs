@@ -7,6 +7,7 @@ use intake::domain::{Kind, Nutrient, Value};
 use warnings_support::*;
 
 const LIMIT: &str = "calcium-daily-limit";
+const MG: &str = "magnesium-supplement-limit";
 const D: &str = "vitamin-d-upper-limit";
 const K2: &str = "vitamin-k2-high-dose";
 const RATIO: &str = "calcium-magnesium-ratio";
@@ -60,32 +61,129 @@ fn calcium_daily_limit_table() {
     }
 }
 
+/// Issue 13: on the seed set a 60-year-old woman's calcium limit is the official UL 2,000 mg
+/// (not the articles' 2,500 mg); the warning names the limits crossed and their sources.
 #[test]
-fn calcium_daily_limit_uses_the_profile_limit_and_names_its_source() {
-    let es = [food(1, "Milk", "08:00", &[(Nutrient::Calcium, ex(2100.0))])];
-    assert!(of_rule(LIMIT, &es).is_empty());
-    let c = RuleContext {
-        calcium_limit_mg: Some(2000.0),
-        calcium_limit_source: "official UL, ages 51+".into(),
-        ..ctx()
+fn calcium_daily_limit_is_the_official_ul_on_the_seed_set_and_names_its_source() {
+    let sixty = ctx_for(&[("age", "60"), ("reference", "seed")]);
+    let milk = |mg| [food(1, "Milk", "08:00", &[(Nutrient::Calcium, ex(mg))])];
+    let cases: &[(&str, f64, &[&str])] = &[
+        ("just inside", 1999.0, &[]),
+        ("at the official UL", 2000.0, &[]),
+        (
+            "just over it",
+            2000.5,
+            &["official UL of 2000 mg (DRI: UL 2,000 mg (51+))"],
+        ),
+        ("at the seed max", 2500.0, &["official UL of 2000 mg"]),
+        (
+            "over both",
+            2501.0,
+            &[
+                "official UL of 2000 mg",
+                "and the seed max of 2500 mg (seed 001",
+            ],
+        ),
+    ];
+    for (case, mg, names) in cases {
+        let w = of_rule_on(LIMIT, DAY, &milk(*mg), &sixty);
+        assert_eq!(w.len(), usize::from(!names.is_empty()), "{case}");
+        for name in *names {
+            assert!(w[0].message.contains(name), "{case}: {}", w[0].message);
+        }
+        if let Some(w) = w.first() {
+            assert!(
+                w.message.contains("Milk 1 serving at 08:00"),
+                "{}",
+                w.message
+            );
+            assert!(
+                !w.message.contains("seed max") || *mg > 2500.0,
+                "{}",
+                w.message
+            );
+        }
+    }
+    let forty = ctx_for(&[("age", "40")]);
+    assert!(of_rule_on(LIMIT, DAY, &milk(2100.0), &forty).is_empty());
+    let none = RuleContext::default();
+    assert!(of_rule_on(LIMIT, DAY, &milk(9000.0), &none).is_empty());
+}
+
+/// Issue 13: the official magnesium UL, 350 mg from supplements and medications; food is not
+/// counted, and an unknown amount never makes it fire.
+#[test]
+fn magnesium_supplement_limit_table() {
+    let pill = |id, at, v| {
+        mk(
+            id,
+            Kind::Supplement,
+            "Magnesium",
+            &["magnesium-supplement"],
+            at,
+            &[(Nutrient::Magnesium, v)],
+        )
     };
-    let w = of_rule_on(LIMIT, DAY, &es, &c);
-    assert_eq!(w.len(), 1);
-    assert!(
-        w[0].message.contains("official UL, ages 51+"),
-        "{}",
-        w[0].message
-    );
-    assert!(
-        w[0].message.contains("Milk 1 serving at 08:00"),
-        "{}",
-        w[0].message
-    );
-    let none = RuleContext {
-        calcium_limit_mg: None,
-        ..ctx()
+    let antacid = |id, at, v| {
+        mk(
+            id,
+            Kind::Medication,
+            "Antacid",
+            &[],
+            at,
+            &[(Nutrient::Magnesium, v)],
+        )
     };
-    assert!(of_rule_on(LIMIT, DAY, &es, &none).is_empty());
+    let nuts = |id, at, v| food(id, "Almonds", at, &[(Nutrient::Magnesium, v)]);
+    let cases: Vec<(&str, Vec<intake::domain::Entry>, usize)> = vec![
+        ("just inside", vec![pill(1, "08:00", ex(349.0))], 0),
+        ("at the UL", vec![pill(1, "08:00", ex(350.0))], 0),
+        ("just over", vec![pill(1, "08:00", ex(350.5))], 1),
+        (
+            "a medicine counts",
+            vec![pill(1, "08:00", ex(300.0)), antacid(2, "20:00", ex(51.0))],
+            1,
+        ),
+        (
+            "food is not counted",
+            vec![pill(1, "08:00", ex(300.0)), nuts(2, "12:00", ex(400.0))],
+            0,
+        ),
+        (
+            "unknown may be small",
+            vec![pill(1, "08:00", ex(300.0)), pill(2, "20:00", UNKNOWN)],
+            0,
+        ),
+        (
+            "a range counts by its low end",
+            vec![pill(1, "08:00", range(300.0, 400.0))],
+            0,
+        ),
+        (
+            "yesterday does not count",
+            vec![
+                pill(1, "2026-11-19 20:00", ex(300.0)),
+                pill(2, "08:00", ex(300.0)),
+            ],
+            0,
+        ),
+    ];
+    for (case, es, want) in cases {
+        let w = of_rule(MG, &es);
+        assert_eq!(w.len(), want, "{case}");
+        if let Some(w) = w.first() {
+            assert_eq!(w.severity, Severity::Caution);
+            for part in [
+                "official UL from supplements of 350 mg",
+                "DRI",
+                "food is not counted",
+            ] {
+                assert!(w.message.contains(part), "{case}: {}", w.message);
+            }
+        }
+    }
+    let none = RuleContext::default();
+    assert!(of_rule_on(MG, DAY, &[pill(1, "08:00", ex(900.0))], &none).is_empty());
 }
 
 #[test]

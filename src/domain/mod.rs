@@ -19,7 +19,7 @@ pub use day::DayReport;
 pub use entry::{DayTotals, Entry, LogRequest};
 pub use item::{Item, Kind, Origin, Portion, Serving};
 pub use nutrient::{Milli, Nutrient, Shown};
-pub use profile::{Profile, Standing, Target};
+pub use profile::{Counts, Limit, Profile, RefSet, Standing, Target};
 pub use stack::{Stack, StackItem};
 pub use units::{QtyError, Quantity, Unit};
 pub use value::{Nutrients, Total, Value};

@@ -4,7 +4,7 @@ pub mod plan;
 
 pub use crate::domain::DayReport;
 use crate::domain::warnings::{self, RuleContext, Warning};
-use crate::domain::{DayTotals, Entry, Profile, Shown, Target};
+use crate::domain::{DayTotals, Entry, Profile, Target};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
 use std::sync::Arc;
@@ -132,17 +132,7 @@ fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) 
 }
 
 fn rule_context(profile: &Profile, targets: &[Target]) -> RuleContext {
-    let calcium = targets
-        .iter()
-        .find(|t| t.nutrient == Shown::Calcium)
-        .and_then(|t| t.limit());
-    RuleContext {
-        warfarin: profile.warfarin,
-        calcium_limit_mg: calcium.map(|l| l.amount),
-        calcium_limit_source: calcium
-            .map(|l| format!("{}; {}", l.name, l.source))
-            .unwrap_or_default(),
-    }
+    RuleContext::new(profile.warfarin, targets)
 }
 
 mod history;

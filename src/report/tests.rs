@@ -66,10 +66,16 @@ fn diary() -> Vec<Entry> {
 }
 
 fn ctx(warfarin: bool) -> RuleContext {
+    let limit = crate::domain::Limit {
+        amount: 2500.0,
+        set: crate::domain::RefSet::Seed,
+        counts: crate::domain::Counts::All,
+        name: "test".into(),
+        source: "test".into(),
+    };
     RuleContext {
         warfarin,
-        calcium_limit_mg: Some(2500.0),
-        calcium_limit_source: "test".into(),
+        limits: vec![(crate::domain::Shown::Calcium, limit)],
     }
 }
 

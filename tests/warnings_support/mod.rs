@@ -2,8 +2,9 @@
 #![allow(dead_code)]
 
 use chrono::{NaiveDate, NaiveDateTime};
+use intake::domain::targets::TargetTable;
 use intake::domain::warnings::{RuleContext, Warning, day_warnings};
-use intake::domain::{Entry, Kind, Nutrient, Nutrients, Value};
+use intake::domain::{Entry, Kind, Nutrient, Nutrients, Profile, Value};
 
 pub const DAY: &str = "2026-11-20";
 
@@ -118,12 +119,20 @@ pub fn food(id: i64, name: &str, at: &str, nutrients: &[(Nutrient, Value)]) -> E
     mk(id, Kind::Food, name, &[], at, nutrients)
 }
 
+/// The context of the default profile (40, female, seed set): its limits are the shipped ones
+/// (calcium 2,500 mg in both sets, magnesium 350 mg from supplements, vitamin D).
 pub fn ctx() -> RuleContext {
-    RuleContext {
-        warfarin: false,
-        calcium_limit_mg: Some(2500.0),
-        calcium_limit_source: "seed 001".into(),
+    ctx_for(&[])
+}
+
+/// The context of the default profile with these fields set, limits from assets/targets.toml.
+pub fn ctx_for(fields: &[(&str, &str)]) -> RuleContext {
+    let mut p = Profile::default();
+    for (f, v) in fields {
+        p.set(f, v).unwrap();
     }
+    let table = TargetTable::parse(include_str!("../../assets/targets.toml")).unwrap();
+    RuleContext::new(p.warfarin, &table.targets(&p))
 }
 
 pub fn on_warfarin() -> RuleContext {

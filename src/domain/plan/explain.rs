@@ -195,11 +195,7 @@ pub(super) fn verify(plan: &mut Plan, logged: &[Entry]) {
             .enumerate()
             .map(|(i, m)| check::meal_entry(plan.date, i, m)),
     );
-    let ctx = RuleContext {
-        warfarin: false,
-        calcium_limit_mg: None,
-        calcium_limit_source: String::new(),
-    };
+    let ctx = RuleContext::default();
     for w in day_warnings(plan.date, &day, &ctx) {
         let ours = w.entries.iter().any(|id| (-999..=-1).contains(id));
         let listed = plan.conflicts.iter().any(|c| c.rules.contains(&w.rule));

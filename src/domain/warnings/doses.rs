@@ -1,4 +1,4 @@
-//! Daily amounts: calcium limit, vitamin D, K2 dose, calcium : magnesium, vitamin K on warfarin.
+//! Daily amounts: calcium and magnesium limits, vitamin D, K2 dose, calcium : magnesium, vitamin K on warfarin.
 //!
 //! Every "above" is certain: a total is compared by its low end (unknown parts add nothing and
 //! make it "at least"), so an unknown never makes a rule fire and never counts as zero when a
@@ -8,6 +8,7 @@ use super::table;
 use super::{RuleContext, Severity, View, Warning, is_dose, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
+use crate::domain::profile::{Counts, Limit};
 
 /// Vitamin K in all its forms.
 pub(crate) use crate::domain::nutrient::VITAMIN_K;
@@ -20,23 +21,14 @@ pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a 
     out
 }
 
-/// `calcium-daily-limit`: the day's calcium from all sources above the profile's upper limit.
-/// Caution, like vitamin D above its official UL.
+/// `calcium-daily-limit`: the day's calcium from all sources above the lowest of the profile's
+/// limits on it. Caution, like vitamin D above its official UL.
 pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
-    let limit = ctx.calcium_limit_mg?;
     let today: Vec<&Entry> = v.today().collect();
-    let total = total_of(today.iter().copied(), &[Nutrient::Calcium]);
-    if total.lo.to_f64() <= limit {
-        return None;
-    }
+    let limits = ctx.limits_of(Shown::Calcium, Counts::All);
+    let msg = over_limits(v, &today, Shown::Calcium, &limits)?;
     let from = contributors(&today, &[Nutrient::Calcium]);
-    let msg = format!(
-        "calcium today is {} mg (from {}), above the upper limit of {} mg from all sources ({})",
-        total.display(),
-        v.describe_list(&from),
-        fmt_amount(limit),
-        ctx.calcium_limit_source
-    );
+    let msg = format!("calcium from all sources today {msg}");
     Some(
         v.warning(
             table::DAILY_LIMIT,
@@ -45,6 +37,51 @@ pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
         )
         .with(msg, &from),
     )
+}
+
+/// `magnesium-supplement-limit`: the day's magnesium from supplements and medications (food is
+/// not counted) above the profile's limit on supplements.
+pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
+    let doses: Vec<&Entry> = v.today().filter(|e| is_dose(e)).collect();
+    let limits = ctx.limits_of(Shown::Magnesium, Counts::Supplements);
+    let msg = over_limits(v, &doses, Shown::Magnesium, &limits)?;
+    let from = contributors(&doses, &[Nutrient::Magnesium]);
+    let msg =
+        format!("magnesium from supplements and medications today {msg}; food is not counted");
+    Some(
+        v.warning(table::MG_LIMIT, Severity::Caution, table::SRC_MG_LIMIT)
+            .with(msg, &from),
+    )
+}
+
+/// "is 2100 mg (from …), above the official UL of 2000 mg (DRI: …)": every limit the certain
+/// total of `es` is above, lowest first, each with its source; `None` when it is above none.
+fn over_limits(v: &View, es: &[&Entry], s: Shown, limits: &[&Limit]) -> Option<String> {
+    let total = total_of(es.iter().copied(), s.parts());
+    let over: Vec<String> = limits
+        .iter()
+        .filter(|l| total.lo.to_f64() > l.amount)
+        .map(|l| {
+            format!(
+                "the {} of {} {} ({})",
+                l.name,
+                fmt_amount(l.amount),
+                s.unit(),
+                l.source
+            )
+        })
+        .collect();
+    if over.is_empty() {
+        return None;
+    }
+    let from = contributors(es, s.parts());
+    Some(format!(
+        "is {} {} (from {}), above {}",
+        total.display(),
+        s.unit(),
+        v.describe_list(&from),
+        over.join(" and ")
+    ))
 }
 
 /// `vitamin-d-upper-limit`: the day's vitamin D (all forms, all sources) above the official UL

@@ -5,6 +5,8 @@
 
 use super::entry::Entry;
 use super::item::Kind;
+use super::nutrient::Shown;
+use super::profile::{Counts, Limit, Target};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -45,13 +47,36 @@ pub struct Warning {
 }
 
 /// What the rules need to know beyond the entries.
+#[derive(Debug, Clone, Default)]
 pub struct RuleContext {
     /// The profile says the user takes warfarin.
     pub warfarin: bool,
-    /// The profile's daily calcium upper limit in mg (all sources), if any.
-    pub calcium_limit_mg: Option<f64>,
-    /// Where that limit comes from, quoted in the warning.
-    pub calcium_limit_source: String,
+    /// Every limit the profile has (both reference sets, from `assets/targets.toml`), with the
+    /// nutrient it is of: the limit rules name the ones a day exceeds and their sources.
+    pub limits: Vec<(Shown, Limit)>,
+}
+
+impl RuleContext {
+    /// The context of a profile whose targets are `targets`.
+    pub fn new(warfarin: bool, targets: &[Target]) -> RuleContext {
+        let limits = targets
+            .iter()
+            .flat_map(|t| t.limits.iter().map(|l| (t.nutrient, l.clone())))
+            .collect();
+        RuleContext { warfarin, limits }
+    }
+
+    /// The limits of one nutrient on what `counts` says, lowest first.
+    pub fn limits_of(&self, s: Shown, counts: Counts) -> Vec<&Limit> {
+        let mut out: Vec<&Limit> = self
+            .limits
+            .iter()
+            .filter(|(n, l)| *n == s && l.counts == counts)
+            .map(|(_, l)| l)
+            .collect();
+        out.sort_by(|a, b| a.amount.total_cmp(&b.amount));
+        out
+    }
 }
 
 /// How many calendar days before `day` the caller must pass in `entries` (for history rules).

@@ -15,6 +15,7 @@ pub const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
 
 pub const SINGLE_DOSE: &str = "calcium-single-dose";
 pub const DAILY_LIMIT: &str = "calcium-daily-limit";
+pub const MG_LIMIT: &str = "magnesium-supplement-limit";
 pub const IRON_ZINC: &str = "calcium-iron-zinc-spacing";
 pub const LEVOTHYROXINE: &str = "calcium-levothyroxine-spacing";
 pub const ANTIBIOTIC: &str = "calcium-antibiotic-spacing";
@@ -42,11 +43,20 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: DAILY_LIMIT,
         severity: Severity::Caution,
-        figure: "the day's calcium from all sources is above the lowest of the profile's limits, whichever set it uses (official UL 2,500 mg at 19–50, 2,000 mg at 51+; the articles' 2,500 mg); the message names that limit and its source",
+        figure: "the day's calcium from all sources is above the lowest of the profile's limits, whichever set it uses (official UL 2,500 mg at 19–50, 2,000 mg at 51+; the articles' 2,500 mg); the message names every limit crossed and its source",
         source: SRC_DAILY_LIMIT,
         when: When::Always,
         reads: Reads::Day,
         run: |v, ctx| doses::daily_limit(v, ctx).into_iter().collect(),
+    },
+    Rule {
+        id: MG_LIMIT,
+        severity: Severity::Caution,
+        figure: "the day's magnesium from supplements and medications (food not counted) is above the official UL of 350 mg from supplements; the message names the limit and its source",
+        source: SRC_MG_LIMIT,
+        when: When::Always,
+        reads: Reads::Day,
+        run: |v, ctx| doses::magnesium_limit(v, ctx).into_iter().collect(),
     },
     Rule {
         id: D_UPPER,
@@ -152,6 +162,7 @@ pub const RULES: &[Rule] = &[
 pub const SRC_SINGLE_DOSE: &str = "seed 001; ODS calcium";
 pub const SRC_DAILY_LIMIT: &str =
     "seed 001 (2,500 mg); ODS calcium UL (2,500 mg 19–50, 2,000 mg 51+)";
+pub const SRC_MG_LIMIT: &str = "ODS magnesium UL (350 mg from supplements only)";
 pub const SRC_IRON_ZINC: &str = "seed 001";
 pub const SRC_LEVOTHYROXINE: &str = "seed 001; levothyroxine label";
 pub const SRC_TETRACYCLINE: &str = "seed 001; drug labels";
