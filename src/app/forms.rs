@@ -3,7 +3,7 @@
 use super::action::{Change, Effect, Origin};
 use super::dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm};
 use super::input::TextInput;
-use super::update::{command, go_to_date, log_new};
+use super::update::{command, dialog_closed, go_to_date, log_new};
 use super::{App, Command};
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::units::MAX_SERVINGS;
@@ -16,7 +16,7 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(dialog) = app.dialog.take() else {
         return vec![];
     };
-    let (kept, effects) = match dialog {
+    let (kept, mut effects) = match dialog {
         Dialog::Add(a) => add_key(app, a, k),
         Dialog::Edit(f) => edit_key(f, k),
         Dialog::GoTo { input, error } => goto_key(app, input, error, k),
@@ -27,6 +27,9 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     };
     if app.dialog.is_none() {
         app.dialog = kept;
+    }
+    if app.dialog.is_none() {
+        effects.extend(dialog_closed(app));
     }
     effects
 }

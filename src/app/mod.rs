@@ -88,6 +88,9 @@ pub struct App {
     pub undo: Vec<Change>,
     pub redo: Vec<Change>,
     pub running: bool,
+    /// Midnight passed while a dialog was open on today: the view moves to the new today once
+    /// the dialog closes, so the dialog keeps logging to the day it was opened for.
+    pub day_changed_under_dialog: bool,
     /// Something changed since the last frame.
     pub dirty: bool,
 }
@@ -118,6 +121,7 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             running: true,
+            day_changed_under_dialog: false,
             dirty: true,
         }
     }

@@ -283,7 +283,7 @@ fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
         Origin::Undo => format!("Undone: {} {}", verb.to_lowercase(), change.describe()),
         Origin::Redo => format!("Redone: {} {}", verb.to_lowercase(), change.describe()),
     };
-    app.info(text);
+    app.info(text + &elsewhere(app, &change));
     if let Change::Insert(es) = &change {
         app.select_id = es.last().map(|e| e.id);
     }
@@ -302,6 +302,19 @@ fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
         }
     }
     app.reload()
+}
+
+/// " on DATE" for entries logged on a day other than the shown one (a dialog kept its day
+/// across midnight), else nothing.
+fn elsewhere(app: &App, change: &Change) -> String {
+    match change {
+        Change::Insert(es) => es
+            .first()
+            .filter(|e| e.date != app.date)
+            .map(|e| format!(" on {}", e.date.format("%A %Y-%m-%d")))
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
 }
 
 /// Another process wrote: read again everything the app shows from the diary (the profile, and
@@ -373,7 +386,17 @@ fn tick(app: &mut App, now: NaiveDateTime) -> Vec<Effect> {
     app.dirty = true;
     let follow = app.date == app.today;
     app.today = now.date();
-    if follow {
+    if follow && app.dialog.is_some() {
+        app.day_changed_under_dialog = true;
+    } else if follow {
+        return go_to(app, app.today);
+    }
+    vec![]
+}
+
+/// A dialog closed: the view follows a midnight that passed while it was open.
+pub(crate) fn dialog_closed(app: &mut App) -> Vec<Effect> {
+    if std::mem::take(&mut app.day_changed_under_dialog) && app.date != app.today {
         return go_to(app, app.today);
     }
     vec![]
