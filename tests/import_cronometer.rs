@@ -232,10 +232,31 @@ fn a_dry_run_says_what_it_would_do_and_writes_nothing() {
         "{said}"
     );
     assert!(
-        said.contains("not mapped (left unknown):\n  Vitamin K2: vitamin K2 without MK-4 or MK-7"),
+        said.contains("Vitamin K2: vitamin K → vitamin K2 (other or unknown form)"),
         "{said}"
     );
+    assert!(!said.contains("not mapped"), "{said}");
     assert_eq!(d.snapshot(), before);
+}
+
+#[test]
+fn a_k2_supplement_that_names_no_form_is_k2_of_other_or_unknown_form() {
+    let d = Diary::new();
+    import(&d, "servings-2025.csv");
+    let k = query(
+        &d,
+        "SELECT vitamin_k2_other_mcg_lo, vitamin_k2_mk4_mcg_lo, vitamin_k2_mk7_mcg_lo, \
+         vitamin_k1_mcg_lo FROM entries WHERE item_name = 'Vitamin K2'",
+    );
+    use rusqlite::types::Value::Integer;
+    assert_eq!(
+        k,
+        [[Integer(100_000), Integer(0), Integer(0), Integer(0)]],
+        "100 mcg of unnamed K2 in the K2-other slot, nothing as MK-4, MK-7 or K1"
+    );
+    let day = d.ok(&["day", "2025-01-11"]);
+    assert!(day.contains("Vitamin K2 1 capsule"), "{day}");
+    assert!(day.contains("K2 100 mcg"), "{day}");
 }
 
 #[test]

@@ -2,13 +2,17 @@
 //! per day). Columns are found by name, never by position (the set changes between accounts and
 //! years); a blank cell is unknown, never 0.
 
+mod cells;
+
 use super::names::{self, DoseOf, KForm};
 use super::{Bad, ImportError, Notes, Outcome, RowKey};
 use crate::domain::item::IU_PER_MCG_VITAMIN_D;
 use crate::domain::nutrient;
 use crate::domain::{Entry, Kind, Nutrient, Nutrients, Shown, Value};
 use crate::store::Store;
-use chrono::{NaiveDate, NaiveTime};
+pub use cells::parse_amount;
+use cells::{item_key, meal, parse_number, parse_time};
+use chrono::NaiveDate;
 use csv::StringRecord;
 use std::path::Path;
 
@@ -316,8 +320,9 @@ fn place_d(
 }
 
 /// Cronometer's one vitamin K figure into the form the name gives; a food's unnamed K is K1
-/// (Cronometer's food values are phylloquinone). A supplement's K2 without MK-4/MK-7, or K of an
-/// unnamed form in a supplement, has no slot: it stays unknown and is reported.
+/// (Cronometer's food values are phylloquinone); K2 that names neither MK-4 nor MK-7 is K2 of
+/// other or unknown form. K of an unnamed form in a supplement (K1 or K2?) has no slot: it stays
+/// unknown and is reported.
 fn place_k(
     n: &mut Nutrients,
     v: Option<f64>,
@@ -336,9 +341,7 @@ fn place_k(
     let slot = match (form, kind) {
         (KForm::Known(f), _) => f,
         (KForm::None, Kind::Food) => Nutrient::K1,
-        (KForm::K2Unnamed, _) => {
-            return notes.unmapped(name, "vitamin K2 without MK-4 or MK-7: left unknown");
-        }
+        (KForm::K2Unnamed, _) => Nutrient::K2Other,
         (KForm::None, _) => {
             return notes.unmapped(name, "vitamin K of an unnamed form: left unknown");
         }
@@ -350,90 +353,5 @@ fn place_k(
 fn put(n: &mut Nutrients, forms: &[Nutrient], slot: Nutrient, v: f64) {
     for &f in forms {
         n.set(f, Value::exact(if f == slot { v } else { 0.0 }));
-    }
-}
-
-/// Cronometer's group as intake's meal: Breakfast → breakfast, Snacks → snack; Uncategorized
-/// and Supplements are no meal.
-fn meal(group: &str) -> Option<String> {
-    match group.to_lowercase().as_str() {
-        "" | "uncategorized" | "supplements" => None,
-        "snacks" => Some("snack".into()),
-        g => Some(g.to_string()),
-    }
-}
-
-/// `cronometer:` and the name in lower case with single dashes.
-fn item_key(name: &str) -> String {
-    let mut key = String::from("cronometer:");
-    let mut dash = false;
-    for c in name.to_lowercase().chars() {
-        if c.is_alphanumeric() {
-            key.push(c);
-            dash = false;
-        } else if !dash && !key.ends_with(':') {
-            key.push('-');
-            dash = true;
-        }
-    }
-    key.trim_end_matches('-').to_string()
-}
-
-/// `9:00 AM`, `12:50 PM`, `21:15`, `21:15:00`.
-fn parse_time(t: &str) -> Option<NaiveTime> {
-    ["%I:%M %p", "%I:%M:%S %p", "%H:%M", "%H:%M:%S"]
-        .iter()
-        .find_map(|f| NaiveTime::parse_from_str(t, f).ok())
-}
-
-/// A finite number, not negative.
-fn parse_number(s: &str) -> Option<f64> {
-    s.parse::<f64>().ok().filter(|v| v.is_finite() && *v >= 0.0)
-}
-
-/// `"150.00 g"` → (150, g); `"4.00 x 1000.0 IU"` → (4000, IU); `"1.00 full recipe"`.
-pub fn parse_amount(s: &str) -> Option<(f64, String)> {
-    let (num, rest) = s.trim().split_once(' ')?;
-    let mut q = parse_number(num)?;
-    let mut unit = rest.trim();
-    if let Some(times) = unit.strip_prefix("x ") {
-        let (each, u) = times.trim().split_once(' ')?;
-        q *= parse_number(each)?;
-        unit = u.trim();
-    }
-    (!unit.is_empty()).then(|| (q, unit.to_string()))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn amounts_as_cronometer_writes_them() {
-        let a = |s: &str| parse_amount(s);
-        assert_eq!(a("150.00 g"), Some((150.0, "g".into())));
-        assert_eq!(a("4.00 x 1000.0 IU"), Some((4000.0, "IU".into())));
-        assert_eq!(a("1.00 full recipe"), Some((1.0, "full recipe".into())));
-        assert_eq!(a("2.00 softgel"), Some((2.0, "softgel".into())));
-        assert_eq!(a("0.60 mg"), Some((0.6, "mg".into())));
-        for bad in ["", "g", "150.00", "abc g", "-1 g", "4.00 x IU", "NaN g"] {
-            assert_eq!(a(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn times_and_keys() {
-        let t = |s| parse_time(s).map(|t| t.format("%H:%M").to_string());
-        assert_eq!(t("9:00 AM").as_deref(), Some("09:00"));
-        assert_eq!(t("12:50 PM").as_deref(), Some("12:50"));
-        assert_eq!(t("12:05 AM").as_deref(), Some("00:05"));
-        assert_eq!(t("21:15").as_deref(), Some("21:15"));
-        assert_eq!(t("noon"), None);
-        assert_eq!(
-            item_key("Bread, whole-wheat (1 slice)"),
-            "cronometer:bread-whole-wheat-1-slice"
-        );
-        assert_eq!(meal("Snacks").as_deref(), Some("snack"));
-        assert_eq!(meal("Uncategorized"), None);
     }
 }

@@ -22,7 +22,7 @@ pub fn d_form(name: &str) -> Option<Nutrient> {
 pub enum KForm {
     /// K1, MK-4 or MK-7, named.
     Known(Nutrient),
-    /// "K2" or "menaquinone" without saying which: no slot holds it.
+    /// "K2" or "menaquinone" without saying which: K2 of other or unknown form.
     K2Unnamed,
     /// Nothing named.
     None,
