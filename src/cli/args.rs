@@ -232,6 +232,9 @@ pub struct ItemAddArgs {
     /// Per-serving amounts, one flag per nutrient (see `NutrientFlags`).
     #[command(flatten)]
     pub amounts: NutrientFlags,
+    /// The label's percentages are of the older Daily Values (labels made before the 2016 rule).
+    #[arg(long)]
+    pub older_dv: bool,
     /// Tags read by the warning rules (repeatable), e.g. calcium-carbonate.
     #[arg(long = "tag")]
     pub tags: Vec<String>,
@@ -295,7 +298,7 @@ impl Args for NutrientFlags {
             .fold(cmd, |cmd, n| match n.info().flag {
                 Some(flag) => cmd.arg(clap::Arg::new(flag).long(flag).value_name(n.unit()).help(
                     format!(
-                        "{} per serving, in {}: a number or a range 200-300",
+                        "{} per serving, in {}: a number, a range 200-300, or a label's % Daily Value (30%)",
                         n.label(),
                         n.unit()
                     ),

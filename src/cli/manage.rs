@@ -3,9 +3,11 @@
 use super::args::{ItemAction, ItemAddArgs, ProfileAction, StackAction};
 use super::log::{print_raised, quantity};
 use super::{CliError, CliResult, Ctx, out, text};
+use crate::domain::daily_value::{DailyValue, DvSet};
+use crate::domain::nutrient::fmt_amount;
 use crate::domain::{
     Entry, Item, Kind, LogRequest, Nutrient, Nutrients, Origin, Quantity, Serving, Stack,
-    StackItem, Unit, Value,
+    StackItem, Total, Unit, Value,
 };
 use std::path::Path;
 
@@ -99,7 +101,7 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
         .as_deref()
         .map(|g| positive("grams", g))
         .transpose()?;
-    let nutrients = item_nutrients(&a, kind)?;
+    let (nutrients, from_labels) = item_nutrients(&a, kind)?;
     let tags = a
         .tags
         .iter()
@@ -136,8 +138,17 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
         source: super::log::label("source", a.source)?.unwrap_or_else(|| "your entry".into()),
         assumed: Default::default(),
     };
+    let item = Item {
+        source: from_labels
+            .iter()
+            .fold(item.source, |s, note| format!("{s}; {note}")),
+        ..item
+    };
     ctx.store.add_user_item(&item)?;
     out::line(format!("defined {}", text::item_line(&item)))?;
+    for note in &from_labels {
+        out::line(note)?;
+    }
     if kind == Kind::Supplement && item.provides(Nutrient::Calcium) {
         out::line(
             "note: calcium is counted as elemental calcium (carbonate is 40 %, citrate 21 % of the salt's weight)",
@@ -146,18 +157,77 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
     Ok(())
 }
 
-fn item_nutrients(a: &ItemAddArgs, kind: Kind) -> Result<Nutrients, CliError> {
+/// The item's nutrients, and a note per amount given as a label's % Daily Value saying what it
+/// became and which Daily Value it used.
+fn item_nutrients(a: &ItemAddArgs, kind: Kind) -> Result<(Nutrients, Vec<String>), CliError> {
     let mut n = if kind == Kind::Food {
         Nutrients::default()
     } else {
         Nutrients::zero()
     };
+    let set = if a.older_dv {
+        DvSet::Older
+    } else {
+        DvSet::Rule2016
+    };
+    let mut notes = Vec::new();
     for (nut, v) in Nutrient::ALL.iter().zip(&a.amounts.0) {
-        if let Some(v) = v {
-            n.set(*nut, amount_value(*nut, v)?);
+        let Some(v) = v else { continue };
+        match v.trim().strip_suffix('%') {
+            None => n.set(*nut, amount_value(*nut, v)?),
+            Some(pct) => {
+                let (value, note) = from_percent(*nut, v, pct, set)?;
+                n.set(*nut, value);
+                notes.push(note);
+            }
         }
     }
-    Ok(n)
+    Ok((n, notes))
+}
+
+/// A label's "30%" as an amount: the percentage of the nutrient's FDA Daily Value (reference
+/// §8). A nutrient whose Daily Value the reference does not give is refused, never guessed.
+fn from_percent(
+    n: Nutrient,
+    typed: &str,
+    pct: &str,
+    set: DvSet,
+) -> Result<(Value, String), CliError> {
+    let dv = DailyValue::of(n).ok_or_else(|| {
+        CliError::Bad(format!(
+            "bad {} `{typed}`: intake's reference has no Daily Value for {}, so a percentage \
+             cannot be converted: give the amount in {}",
+            n.label(),
+            n.label(),
+            n.unit()
+        ))
+    })?;
+    let bad = || {
+        CliError::Bad(format!(
+            "bad {} `{typed}`: accepted is a percentage of the Daily Value like 30% or 20-30%",
+            n.label()
+        ))
+    };
+    let pct = amount_value(n, pct.trim()).map_err(|_| bad())?;
+    if pct.bounds().is_some_and(|(_, hi)| hi.to_f64() > 100_000.0) {
+        return Err(bad());
+    }
+    let full = dv.amount(set);
+    let value = pct.scale(full / 100.0);
+    let (mut p, mut v) = (Total::default(), Total::default());
+    p.add(pct);
+    v.add(value);
+    let note = format!(
+        "{}: {} % of {} {} ({}) = {} {}",
+        n.label(),
+        p.display(),
+        fmt_amount(full),
+        n.unit(),
+        set.name(),
+        v.display(),
+        n.unit()
+    );
+    Ok((value, note))
 }
 
 /// "300" or "200-300" as a value; negative, non-finite and absurd figures are refused.

@@ -1,6 +1,7 @@
 //! Pure domain: no IO, no SQL, no terminal, no clock.
 
 pub mod assumed;
+pub mod daily_value;
 pub mod day;
 pub mod entry;
 pub mod item;
