@@ -5,7 +5,7 @@ use super::theme::THEME;
 use crate::app::dialog::LOG_FIELDS;
 use crate::app::{AddDialog, App, LogForm, TextInput};
 use crate::domain::nutrient::fmt_amount;
-use crate::domain::{Item, Shown};
+use crate::domain::{Item, Nutrient, Shown};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -56,9 +56,40 @@ pub fn field(frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focu
     }
 }
 
+/// A total per serving as people read it; an assumed zero (USDA's "assumed zero", or no
+/// menaquinones in an unfermented plant) is marked `°`, kept apart from a measured 0.
 fn amount(item: &Item, s: Shown) -> String {
     let t = item.nutrients.shown(s);
-    t.display()
+    if t.has_value() && !t.is_lower_bound() && t.hi.to_f64() == 0.0 && item.assumed.any_of(s) {
+        format!("{}{ASSUMED}", t.display())
+    } else {
+        t.display()
+    }
+}
+
+/// The mark of an assumed zero in an amount cell.
+const ASSUMED: char = '°';
+/// The mark of an item whose every nutrient is known (no `?` and no `≥` in its totals).
+const ALL_KNOWN: &str = "●";
+
+fn all_known(item: &Item) -> bool {
+    Nutrient::ALL
+        .iter()
+        .all(|&n| !item.nutrients.get(n).is_unknown())
+}
+
+/// "✓ all known" or "? not all known", then "° assumed 0: …" when some are: what the marks of
+/// the selected row mean.
+fn completeness(item: &Item) -> String {
+    let known = if all_known(item) {
+        format!("{ALL_KNOWN} all known")
+    } else {
+        "? not all known".to_string()
+    };
+    match item.assumed.summary() {
+        Some(a) => format!("{known} · {ASSUMED} {a}"),
+        None => known,
+    }
 }
 
 fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
@@ -89,7 +120,12 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
     render_results(a, frame, list);
     if let Some(it) = a.results.get(a.selected) {
         let lines = vec![
-            Line::raw(format!("{} — per {}", it.name, serving(it))),
+            Line::raw(format!(
+                "{} — per {} · {}",
+                it.name,
+                serving(it),
+                completeness(it)
+            )),
             Line::styled(format!("source: {}", it.source), THEME.dim),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail);
@@ -100,6 +136,8 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
 const COLUMNS: [Shown; 5] = Shown::SUMMARY;
 const SERVING_W: u16 = 12;
 const AMOUNT_W: u16 = 7;
+/// The "all known" mark's column.
+const MARK_W: u16 = 1;
 /// From this width on, a shortened source column; the detail line always has the whole source.
 const SOURCE_FROM: u16 = 110;
 const SOURCE_W: u16 = 20;
@@ -108,8 +146,9 @@ const SOURCE_W: u16 = 20;
 /// with `…` where not: the detail line below has it whole), serving, every nutrient column.
 fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
     let with_source = area.width >= SOURCE_FROM;
-    let n_cols = COLUMNS.len() as u16 + 2 + u16::from(with_source);
+    let n_cols = COLUMNS.len() as u16 + 3 + u16::from(with_source);
     let fixed = SERVING_W
+        + MARK_W
         + AMOUNT_W * COLUMNS.len() as u16
         + if with_source { SOURCE_W } else { 0 }
         + (n_cols - 1);
@@ -124,6 +163,7 @@ fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
                 .iter()
                 .map(|s| Line::raw(amount(it, *s)).right_aligned()),
         );
+        cells.push(Line::raw(if all_known(it) { ALL_KNOWN } else { "" }));
         if with_source {
             let short = fit_words(short_source(&it.source), usize::from(SOURCE_W));
             cells.push(Line::styled(short, THEME.dim));
@@ -132,8 +172,10 @@ fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
     });
     let mut widths = vec![Constraint::Length(name_w), Constraint::Length(SERVING_W)];
     widths.extend(COLUMNS.map(|_| Constraint::Length(AMOUNT_W)));
+    widths.push(Constraint::Length(MARK_W));
     let mut header: Vec<Line> = vec![Line::raw("Item"), Line::raw("Serving")];
     header.extend(COLUMNS.map(|s| Line::raw(s.heading()).right_aligned()));
+    header.push(Line::raw(""));
     if with_source {
         widths.push(Constraint::Length(SOURCE_W));
         header.push(Line::raw("Source"));
@@ -197,6 +239,7 @@ fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
             Span::styled(format!("  ({})", it.kind.as_str()), THEME.dim),
         ]),
         Line::raw(format!("per {}: {}", serving(it), per_serving(it))),
+        Line::styled(completeness(it), THEME.dim),
         Line::styled(format!("source: {}", it.source), THEME.dim),
         Line::styled(
             format!("units: {}", it.accepted_units().join(", ")),
@@ -251,6 +294,29 @@ pub fn form_fields(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn assumed_zeros_and_complete_items_are_marked() {
+        let c = Catalog::builtin();
+        // Boiled kale: USDA's assumed zero vitamin D, and no menaquinones in a plant (ODS).
+        let kale = c.get("usda-11234").unwrap();
+        assert_eq!(amount(kale, Shown::VitaminD), "0°");
+        assert_eq!(amount(kale, Shown::VitaminK2), "0°");
+        assert!(all_known(kale));
+        assert_eq!(
+            completeness(kale),
+            "● all known · ° assumed 0: D (USDA); K2 (plant, not fermented: ODS)"
+        );
+        // Cheddar's MK-4 was measured; its other menaquinones are unknown: no mark, not all known.
+        let cheddar = c.get("usda-01009").unwrap();
+        assert!(amount(cheddar, Shown::VitaminK2).starts_with('≥'));
+        assert_eq!(completeness(cheddar), "? not all known");
+        // A supplement's zeros are the label's, not assumed.
+        let d3 = c.get("d3").unwrap();
+        assert_eq!(amount(d3, Shown::Calcium), "0");
+        assert_eq!(completeness(d3), "● all known");
+    }
 
     #[test]
     fn names_are_cut_at_a_word_with_an_ellipsis() {
