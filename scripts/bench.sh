@@ -2,17 +2,25 @@
 # Whole-process benchmarks: intake against the sqlite3 shell and fzf on the synthetic diaries
 # (ten years, ~104,000 entries, and its latest 1,000 entries), with peak memory of each command.
 #
-# Usage: scripts/bench.sh [OUT_DIR]      (default target/bench; takes 2-3 minutes)
+# Also the imports (issue 17): a 10,000-row Cronometer servings.csv and a 100,000-row per-entry
+# CSV into an empty diary, with their peak memory.
+#
+# Usage: scripts/bench.sh [OUT_DIR] [import]  (default target/bench; takes 3-4 minutes; `import`
+# runs only the import benchmarks, to OUT_DIR/import.md)
 # Writes OUT_DIR/results.md (the table BENCHMARKS.md quotes) and the hyperfine JSON beside it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-target/bench}
+ONLY=${2:-}
 DAY=2026-06-30 # the last day of the synthetic diaries
 FROM=2025-07-01 # a year of export, ending on DAY
 FIRST=2016-06-30 # the first day of the ten-year diary
 BIG=$OUT/ten-years.db
 SMALL=$OUT/small.db
 WARFARIN=$OUT/ten-years-warfarin.db # the same diary, profile on warfarin (more history read)
+SERVINGS=$OUT/servings-10k.csv # the latest 10,000 entries as Cronometer's servings.csv
+ENTRIES=$OUT/entries-100k.csv # the latest 100,000 entries as intake's per-entry CSV
+IMPORTED=$OUT/imported.db # the empty diary each import run writes into
 BIN=${CARGO_TARGET_DIR:-target}/release
 INTAKE=$BIN/intake
 mkdir -p "$OUT"
@@ -40,14 +48,14 @@ build_and_generate() {
 }
 
 # The day's totals as `intake day` prints them: per shown nutrient, the sums of the entries'
-# low and high ends (vitamin D = D3 + D2 + other forms; K2 = MK-4 + MK-7), in mg / IU / mcg.
+# low and high ends (vitamin D = D3 + D2 + other forms; K2 = MK-4 + MK-7 + other), in mg / IU / mcg.
 sum() { # sum COLUMN... -> "(total(a_lo)+total(b_lo))/1000.0, (...hi...)/1000.0"
     local lo="" hi=""
     for c in "$@"; do lo+="+total(${c}_lo)"; hi+="+total(${c}_hi)"; done
     echo "(${lo#+})/1000.0, (${hi#+})/1000.0"
 }
 TOTALS="count(*), $(sum calcium_mg), $(sum vitamin_d3_iu vitamin_d2_iu vitamin_d_other_iu), \
-$(sum vitamin_k2_mk4_mcg vitamin_k2_mk7_mcg), $(sum magnesium_mg), $(sum vitamin_k1_mcg)"
+$(sum vitamin_k2_mk4_mcg vitamin_k2_mk7_mcg vitamin_k2_other_mcg), $(sum magnesium_mg), $(sum vitamin_k1_mcg)"
 DAY_SQL="SELECT $TOTALS FROM entries WHERE date = '$DAY'"
 YEAR_SQL="SELECT date, $TOTALS FROM entries WHERE date BETWEEN '$FROM' AND '$DAY' GROUP BY date ORDER BY date"
 
@@ -178,15 +186,64 @@ report() {
     echo "- intake foods / fzf --filter: $(ratio "$(median_ms foods 0)" "$(median_ms foods 1)")x (no budget; the keystroke budget is the search bench's)"
 }
 
-install_tools
-build_and_generate
-check_totals
-run_all
-{
+# The import inputs: Cronometer's servings.csv of the latest 10,000 entries (gen-diary writes it
+# as Cronometer would: most times blank, one vitamin K column) and the per-entry CSV of the latest
+# 100,000 (intake export --entries of that diary).
+generate_imports() {
+    "$BIN/gen-diary" --out "$OUT/import-10k.db" --force --entries 10000 --cronometer "$SERVINGS"
+    "$BIN/gen-diary" --out "$OUT/import-100k.db" --force --entries 100000
+    "$INTAKE" --db "$OUT/import-100k.db" export --entries --from 2000-01-01 --to "$DAY" \
+        -o "$ENTRIES" --force
+    echo "inputs: $(($(wc -l <"$SERVINGS") - 1)) servings rows, $(($(wc -l <"$ENTRIES") - 1)) entries rows"
+}
+
+fresh() { rm -f "$IMPORTED" "$IMPORTED-wal" "$IMPORTED-shm"; }
+
+run_imports() {
+    local clear="rm -f $IMPORTED $IMPORTED-wal $IMPORTED-shm"
+    hf import 3 3 --prepare "$clear" \
+        "$INTAKE --db $IMPORTED import cronometer $SERVINGS" \
+        "$INTAKE --db $IMPORTED import entries $ENTRIES"
+}
+
+import_report() {
+    local serv ent pserv pent
+    fresh && pserv=$(peak_mb "$INTAKE" --db "$IMPORTED" import cronometer "$SERVINGS")
+    fresh && pent=$(peak_mb "$INTAKE" --db "$IMPORTED" import entries "$ENTRIES")
+    serv=$(median_ms import 0) ent=$(median_ms import 1)
+    echo "| command | median | mean ± σ | CPU (user+sys) | peak memory |"
+    echo "|---|---|---|---|---|"
+    echo "| \`intake import cronometer\`, 10,000 servings rows, empty diary | $serv ms | $(mean_ms import 0) ± $(sd_ms import 0) ms | $(cpu_ms import 0) ms | $pserv MB |"
+    echo "| \`intake import entries\`, 100,000 rows, empty diary | $ent ms | $(mean_ms import 1) ± $(sd_ms import 1) ms | $(cpu_ms import 1) ms | $pent MB |"
+    echo
+    echo "- import of 10,000 Cronometer rows: $serv ms (budget < 1000 ms: $(verdict "$serv" 1000))"
+    echo "- import of 100,000 entries: $ent ms (budget < 5000 ms: $(verdict "$ent" 5000)); peak memory $pent MB (budget < 30 MB: $(verdict "$pent" 30))"
+}
+
+machine() {
     echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(uname -sr)," \
         "$(rustc --version | cut -d' ' -f1-2), hyperfine $(hyperfine --version | cut -d' ' -f2)," \
         "sqlite3 $(sqlite3 --version | cut -d' ' -f1), fzf $(fzf --version | cut -d' ' -f1);" \
         "load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+install_tools
+if [ "$ONLY" = import ]; then
+    cargo build --release --bin intake --bin gen-diary
+    generate_imports
+    run_imports
+    { machine; echo; import_report; } | tee "$OUT/import.md"
+    exit 0
+fi
+build_and_generate
+generate_imports
+check_totals
+run_all
+run_imports
+{
+    machine
     echo
     report
+    echo
+    import_report
 } | tee "$OUT/results.md"

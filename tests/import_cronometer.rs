@@ -301,3 +301,41 @@ fn a_bad_row_stops_the_import_naming_file_line_and_column_and_changes_nothing() 
         assert_eq!(d.snapshot(), before, "{file}");
     }
 }
+
+/// The benchmark's input (`gen-diary --cronometer`): the synthetic diary's entries written as
+/// Cronometer would reads back whole, with the day totals the file's cells sum to.
+#[test]
+fn the_synthetic_servings_file_imports_every_row_with_the_files_sums() {
+    use intake::synth::{self, Spec};
+    let end = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let entries =
+        synth::entries(&synth::catalog().unwrap(), &Spec::last_entries(end, 300)).unwrap();
+    let d = Diary::new();
+    let file = d.dir.path().join("servings.csv");
+    synth::cronometer::write_servings(&entries, std::fs::File::create(&file).unwrap()).unwrap();
+    let said = d.ok(&["import", "cronometer", file.to_str().unwrap()]);
+    assert!(said.starts_with("imported 300 entries on "), "{said}");
+    let mut r = csv::Reader::from_path(&file).unwrap();
+    let h = r.headers().unwrap().clone();
+    assert!(h.iter().any(|c| c == "Time"), "{h:?}");
+    let at = |c: &str| h.iter().position(|x| x == c).unwrap();
+    let mut sums: BTreeMap<String, (f64, i64)> = BTreeMap::new();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        let e = sums.entry(rec[at("Day")].to_string()).or_default();
+        match rec[at("Calcium (mg)")].trim() {
+            "" => e.1 += 1,
+            v => e.0 += v.parse::<f64>().unwrap(),
+        }
+    }
+    let got = diary_sums(&d, "calcium_mg");
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        sums.keys().collect::<Vec<_>>()
+    );
+    for (day, (sum, blanks)) in &sums {
+        let (lo, unknown) = got[day];
+        assert_eq!(unknown, *blanks, "{day}");
+        assert!((lo - sum).abs() < 1e-6, "{day}: {lo} vs {sum}");
+    }
+}

@@ -1,5 +1,6 @@
 //! The synthetic diaries the benchmarks read, written afresh into a temporary folder (about two
 //! seconds for the ten-year one) so a change to the generator can never leave a stale file.
+#![allow(dead_code)] // not every bench reads every diary
 
 use chrono::NaiveDate;
 use intake::store::Store;

@@ -3,6 +3,7 @@
 //!
 //! `cargo run --release --bin gen-diary -- --out target/bench/ten-years.db`
 //! `cargo run --release --bin gen-diary -- --out target/bench/small.db --entries 1000`
+//! `cargo run --release --bin gen-diary -- --out s.db --entries 10000 --cronometer servings.csv`
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
@@ -36,6 +37,9 @@ struct Args {
     /// line: what `fzf --filter` searches in the benchmark against `intake foods`.
     #[arg(long)]
     names: Option<PathBuf>,
+    /// Also write the diary's entries as a Cronometer servings.csv (the import benchmark's input).
+    #[arg(long)]
+    cronometer: Option<PathBuf>,
 }
 
 fn main() -> Result<()> {
@@ -54,6 +58,12 @@ fn main() -> Result<()> {
     };
     let mut store = Store::open(&a.out)?;
     let n = synth::write(&mut store, &spec)?;
+    if let Some(path) = &a.cronometer {
+        let entries = synth::entries(&synth::catalog()?, &spec)?;
+        let file = std::fs::File::create(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        synth::cronometer::write_servings(&entries, std::io::BufWriter::new(file))?;
+    }
     let span = match a.entries {
         Some(max) => format!("the latest {max} of {} days", a.days),
         None => format!("{} days", a.days),

@@ -3,6 +3,7 @@
 //! user's own. The same seed and dates always give the same entries (no clock, own PRNG); every
 //! nutrient amount comes from the catalog as if the user had logged it.
 
+pub mod cronometer;
 mod menu;
 mod user;
 
