@@ -66,7 +66,7 @@ impl Change {
             Change::Update { after, .. } => std::slice::from_ref(after),
         };
         match es {
-            [one] => format!("{} {}", one.item_name, one.amount_display()),
+            [one] => one.describe(),
             many => format!("{} entries", many.len()),
         }
     }
@@ -100,6 +100,11 @@ pub enum Action {
     Applied {
         change: Change,
         origin: Origin,
+    },
+    /// An undo or redo step not applied: another program changed its entries since (`why`).
+    Stale {
+        origin: Origin,
+        why: String,
     },
     StacksLoaded(Vec<Stack>),
     /// A stack turned into entries for the shown day.

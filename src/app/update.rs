@@ -36,6 +36,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::Applied { change, origin } => applied(app, change, origin),
+        Action::Stale { origin, why } => stale(app, origin, why),
         Action::StacksLoaded(s) => {
             if let Some(Dialog::Stacks(p)) = &mut app.dialog {
                 p.stacks = Some(s);
@@ -301,6 +302,16 @@ fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
             app.undo.push(change);
         }
     }
+    app.reload()
+}
+
+/// An undo or redo step another program overtook: it leaves the history, the rest stays.
+fn stale(app: &mut App, origin: Origin, why: String) -> Vec<Effect> {
+    let what = match origin {
+        Origin::Redo => app.redo.pop().map(|_| "Redo"),
+        _ => app.undo.pop().map(|_| "Undo"),
+    };
+    app.error(format!("{} skipped: {why}", what.unwrap_or("Step")));
     app.reload()
 }
 

@@ -67,6 +67,11 @@ impl Entry {
             self.unit
         )
     }
+
+    /// "Natto 3 oz": how status lines name an entry.
+    pub fn describe(&self) -> String {
+        format!("{} {}", self.item_name, self.amount_display())
+    }
 }
 
 /// The totals of one day, per nutrient, and split into food and supplement parts.

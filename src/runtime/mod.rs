@@ -6,9 +6,10 @@
 //! items and the recent items are caches of the diary, read again when `update` asks
 //! ([`Effect::LoadItems`], e.g. after another process wrote).
 
+mod history;
 mod work;
 
-use crate::app::{Action, App, Effect, update};
+use crate::app::{Action, App, Effect, Origin, update};
 use crate::catalog::Catalog;
 use crate::domain::week::week_days;
 use crate::report;
@@ -107,9 +108,22 @@ impl Runtime {
                 query: q,
             },
             Effect::Apply { change, origin } => {
-                let change = self.store.batch(|s| work::write_change(s, change))?;
+                // Checked and written in one transaction: no other write comes in between.
+                let written = self.store.batch(|s| {
+                    let why = match origin {
+                        Origin::New => None,
+                        _ => history::changed_since(s, &change)?,
+                    };
+                    match why {
+                        Some(why) => Ok(Err(why)),
+                        None => work::write_change(s, change).map(Ok),
+                    }
+                })?;
                 self.recent = self.store.recent_keys(RECENT)?;
-                Action::Applied { change, origin }
+                match written {
+                    Ok(change) => Action::Applied { change, origin },
+                    Err(why) => Action::Stale { origin, why },
+                }
             }
             Effect::ExportWeek(w, p) => {
                 Action::Info(work::export(&self.store, &self.export_dir, w, &p)?)

@@ -51,7 +51,9 @@ pub(super) fn search(catalog: &Catalog, recent: &[String], q: &str) -> Vec<Item>
         .collect()
 }
 
-/// Writes one change (the caller wraps it in one transaction).
+/// Writes one change (the caller wraps it in one transaction). The change returned holds the
+/// entries as the diary stores them, read back, so a later undo can tell whether another
+/// program changed them since (see `history`).
 pub(super) fn write_change(store: &mut Store, change: Change) -> Result<Change> {
     Ok(match change {
         Change::Insert(mut es) => {
@@ -61,20 +63,29 @@ pub(super) fn write_change(store: &mut Store, change: Change) -> Result<Change> 
                 } else {
                     store.restore_entry(e)?;
                 }
+                *e = stored(store, e.id)?;
             }
             Change::Insert(es)
         }
         Change::Delete(es) => {
-            for e in &es {
-                store.delete_entry(e.id)?;
+            let mut gone = Vec::with_capacity(es.len());
+            for e in es {
+                gone.push(store.delete_entry(e.id)?.unwrap_or(e));
             }
-            Change::Delete(es)
+            Change::Delete(gone)
         }
-        Change::Update { before, after } => {
+        Change::Update { after, .. } => {
+            let before = stored(store, after.id)?;
             store.update_entry(&after)?;
+            let after = stored(store, after.id)?;
             Change::Update { before, after }
         }
     })
+}
+
+/// Entry `id` as the diary holds it.
+fn stored(store: &Store, id: i64) -> Result<Entry> {
+    Ok(store.entry(id)?.ok_or(StoreError::NoEntry(id))?)
 }
 
 /// Writes week `w` as CSV into `dir`; the status line saying where.
