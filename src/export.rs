@@ -187,8 +187,10 @@ fn entry_row(e: &Entry) -> Vec<String> {
         e.unit.clone(),
     ];
     for n in Nutrient::ALL {
+        // A partial amount (a recipe with unknown parts) is at least its bounds: the per-entry
+        // CSV has no column to say so, so it is written as unknown rather than as an exact sum.
         let v = e.nutrients.get(n);
-        match v.bounds() {
+        match v.bounds().filter(|_| !v.is_partial()) {
             Some((lo, hi)) => row.extend([
                 num(v.midpoint().unwrap_or_default()),
                 num(lo.to_f64()),

@@ -8,6 +8,7 @@ mod common;
 use common::Diary;
 use intake::store::MIGRATIONS_COUNT;
 use rusqlite::Connection;
+use std::path::Path;
 
 /// `PRAGMA user_version` of a diary this build has upgraded.
 fn latest() -> String {
@@ -194,4 +195,30 @@ fn k2_of_other_form_is_zero_where_k2_was_whole_and_unknown_where_it_was_unknown(
         kefir.contains("my-kefir") && kefir.contains("K2 ?"),
         "{kefir}"
     );
+}
+
+/// Schema 5 adds recipes and the `partial` bits of entries: every entry logged before is whole
+/// (0), so no total and no `*_unknown` count of the view moves, and recipes can be made at once.
+#[test]
+fn schema_5_keeps_every_total_and_adds_recipes() {
+    let d = v1_diary();
+    let view = "SELECT group_concat(date || ':' || calcium_mg_lo || '/' || calcium_mg_unknown || \
+                '/' || vitamin_k2_other_mcg_unknown, ';') FROM day_totals";
+    let before = query(
+        Path::new("tests/fixtures/diary-v1.db"),
+        "PRAGMA user_version",
+    );
+    assert_eq!(before, "Integer(1)");
+    d.ok(&["day", "2026-11-16"]);
+    assert_eq!(
+        query(&d.path, "SELECT sum(partial) FROM entries"),
+        "Integer(0)"
+    );
+    assert_eq!(
+        query(&d.path, view),
+        "Text(\"2026-11-16:625.0/0/2;2026-11-17:300.0/0/1\")"
+    );
+    assert_eq!(query(&d.path, "SELECT count(*) FROM recipes"), "Integer(0)");
+    d.ok(&["recipe", "add", "Kefir bowl", "my-kefir=1", "--serves", "2"]);
+    assert!(d.ok(&["recipe", "list"]).contains("kefir-bowl"));
 }

@@ -11,8 +11,8 @@ mod search;
 pub mod usda;
 pub mod usda_gen;
 
-use crate::domain::Item;
 use crate::domain::targets::TargetTable;
+use crate::domain::{Item, Recipe};
 use index::Norm;
 use search::{Cand, GOOD, Plain, Query};
 use thiserror::Error;
@@ -106,6 +106,24 @@ impl Catalog {
         self.norms.extend(items.iter().map(Norm::of));
         self.items.extend(items);
         self
+    }
+
+    /// This catalog plus the user's recipes, each as an item of kind food worked out from its
+    /// parts (see [`crate::domain::recipe::items`]); one whose parts no longer measure as typed
+    /// is left out (`intake recipe list` says why).
+    pub fn with_recipes(self, recipes: &[Recipe]) -> Catalog {
+        if recipes.is_empty() {
+            return self;
+        }
+        let (items, _) = crate::domain::recipe::items(recipes, &|k| self.get(k).cloned());
+        self.with_user_items(items)
+    }
+
+    /// The built-in items, the user's own and their recipes: everything one can log.
+    pub fn for_diary(user_items: Vec<Item>, recipes: &[Recipe]) -> Catalog {
+        Catalog::builtin()
+            .with_user_items(user_items)
+            .with_recipes(recipes)
     }
 
     /// The built-in and user items (not the USDA table).

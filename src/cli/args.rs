@@ -76,6 +76,11 @@ pub enum Command {
         #[command(subcommand)]
         action: StackAction,
     },
+    /// Your recipes: one food made of other items, eaten in servings.
+    Recipe {
+        #[command(subcommand)]
+        action: RecipeAction,
+    },
     /// A day's schedule for your regular supplements and medicines that keeps every timing rule.
     Plan(PlanArgs),
     /// What is still to take today, and the earliest time for each.
@@ -263,6 +268,34 @@ pub enum StackAction {
     /// Delete a stack (its logged entries stay in the diary).
     Rm {
         /// The stack's name, as `intake stack list` shows it.
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecipeAction {
+    /// Define (or replace) a recipe: `intake recipe add "Breakfast bowl" yogurt="1 cup" almonds="28 g" --serves 2`.
+    /// Its nutrients per serving are the sum of its parts divided by the servings.
+    Add {
+        /// The recipe's name; its key is the name in lowercase words joined by dashes.
+        name: String,
+        /// ITEM=QUANTITY pairs (foods or other recipes); ITEM= alone takes one serving.
+        #[arg(required = true, num_args = 1..)]
+        parts: Vec<String>,
+        /// How many servings the parts make.
+        #[arg(long, default_value = "1")]
+        serves: String,
+    },
+    /// List the recipes with their nutrients per serving.
+    List,
+    /// Show a recipe: its parts, what each gives, and one serving.
+    Show {
+        /// The recipe's name or key.
+        name: String,
+    },
+    /// Delete a recipe (its logged entries stay in the diary).
+    Rm {
+        /// The recipe's name or key.
         name: String,
     },
 }

@@ -83,6 +83,11 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
             "key `{key}` is a built-in item: choose another key"
         )));
     }
+    if ctx.store.recipes()?.iter().any(|r| r.key == key) {
+        return Err(CliError::Bad(format!(
+            "key `{key}` is one of your recipes: choose another key"
+        )));
+    }
     let kind = match a.kind.as_str() {
         "food" => Kind::Food,
         "supplement" => Kind::Supplement,

@@ -10,6 +10,7 @@ mod log;
 mod manage;
 pub mod out;
 mod plan;
+mod recipe;
 mod show;
 mod text;
 
@@ -154,7 +155,10 @@ impl Ctx {
     }
 
     pub fn catalog(&self) -> Result<Catalog, CliError> {
-        Ok(Catalog::builtin().with_user_items(self.store.user_items()?))
+        Ok(Catalog::for_diary(
+            self.store.user_items()?,
+            &self.store.recipes()?,
+        ))
     }
 
     pub fn recent(&self) -> Result<Vec<String>, CliError> {
@@ -224,6 +228,7 @@ fn dispatch(cmd: Command, db: &Path, ctx: &mut Ctx) -> CliResult {
         C::Profile { action } => manage::profile(ctx, action),
         C::Item { action } => manage::item(ctx, action),
         C::Stack { action } => manage::stack(ctx, action),
+        C::Recipe { action } => recipe::run(ctx, action),
         C::Plan(a) => plan::plan(ctx, a),
         C::Next { json } => plan::next(ctx, json),
         C::Backup { file } => manage::backup(ctx, &file),

@@ -16,6 +16,13 @@ pub enum Value {
         lo: Milli,
         hi: Milli,
     },
+    /// The sum of the known parts of something some of whose parts are unknown (a recipe with
+    /// an ingredient whose figure no source gives): at least `lo`–`hi`, so it makes every total
+    /// it joins a lower bound.
+    Partial {
+        lo: Milli,
+        hi: Milli,
+    },
 }
 
 impl Value {
@@ -44,7 +51,34 @@ impl Value {
         match self {
             Value::Unknown => None,
             Value::Exact { v } => Some((v, v)),
-            Value::Range { lo, hi } => Some((lo, hi)),
+            Value::Range { lo, hi } | Value::Partial { lo, hi } => Some((lo, hi)),
+        }
+    }
+
+    /// True for the sum of known parts beside unknown ones (see [`Value::Partial`]).
+    pub fn is_partial(self) -> bool {
+        matches!(self, Value::Partial { .. })
+    }
+
+    /// These bounds, marked partial (a lower bound) when `partial`.
+    pub fn with_partial(self, partial: bool) -> Value {
+        match (self.bounds(), partial) {
+            (Some((lo, hi)), true) => Value::Partial { lo, hi },
+            (Some((lo, hi)), false) => Value::from_bounds(lo, hi),
+            (None, _) => Value::Unknown,
+        }
+    }
+
+    /// The sum of two values: ranges add as ranges; an unknown part beside a known one makes
+    /// the sum partial (a lower bound); only unknown plus unknown is unknown.
+    pub fn plus(self, o: Value) -> Value {
+        match (self.bounds(), o.bounds()) {
+            (None, None) => Value::Unknown,
+            (Some(_), None) => self.with_partial(true),
+            (None, Some(_)) => o.with_partial(true),
+            (Some((a, b)), Some((c, d))) => {
+                Value::from_bounds(a + c, b + d).with_partial(self.is_partial() || o.is_partial())
+            }
         }
     }
 
@@ -60,7 +94,8 @@ impl Value {
     pub fn scale(self, factor: f64) -> Value {
         match self.bounds() {
             None => Value::Unknown,
-            Some((lo, hi)) => Value::from_bounds(lo.scale(factor), hi.scale(factor)),
+            Some((lo, hi)) => Value::from_bounds(lo.scale(factor), hi.scale(factor))
+                .with_partial(self.is_partial()),
         }
     }
 }
@@ -126,6 +161,21 @@ impl Nutrients {
         Nutrients(self.0.map(|v| v.scale(factor)))
     }
 
+    /// The sum of two sets of amounts, nutrient by nutrient (see [`Value::plus`]).
+    pub fn plus(&self, o: &Nutrients) -> Nutrients {
+        let mut out = *self;
+        for (v, w) in out.0.iter_mut().zip(o.0) {
+            *v = v.plus(w);
+        }
+        out
+    }
+
+    /// The nutrients whose value is partial, one bit per nutrient index (as the diary keeps it).
+    pub fn partial_bits(&self) -> u32 {
+        let bits = self.0.iter().enumerate().filter(|(_, v)| v.is_partial());
+        bits.fold(0, |m, (i, _)| m | 1 << i)
+    }
+
     /// A source that gives one form of vitamin D (or of K2) gives the whole vitamin under that form:
     /// the forms it leaves out are then 0, not unknown. A vitamin with no form given stays unknown.
     pub fn complete_forms(mut self) -> Nutrients {
@@ -163,6 +213,7 @@ pub struct Total {
 }
 
 impl Total {
+    /// Adds one value; a partial one adds its known sum and counts as unknown too.
     pub fn add(&mut self, v: Value) {
         match v.bounds() {
             None => self.unknown += 1,
@@ -170,6 +221,7 @@ impl Total {
                 self.lo = self.lo + lo;
                 self.hi = self.hi + hi;
                 self.known += 1;
+                self.unknown += u32::from(v.is_partial());
             }
         }
     }
@@ -301,6 +353,29 @@ mod tests {
         assert!(Nutrients::from_stored(&[Value::Unknown; Nutrient::COUNT + 1]).is_none());
         let json = serde_json::to_string(&stored).unwrap();
         assert_eq!(serde_json::from_str::<Nutrients>(&json).unwrap(), stored);
+    }
+
+    #[test]
+    fn a_sum_with_unknown_parts_is_partial_and_makes_totals_lower_bounds() {
+        let (ex, un) = (Value::exact(100.0), Value::Unknown);
+        assert_eq!(un.plus(un), Value::Unknown);
+        let part = ex.plus(un);
+        assert!(part.is_partial() && !part.is_unknown());
+        assert_eq!(part.bounds(), ex.bounds());
+        let wide = part.plus(Value::range(10.0, 20.0));
+        assert!(wide.is_partial());
+        assert_eq!(wide.bounds(), Value::range(110.0, 120.0).bounds());
+        assert!(
+            part.scale(0.5).is_partial(),
+            "halving keeps it a lower bound"
+        );
+        assert_eq!(ex.plus(ex), Value::exact(200.0));
+        let mut t = Total::default();
+        t.add(part);
+        assert!(t.is_lower_bound() && t.has_value());
+        assert_eq!(t.display(), "≥ 100");
+        let n = Nutrients::default().with(Nutrient::Fat, part);
+        assert_eq!(n.partial_bits(), 1 << Nutrient::Fat.index());
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub fn import(store: &mut Store, path: &Path, dry_run: bool) -> Result<Outcome, 
         .clone();
     let layout = Layout::of(&headers)
         .map_err(|what| ImportError::Bad(format!("{}:1: {what}", path.display())))?;
-    let catalog = Catalog::builtin().with_user_items(store.user_items()?);
+    let catalog = Catalog::for_diary(store.user_items()?, &store.recipes()?);
     super::stream_into(store, path, rdr, ORIGIN, dry_run, |r, notes| {
         layout.entry(r, &catalog, notes)
     })

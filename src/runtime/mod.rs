@@ -161,7 +161,7 @@ impl Runtime {
 
     /// Reads the user's own items and the recently logged ones from the diary again.
     fn load_items(&mut self) -> Result<()> {
-        self.catalog = Catalog::builtin().with_user_items(self.store.user_items()?);
+        self.catalog = Catalog::for_diary(self.store.user_items()?, &self.store.recipes()?);
         self.recent = self.store.recent_keys(RECENT)?;
         Ok(())
     }

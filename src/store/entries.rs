@@ -23,6 +23,7 @@ static COLUMNS: LazyLock<String> = LazyLock::new(|| {
         "tags",
         "meal",
         "note",
+        "partial",
     ]
     .into_iter()
     .map(String::from)
@@ -34,7 +35,7 @@ static COLUMNS: LazyLock<String> = LazyLock::new(|| {
     cols.join(", ")
 });
 
-const BASE_COLS: usize = 12;
+const BASE_COLS: usize = 13;
 
 impl Store {
     /// Stores a new entry and returns its id.
@@ -259,6 +260,7 @@ fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
         Sql::Text(tags),
         opt(&e.meal),
         opt(&e.note),
+        Sql::Integer(i64::from(e.nutrients.partial_bits())),
     ];
     for n in Nutrient::ALL {
         match e.nutrients.get(n).bounds() {
@@ -283,12 +285,15 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
     let time: Option<String> = r.get(2)?;
     let kind: String = r.get(5)?;
     let tags: String = r.get(9)?;
+    let partial: i64 = r.get(12)?;
     let mut nutrients = Nutrients::default();
     for (i, n) in Nutrient::ALL.into_iter().enumerate() {
         let lo: Option<i64> = r.get(BASE_COLS + 2 * i)?;
         let hi: Option<i64> = r.get(BASE_COLS + 2 * i + 1)?;
         let v = match (lo, hi) {
-            (Some(lo), Some(hi)) => Value::from_bounds(Milli(lo), Milli(hi)),
+            (Some(lo), Some(hi)) => {
+                Value::from_bounds(Milli(lo), Milli(hi)).with_partial(partial >> i & 1 == 1)
+            }
             _ => Value::Unknown,
         };
         nutrients.set(n, v);

@@ -9,6 +9,7 @@ mod guard;
 mod merge;
 pub use merge::Merged;
 mod meta;
+mod recipes;
 
 use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
@@ -25,6 +26,7 @@ const SCHEMA: &[&str] = &[
     include_str!("migrations/002_ids_and_day_totals.sql"),
     include_str!("migrations/003_time_unknown_and_identity.sql"),
     include_str!("migrations/004_vitamin_k2_other.sql"),
+    include_str!("migrations/005_recipes_and_partial_amounts.sql"),
 ];
 
 /// How many migrations this build knows (the `user_version` of an up-to-date diary).

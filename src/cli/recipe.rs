@@ -1,0 +1,181 @@
+//! `intake recipe add|list|show|rm`.
+
+use super::args::RecipeAction;
+use super::log::{label, quantity};
+use super::{CliError, CliResult, Ctx, out, text};
+use crate::catalog::Catalog;
+use crate::domain::recipe::{self, Part, Recipe, RecipeError};
+use crate::domain::{Item, Origin, Quantity};
+
+impl From<RecipeError> for CliError {
+    fn from(e: RecipeError) -> Self {
+        CliError::Bad(e.to_string())
+    }
+}
+
+pub fn run(ctx: &mut Ctx, action: RecipeAction) -> CliResult {
+    match action {
+        RecipeAction::Add {
+            name,
+            parts,
+            serves,
+        } => add(ctx, &name, &parts, &serves),
+        RecipeAction::List => list(ctx),
+        RecipeAction::Show { name } => show(ctx, &name),
+        RecipeAction::Rm { name } => rm(ctx, &name),
+    }
+}
+
+/// The built-in items and the user's own, without recipes (what a recipe's parts are measured
+/// by when the recipes themselves are being worked out).
+fn base_catalog(ctx: &Ctx) -> Result<Catalog, CliError> {
+    Ok(Catalog::builtin().with_user_items(ctx.store.user_items()?))
+}
+
+fn add(ctx: &mut Ctx, name: &str, pairs: &[String], serves: &str) -> CliResult {
+    let name = label("recipe name", Some(name.to_string()))?
+        .ok_or_else(|| CliError::Bad("empty recipe name: give the recipe's name".into()))?;
+    let key = recipe::key_of(&name).ok_or_else(|| {
+        CliError::Bad(format!(
+            "bad recipe name `{name}`: accepted is a name of letters, digits and spaces (at most 64)"
+        ))
+    })?;
+    let base = base_catalog(ctx)?;
+    if let Some(i) = base.get(&key) {
+        let whose = if i.origin == Origin::User {
+            "your own item"
+        } else {
+            "a built-in item"
+        };
+        return Err(CliError::Bad(format!(
+            "`{key}` is {whose}: give the recipe another name"
+        )));
+    }
+    let r = Recipe {
+        key,
+        name,
+        serves: recipe::parse_serves(serves)?,
+        parts: parse_parts(ctx, pairs)?,
+    };
+    let mut saved = ctx.store.recipes()?;
+    recipe::check_cycle(&saved, &r)?;
+    saved.retain(|s| s.key != r.key);
+    saved.push(r.clone());
+    let item = built(&base, &saved, &r)?;
+    let replaced = ctx.store.save_recipe(&r)?;
+    let verb = if replaced { "replaced" } else { "saved" };
+    out::line(format!("{verb} recipe {}", text::item_line(&item)))?;
+    Ok(())
+}
+
+/// `ITEM=QTY` pairs as parts, each item resolved (recipes too) and its quantity checked.
+fn parse_parts(ctx: &Ctx, pairs: &[String]) -> Result<Vec<Part>, CliError> {
+    let catalog = ctx.catalog()?;
+    let recent = ctx.recent()?;
+    let mut parts = Vec::new();
+    for p in pairs {
+        let (k, q) = p.split_once('=').ok_or_else(|| {
+            CliError::Bad(format!(
+                "bad recipe part `{p}`: accepted is ITEM=QUANTITY, e.g. yogurt=\"1 cup\""
+            ))
+        })?;
+        let item = catalog.resolve(k, &recent)?;
+        let q = match q.trim() {
+            "" => quantity(&[], item)?,
+            q => Quantity::parse(q)?,
+        };
+        item.servings_for(&q)?;
+        parts.push(Part {
+            key: item.key.clone(),
+            quantity: q.display(),
+        });
+    }
+    Ok(parts)
+}
+
+/// The item of recipe `r` among `all`, or why it cannot be worked out.
+fn built(base: &Catalog, all: &[Recipe], r: &Recipe) -> Result<Item, CliError> {
+    let (items, failed) = recipe::items(all, &|k| base.get(k).cloned());
+    match items.into_iter().find(|i| i.key == r.key) {
+        Some(i) => Ok(i),
+        None => Err(CliError::Bad(failed.join("; "))),
+    }
+}
+
+/// The saved recipe named (by name or key) `name`.
+fn find(ctx: &Ctx, name: &str) -> Result<(Vec<Recipe>, Recipe), CliError> {
+    let all = ctx.store.recipes()?;
+    let key = recipe::key_of(name).unwrap_or_default();
+    let found = all.iter().find(|r| r.key == key || r.name == name).cloned();
+    match found {
+        Some(r) => Ok((all, r)),
+        None => Err(CliError::Bad(format!(
+            "no recipe named `{name}`: see `intake recipe list`"
+        ))),
+    }
+}
+
+fn list(ctx: &Ctx) -> CliResult {
+    let all = ctx.store.recipes()?;
+    let base = base_catalog(ctx)?;
+    for r in &all {
+        match built(&base, &all, r) {
+            Ok(item) => out::line(format!("{} · serves {}", text::item_line(&item), fmt(r)))?,
+            Err(e) => out::line(format!("{}: cannot be worked out: {}", r.key, e.message()))?,
+        }
+    }
+    Ok(())
+}
+
+fn fmt(r: &Recipe) -> String {
+    crate::domain::nutrient::fmt_amount(r.serves)
+}
+
+fn show(ctx: &Ctx, name: &str) -> CliResult {
+    let (all, r) = find(ctx, name)?;
+    let base = base_catalog(ctx)?.with_recipes(&all);
+    out::line(format!("{} ({}), serves {}", r.name, r.key, fmt(&r)))?;
+    for p in &r.parts {
+        let what = match base
+            .get(&p.key)
+            .map(|i| i.nutrients_for(&Quantity::parse(&p.quantity)?))
+        {
+            Some(Ok((_, n))) => text::nutrient_summary(&n),
+            Some(Err(e)) => e.to_string(),
+            None => "no longer known: counted as unknown".into(),
+        };
+        out::line(format!("  {} {}: {what}", p.key, p.quantity))?;
+    }
+    let item = built(&base_catalog(ctx)?, &all, &r)?;
+    out::line(format!(
+        "one serving: {}",
+        text::nutrient_summary(&item.nutrients)
+    ))?;
+    if !item.tags.is_empty() {
+        out::line(format!("tags: {}", item.tags.join(", ")))?;
+    }
+    out::line(format!("source: {}", item.source))?;
+    Ok(())
+}
+
+fn rm(ctx: &mut Ctx, name: &str) -> CliResult {
+    let (all, r) = find(ctx, name)?;
+    let users: Vec<&str> = all
+        .iter()
+        .filter(|o| o.parts.iter().any(|p| p.key == r.key))
+        .map(|o| o.key.as_str())
+        .collect();
+    if !users.is_empty() {
+        return Err(CliError::Bad(format!(
+            "recipe `{}` is a part of {}: change or remove that first",
+            r.key,
+            users.join(", ")
+        )));
+    }
+    ctx.store.delete_recipe(&r.key)?;
+    out::line(format!(
+        "removed recipe {} (its logged entries stay)",
+        r.key
+    ))?;
+    Ok(())
+}

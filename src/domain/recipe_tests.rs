@@ -1,0 +1,159 @@
+use super::*;
+use crate::domain::{Nutrient, Shown, Value};
+
+fn food(key: &str, grams: Option<f64>, n: Nutrients, tags: &[&str]) -> Item {
+    Item {
+        key: key.into(),
+        name: key.into(),
+        kind: Kind::Food,
+        origin: Origin::Curated,
+        serving: Serving {
+            amount: 100.0,
+            unit: "g".into(),
+            grams,
+        },
+        portions: Vec::new(),
+        nutrients: n,
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        group: None,
+        source: "test".into(),
+        assumed: Default::default(),
+    }
+}
+
+fn pantry() -> Vec<Item> {
+    let tofu = Nutrients::default()
+        .with(Nutrient::Calcium, Value::exact(350.0))
+        .with(Nutrient::Fat, Value::exact(8.0))
+        .with(Nutrient::K2Mk7, Value::exact(0.0));
+    let cheese = Nutrients::default()
+        .with(Nutrient::Calcium, Value::range(200.0, 300.0))
+        .with(Nutrient::K2Other, Value::exact(10.0))
+        .with(Nutrient::VitaminD3, Value::exact(20.0));
+    let kale = Nutrients::default().with(Nutrient::K1, Value::exact(390.0));
+    vec![
+        food("tofu", Some(100.0), tofu, &["calcium-set"]),
+        food("cheese", Some(100.0), cheese, &[]),
+        food("kale", None, kale, &[]),
+    ]
+}
+
+fn recipe(key: &str, serves: f64, parts: &[(&str, &str)]) -> Recipe {
+    Recipe {
+        key: key.into(),
+        name: key.into(),
+        serves,
+        parts: parts
+            .iter()
+            .map(|(k, q)| Part {
+                key: k.to_string(),
+                quantity: q.to_string(),
+            })
+            .collect(),
+    }
+}
+
+fn getter(items: Vec<Item>) -> impl Fn(&str) -> Option<Item> {
+    move |k: &str| items.iter().find(|i| i.key == k).cloned()
+}
+
+#[test]
+fn parts_sum_then_divide_by_servings_with_ranges_forms_fat_and_tags() {
+    let r = recipe("bowl", 2.0, &[("tofu", "200 g"), ("cheese", "100 g")]);
+    let item = r.item(&getter(pantry())).unwrap();
+    let n = &item.nutrients;
+    // (700 + 200..300) / 2
+    assert_eq!(n.get(Nutrient::Calcium), Value::range(450.0, 500.0));
+    assert_eq!(n.get(Nutrient::Fat).bounds(), Value::exact(8.0).bounds());
+    assert!(n.get(Nutrient::Fat).is_partial(), "cheese gives no fat");
+    // Forms stay apart: cheese's K2 of unknown form is not booked as MK-7.
+    assert_eq!(
+        n.get(Nutrient::K2Other).bounds(),
+        Value::exact(5.0).bounds()
+    );
+    assert_eq!(n.get(Nutrient::K2Mk7).bounds(), Value::exact(0.0).bounds());
+    assert_eq!(
+        n.get(Nutrient::VitaminD3).bounds(),
+        Value::exact(10.0).bounds()
+    );
+    assert_eq!(item.tags, vec!["calcium-set".to_string()]);
+    assert_eq!((item.kind, item.serving.grams), (Kind::Food, Some(150.0)));
+    assert!(item.source.contains("1/2 of tofu 200 g + cheese 100 g"));
+}
+
+#[test]
+fn an_unknown_part_makes_the_value_a_lower_bound_not_zero() {
+    let r = recipe("greens", 1.0, &[("tofu", "100 g"), ("kale", "100 g")]);
+    let item = r.item(&getter(pantry())).unwrap();
+    let ca = item.nutrients.shown(Shown::Calcium);
+    assert!(ca.is_lower_bound());
+    assert_eq!(ca.display(), "≥ 350");
+    assert_eq!(item.serving.grams, None, "kale's mass is unknown");
+    let k1 = item.nutrients.get(Nutrient::K1);
+    assert!(k1.is_partial() && k1.bounds() == Value::exact(390.0).bounds());
+    // Nothing known at all stays unknown.
+    let alone = recipe("k", 1.0, &[("kale", "1 serving")]).item(&getter(pantry()));
+    assert_eq!(
+        alone.unwrap().nutrients.get(Nutrient::Calcium),
+        Value::Unknown
+    );
+}
+
+#[test]
+fn a_recipe_of_recipes_sums_theirs_and_cycles_are_refused() {
+    let bowl = recipe("bowl", 2.0, &[("tofu", "200 g")]);
+    let meal = recipe("meal", 1.0, &[("bowl", "1"), ("cheese", "100 g")]);
+    let (items, failed) = items(&[meal.clone(), bowl.clone()], &getter(pantry()));
+    assert!(failed.is_empty());
+    let meal_item = items.iter().find(|i| i.key == "meal").unwrap();
+    assert_eq!(
+        meal_item.nutrients.get(Nutrient::Calcium),
+        Value::range(550.0, 650.0)
+    );
+    assert!(check_cycle(&[bowl.clone(), meal.clone()], &meal).is_ok());
+    let looped = recipe("bowl", 1.0, &[("meal", "1")]);
+    let err = check_cycle(&[bowl.clone(), meal], &looped).unwrap_err();
+    assert_eq!(
+        err,
+        RecipeError::Cycle("bowl".into(), "bowl -> meal -> bowl".into())
+    );
+    let own = recipe("soup", 1.0, &[("soup", "1")]);
+    assert!(matches!(
+        check_cycle(&[], &own),
+        Err(RecipeError::Cycle(..))
+    ));
+}
+
+#[test]
+fn a_stored_cycle_or_missing_part_still_reads_as_unknown() {
+    let a = recipe("a", 1.0, &[("b", "1"), ("tofu", "100 g")]);
+    let b = recipe("b", 1.0, &[("a", "1")]);
+    let (items, failed) = items(&[a, b], &getter(pantry()));
+    assert!(failed.is_empty(), "{failed:?}");
+    assert_eq!(items.len(), 2);
+    let gone = recipe("c", 1.0, &[("tofu", "100 g"), ("gone", "1")]);
+    let item = gone.item(&getter(pantry())).unwrap();
+    assert!(item.nutrients.get(Nutrient::Calcium).is_partial());
+    assert!(item.source.contains("gone no longer known"));
+}
+
+#[test]
+fn supplements_bad_quantities_and_servings_are_refused() {
+    let mut items = pantry();
+    items[0].kind = Kind::Supplement;
+    let r = recipe("x", 1.0, &[("tofu", "1")]);
+    assert_eq!(
+        r.item(&getter(items)),
+        Err(RecipeError::NotFood("tofu".into(), "supplement"))
+    );
+    let r = recipe("x", 1.0, &[("kale", "1 cup")]);
+    assert!(matches!(
+        r.item(&getter(pantry())),
+        Err(RecipeError::Quantity(..))
+    ));
+    assert!(parse_serves("0").is_err() && parse_serves("x").is_err());
+    assert!(parse_serves("101").is_err() && parse_serves("NaN").is_err());
+    assert_eq!(parse_serves("4"), Ok(4.0));
+    assert_eq!(key_of("Breakfast bowl!"), Some("breakfast-bowl".into()));
+    assert_eq!(key_of("  --  "), None);
+}
