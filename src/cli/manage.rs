@@ -343,31 +343,42 @@ pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
 fn stack_add(ctx: &mut Ctx, name: &str, pairs: &[String]) -> CliResult {
     let name = super::log::label("stack name", Some(name.to_string()))?
         .ok_or_else(|| CliError::Bad("empty stack name".into()))?;
-    let catalog = ctx.catalog()?;
-    let recent = ctx.recent()?;
-    let mut items = Vec::new();
-    for p in pairs {
-        let (k, q) = p.split_once('=').ok_or_else(|| {
-            CliError::Bad(format!(
-                "bad stack item `{p}`: accepted is ITEM=QUANTITY, e.g. d3=\"5000 IU\""
-            ))
-        })?;
-        let item = catalog.resolve(k, &recent)?;
-        let q = if q.trim().is_empty() {
-            quantity(&[], item)?
-        } else {
-            Quantity::parse(q)?
-        };
-        item.servings_for(&q)?;
-        items.push(StackItem {
-            key: item.key.clone(),
-            quantity: q.display(),
-        });
-    }
+    let items = item_pairs(ctx, pairs, "stack item", "d3=\"5000 IU\"")?
+        .into_iter()
+        .map(|(key, quantity)| StackItem { key, quantity })
+        .collect();
     let stack = Stack { name, items };
     ctx.store.save_stack(&stack)?;
     out::line(format!("saved stack {}", stack.name))?;
     Ok(())
+}
+
+/// `ITEM=QTY` pairs (a stack's items, a recipe's parts) as item keys and quantities: each item
+/// resolved like `intake add` does, `ITEM=` alone its serving, each quantity checked against it.
+pub fn item_pairs(
+    ctx: &Ctx,
+    pairs: &[String],
+    what: &str,
+    example: &str,
+) -> Result<Vec<(String, String)>, CliError> {
+    let catalog = ctx.catalog()?;
+    let recent = ctx.recent()?;
+    let mut out = Vec::new();
+    for p in pairs {
+        let (k, q) = p.split_once('=').ok_or_else(|| {
+            CliError::Bad(format!(
+                "bad {what} `{p}`: accepted is ITEM=QUANTITY, e.g. {example}"
+            ))
+        })?;
+        let item = catalog.resolve(k, &recent)?;
+        let q = match q.trim() {
+            "" => quantity(&[], item)?,
+            q => Quantity::parse(q)?,
+        };
+        item.servings_for(&q)?;
+        out.push((item.key.clone(), q.display()));
+    }
+    Ok(out)
 }
 
 pub fn backup(ctx: &Ctx, file: &Path) -> CliResult {

@@ -1,7 +1,7 @@
 //! `intake recipe add|list|show|rm`.
 
 use super::args::RecipeAction;
-use super::log::{label, quantity};
+use super::log::label;
 use super::{CliError, CliResult, Ctx, out, text};
 use crate::catalog::Catalog;
 use crate::domain::recipe::{self, Part, Recipe, RecipeError};
@@ -68,29 +68,13 @@ fn add(ctx: &mut Ctx, name: &str, pairs: &[String], serves: &str) -> CliResult {
     Ok(())
 }
 
-/// `ITEM=QTY` pairs as parts, each item resolved (recipes too) and its quantity checked.
+/// `ITEM=QTY` pairs as parts (foods and recipes; [`super::manage::item_pairs`]).
 fn parse_parts(ctx: &Ctx, pairs: &[String]) -> Result<Vec<Part>, CliError> {
-    let catalog = ctx.catalog()?;
-    let recent = ctx.recent()?;
-    let mut parts = Vec::new();
-    for p in pairs {
-        let (k, q) = p.split_once('=').ok_or_else(|| {
-            CliError::Bad(format!(
-                "bad recipe part `{p}`: accepted is ITEM=QUANTITY, e.g. yogurt=\"1 cup\""
-            ))
-        })?;
-        let item = catalog.resolve(k, &recent)?;
-        let q = match q.trim() {
-            "" => quantity(&[], item)?,
-            q => Quantity::parse(q)?,
-        };
-        item.servings_for(&q)?;
-        parts.push(Part {
-            key: item.key.clone(),
-            quantity: q.display(),
-        });
-    }
-    Ok(parts)
+    let pairs = super::manage::item_pairs(ctx, pairs, "recipe part", "yogurt=\"1 cup\"")?;
+    Ok(pairs
+        .into_iter()
+        .map(|(key, quantity)| Part { key, quantity })
+        .collect())
 }
 
 /// The item of recipe `r` among `all`, or why it cannot be worked out.
