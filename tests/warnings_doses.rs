@@ -119,7 +119,7 @@ fn magnesium_supplement_limit_table() {
             id,
             Kind::Supplement,
             "Magnesium",
-            &["magnesium-supplement"],
+            &[],
             at,
             &[(Nutrient::Magnesium, v)],
         )
@@ -467,4 +467,39 @@ fn take_with_fat_sums_the_food_in_the_window() {
     assert_eq!(w[0].entries, vec![1, 2]);
     let carb = of_rule(FAT, &[carbonate(1, "08:00", 500.0)]);
     assert_eq!(carb[0].source, "ODS calcium; seed 001");
+}
+
+/// Issue 13 item 3: K2 with fat is seed 001's (not ODS vitamin D's), D3 with fat ODS vitamin
+/// D's, carbonate with food ODS calcium's; the 1 h and 5 g are said to be intake's own.
+#[test]
+fn take_with_fat_cites_each_supplement_its_own_source() {
+    let both = mk(
+        1,
+        Kind::Supplement,
+        "D3 + K2",
+        &[
+            "fat-soluble",
+            "vitamin-d-supplement",
+            "vitamin-k-supplement",
+        ],
+        "08:00",
+        &[],
+    );
+    let cases = [
+        (k2(1, "08:00", ex(100.0)), "seed 001"),
+        (d3(1, "08:00", ex(1000.0)), "ODS vitamin D"),
+        (both, "seed 001; ODS vitamin D"),
+        (carbonate(1, "08:00", 500.0), "ODS calcium; seed 001"),
+    ];
+    for (e, source) in cases {
+        let w = of_rule(FAT, &[e]);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].source, source, "{}", w[0].message);
+        assert!(
+            w[0].message
+                .contains("(food within 1 h holding at least 5 g fat: intake's threshold)"),
+            "{}",
+            w[0].message
+        );
+    }
 }

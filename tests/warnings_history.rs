@@ -126,6 +126,12 @@ fn vitamin_k_consistency_needs_warfarin_and_uses_the_last_seven_logged_days() {
         "{}",
         w[0].message
     );
+    assert!(
+        w[0].message
+            .contains("the 30 % and the 7 days are intake's threshold"),
+        "{}",
+        w[0].message
+    );
 }
 
 /// A K2 supplement at `usual` on the given previous days and at `now` on DAY.
@@ -185,6 +191,11 @@ fn dose_time_median_ignores_an_odd_day_and_split_doses_are_left_alone() {
         w[0].message
     );
     assert!(w[0].message.contains("at 14:00"), "{}", w[0].message);
+    assert!(
+        w[0].message.contains("the 3 h is intake's threshold"),
+        "{}",
+        w[0].message
+    );
 }
 
 #[test]
@@ -264,4 +275,21 @@ fn every_rule_is_in_the_table_once_and_in_the_readme() {
         assert!(readme.contains(&format!("`{id}`")), "README misses {id}");
     }
     assert!(readme.contains("do not replace a clinician"));
+}
+
+/// Issue 13: a tag no rule reads promises something it does not do (`take-with-food`,
+/// `antibiotic` and `magnesium-supplement` were such tags and are gone).
+#[test]
+fn every_built_in_tag_is_read_by_a_rule() {
+    let read = table::tags_read();
+    let catalog = intake::catalog::Catalog::builtin();
+    for item in catalog.items() {
+        for tag in &item.tags {
+            assert!(
+                read.contains(&tag.as_str()),
+                "{}: no rule reads `{tag}`",
+                item.key
+            );
+        }
+    }
 }

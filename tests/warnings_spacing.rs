@@ -99,6 +99,12 @@ fn single_dose_across_midnight_belongs_to_the_later_day_only() {
     assert_eq!(w.entries, vec![1, 2]);
     assert!(w.message.contains("23:40 on 2026-11-19"), "{}", w.message);
     assert!(w.message.contains("550 mg"), "{}", w.message);
+    assert!(
+        w.message
+            .contains("(doses within 1 h count as one: intake's threshold)"),
+        "{}",
+        w.message
+    );
 }
 
 #[test]
@@ -118,47 +124,107 @@ fn single_dose_counts_supplements_not_food() {
 
 /// Warnings of a spacing rule for one partner entry and one calcium citrate 500 mg.
 fn pair_count(rule: &str, tag: &str, partner_at: &str, calcium_at: &str) -> usize {
+    pair_severities(rule, tag, partner_at, calcium_at).len()
+}
+
+fn pair_severities(rule: &str, tag: &str, partner_at: &str, calcium_at: &str) -> Vec<Severity> {
     let es = [
         med(1, "Medicine", tag, partner_at),
         citrate(2, calcium_at, ex(500.0)),
     ];
-    of_rule(rule, &es).len()
+    of_rule(rule, &es).iter().map(|w| w.severity).collect()
 }
 
 #[test]
 fn spacing_windows_table() {
-    // (rule, partner tag, partner time, calcium time, fires)
+    use Severity::{Caution as C, Info as I};
+    // (rule, partner tag, partner time, calcium time, severity if it fires)
     let cases = [
-        (LEVO, "thyroid-hormone", "07:00", "11:00", false),
-        (LEVO, "thyroid-hormone", "07:00", "10:59", true),
-        (LEVO, "thyroid-hormone", "07:00", "07:00", true),
-        (LEVO, "thyroid-hormone", "11:00", "07:00", false),
-        (LEVO, "thyroid-hormone", "10:59", "07:00", true),
-        (IRON, "iron", "08:00", "10:00", false),
-        (IRON, "iron", "08:00", "09:59", true),
-        (IRON, "zinc", "10:00", "08:00", false),
-        (IRON, "zinc", "09:59", "08:00", true),
-        (ABX, "tetracycline", "08:00", "10:00", false),
-        (ABX, "tetracycline", "08:00", "09:59", true),
-        (ABX, "tetracycline", "12:00", "08:00", false),
-        (ABX, "tetracycline", "11:59", "08:00", true),
-        (ABX, "fluoroquinolone", "08:00", "10:00", false),
-        (ABX, "fluoroquinolone", "08:00", "09:59", true),
-        (ABX, "fluoroquinolone", "14:00", "08:00", false),
-        (ABX, "fluoroquinolone", "13:59", "08:00", true),
-        (ABX, "fluoroquinolone", "11:59", "08:00", true),
-        (BIS, "bisphosphonate", "07:00", "09:00", false),
-        (BIS, "bisphosphonate", "07:00", "08:59", true),
-        (BIS, "bisphosphonate", "07:00", "07:00", true),
-        (BIS, "bisphosphonate", "07:30", "07:00", false),
+        (LEVO, "thyroid-hormone", "07:00", "11:00", None),
+        (LEVO, "thyroid-hormone", "07:00", "10:59", Some(C)),
+        (LEVO, "thyroid-hormone", "07:00", "07:00", Some(C)),
+        (LEVO, "thyroid-hormone", "11:00", "07:00", None),
+        (LEVO, "thyroid-hormone", "10:59", "07:00", Some(C)),
+        (IRON, "iron", "08:00", "10:00", None),
+        (IRON, "iron", "08:00", "09:59", Some(C)),
+        (IRON, "zinc", "10:00", "08:00", None),
+        (IRON, "zinc", "09:59", "08:00", Some(C)),
+        (ABX, "tetracycline", "08:00", "10:00", None),
+        (ABX, "tetracycline", "08:00", "09:59", Some(C)),
+        // Issue 13: 4–6 h after calcium: caution under 4 h, info from 4 h to just under 6 h.
+        (ABX, "tetracycline", "11:59", "08:00", Some(C)),
+        (ABX, "tetracycline", "12:00", "08:00", Some(I)),
+        (ABX, "tetracycline", "13:59", "08:00", Some(I)),
+        (ABX, "tetracycline", "14:00", "08:00", None),
+        (ABX, "fluoroquinolone", "08:00", "10:00", None),
+        (ABX, "fluoroquinolone", "08:00", "09:59", Some(C)),
+        (ABX, "fluoroquinolone", "14:00", "08:00", None),
+        (ABX, "fluoroquinolone", "13:59", "08:00", Some(C)),
+        (ABX, "fluoroquinolone", "11:59", "08:00", Some(C)),
+        (BIS, "bisphosphonate", "07:00", "09:00", None),
+        (BIS, "bisphosphonate", "07:00", "08:59", Some(C)),
+        (BIS, "bisphosphonate", "07:00", "07:00", Some(C)),
+        (BIS, "bisphosphonate", "07:30", "07:00", None),
     ];
-    for (rule, tag, p, c, fires) in cases {
-        let got = pair_count(rule, tag, p, c);
+    for (rule, tag, p, c, want) in cases {
+        let got = pair_severities(rule, tag, p, c);
         assert_eq!(
             got,
-            usize::from(fires),
+            Vec::from_iter(want),
             "{rule} {tag} at {p}, calcium at {c}"
         );
+    }
+}
+
+/// The tetracycline info between 4 and 6 h says where in the source's range the gap is.
+#[test]
+fn tetracycline_between_4_and_6_h_says_so() {
+    let es = [
+        citrate(1, "08:00", ex(500.0)),
+        med(2, "Doxycycline", "tetracycline", "13:00"),
+    ];
+    let w = &of_rule(ABX, &es)[0];
+    for part in [
+        "5 h after",
+        "past 4 h but not yet 6 h",
+        "4–6 h after calcium",
+    ] {
+        assert!(w.message.contains(part), "{}", w.message);
+    }
+}
+
+/// Issue 13 item 4: food calcium (a yogurt) ranks below a supplement or a medicine holding
+/// calcium, and the message says which it was; food counts from intake's own 130 mg.
+#[test]
+fn food_calcium_is_info_and_doses_are_caution_and_the_message_says_which() {
+    let levo = || med(1, "Levothyroxine", "thyroid-hormone", "07:00");
+    let antacid = mk(
+        2,
+        Kind::Medication,
+        "Antacid",
+        &[],
+        "08:00",
+        &[(Nutrient::Calcium, ex(300.0))],
+    );
+    let yogurt = food(2, "Yogurt", "09:00", &[(Nutrient::Calcium, ex(400.0))]);
+    let cases = [
+        (
+            citrate(2, "09:00", ex(500.0)),
+            Severity::Caution,
+            "the calcium is a supplement",
+        ),
+        (antacid, Severity::Caution, "the calcium is in a medicine"),
+        (
+            yogurt,
+            Severity::Info,
+            "the calcium is food with 400 mg calcium (food counts from 130 mg: intake's threshold)",
+        ),
+    ];
+    for (e, severity, says) in cases {
+        let w = of_rule(LEVO, &[levo(), e]);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].severity, severity, "{}", w[0].message);
+        assert!(w[0].message.contains(says), "{}", w[0].message);
     }
 }
 

@@ -76,7 +76,7 @@ pub fn citrate(id: i64, at: &str, mg: Value) -> Entry {
 }
 
 pub fn carbonate(id: i64, at: &str, mg: f64) -> Entry {
-    let tags = ["calcium-carbonate", "calcium-supplement", "take-with-food"];
+    let tags = ["calcium-carbonate", "calcium-supplement"];
     mk(
         id,
         Kind::Supplement,

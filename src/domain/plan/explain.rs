@@ -130,7 +130,7 @@ fn spacing_reason(e: &Entry, o: &Entry) -> Option<String> {
         .iter()
         .find(|s| (is_calcium(e) && s.is_partner(o)) || (s.is_partner(e) && is_calcium(o)))?;
     let gap = (e.at()? - o.at()?).num_minutes();
-    let reach = related.partner_first_min.max(related.calcium_first_min) + 60;
+    let reach = related.reach() + 60;
     if gap == 0 || gap.abs() > reach {
         return None;
     }

@@ -196,7 +196,7 @@ pub(crate) fn ratio(v: &View) -> Option<Warning> {
 fn is_k_supplement(e: &Entry) -> bool {
     is_dose(e)
         && !e.has_tag(table::ANTAGONIST_TAG)
-        && (e.has_tag("vitamin-k-supplement") || total_of([e], VITAMIN_K).lo.0 > 0)
+        && (e.has_tag(table::K_SUPPLEMENT_TAG) || total_of([e], VITAMIN_K).lo.0 > 0)
 }
 
 /// `vitamin-k-warfarin`: one alert per vitamin K supplement taken on a warfarin day (the rule

@@ -11,9 +11,9 @@ use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
 /// (`fat-soluble`, `vitamin-d-supplement`, `vitamin-k-supplement`) when its amount is unknown.
 pub(crate) fn is_fat_soluble(e: &Entry) -> bool {
     let tagged = [
-        "fat-soluble",
-        "vitamin-d-supplement",
-        "vitamin-k-supplement",
+        table::FAT_SOLUBLE_TAG,
+        table::D_SUPPLEMENT_TAG,
+        table::K_SUPPLEMENT_TAG,
     ]
     .iter()
     .any(|t| e.has_tag(t));
@@ -24,7 +24,7 @@ pub(crate) fn is_fat_soluble(e: &Entry) -> bool {
 
 /// Whether the rule asks for the entry to be taken with a meal holding fat.
 pub(crate) fn needs_fat(e: &Entry) -> bool {
-    is_fat_soluble(e) || e.has_tag("calcium-carbonate")
+    is_fat_soluble(e) || e.has_tag(table::CARBONATE_TAG)
 }
 
 const ADVICE_DK: &str = "the source advises taking it with a meal containing fat";
@@ -41,6 +41,19 @@ pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
         .filter(|e| needs_fat(e))
         .filter_map(|s| check(v, s))
         .collect()
+}
+
+/// What the sources say about this supplement and which source says it: K2 with fat is seed
+/// 001's, D3 with fat ODS vitamin D's, carbonate with food ODS calcium's.
+fn advice(s: &Entry) -> (&'static str, &'static str) {
+    let d3 = s.has_tag(table::D_SUPPLEMENT_TAG) || total_of([s], &[Nutrient::VitaminD3]).lo.0 > 0;
+    let k2 = s.has_tag(table::K_SUPPLEMENT_TAG) || total_of([s], Shown::VitaminK2.parts()).lo.0 > 0;
+    match (is_fat_soluble(s), d3, k2) {
+        (false, _, _) => (ADVICE_CARBONATE, table::SRC_FAT_CARBONATE),
+        (true, true, false) => (ADVICE_DK, table::SRC_FAT_D3),
+        (true, false, true) => (ADVICE_DK, table::SRC_FAT_K2),
+        (true, _, _) => (ADVICE_DK, table::SRC_FAT_D3_K2),
+    }
 }
 
 fn check(v: &View, s: &Entry) -> Option<Warning> {
@@ -71,14 +84,11 @@ fn check(v: &View, s: &Entry) -> Option<Warning> {
     } else {
         return None;
     };
-    let (advice, source) = if is_fat_soluble(s) {
-        (ADVICE_DK, table::SRC_FAT_DK)
-    } else {
-        (ADVICE_CARBONATE, table::SRC_FAT_CARBONATE)
-    };
+    let (advice, source) = advice(s);
     let advice = format!(
-        "{advice} (at least {} g fat here)",
-        fmt_amount(table::FAT_MIN_G)
+        "{advice} (food within {window} holding at least {} g fat: {})",
+        fmt_amount(table::FAT_MIN_G),
+        table::OURS
     );
     let msg = format!("{} {problem}; {advice}", v.describe(s));
     let mut involved = vec![s];

@@ -75,9 +75,11 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
         format!("from {}", v.describe_list(&from))
     };
     let msg = format!(
-        "vitamin K today is {} mcg ({listed}), more than {pct} % {} the mean of the previous {n} logged days ({mean} mcg); on warfarin the source advises keeping vitamin K intake consistent day to day",
+        "vitamin K today is {} mcg ({listed}), more than {pct} % {} the mean of the previous {n} logged days ({mean} mcg); the {pct} % and the {} days are {}; on warfarin the source advises keeping vitamin K intake consistent day to day",
         day.display(),
         if above { "above" } else { "below" },
+        table::K_HISTORY_LOGGED_DAYS,
+        table::OURS,
     );
     Some(
         v.warning(table::K_CONSISTENCY, Severity::Caution, table::SRC_WARFARIN)
@@ -123,12 +125,14 @@ fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> O
         return None;
     }
     let msg = format!(
-        "{} is {} from its usual time {:02}:{:02} (the median of the previous {} days it was logged); the source advises taking supplements at the same time daily",
+        "{} is {} from its usual time {:02}:{:02} (the median of the previous {} days it was logged); the {} is {}; the source advises taking supplements at the same time daily",
         v.describe(e),
         fmt_gap(off),
         usual / 60,
         usual % 60,
-        times.len()
+        times.len(),
+        fmt_gap(table::DOSE_TIME_MAX_MIN),
+        table::OURS,
     );
     Some(
         v.warning(table::DOSE_TIME, Severity::Info, table::SRC_DOSE_TIME)

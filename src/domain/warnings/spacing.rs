@@ -1,18 +1,15 @@
 //! Calcium dose size and calcium spacing against medicines (pairs of entries).
 
 use super::table::{self, Spacing};
-use super::{View, Warning, fmt_gap, is_dose, minutes_between, total_of};
+use super::{Severity, View, Warning, fmt_gap, is_dose, minutes_between, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::nutrient::{Nutrient, fmt_amount};
-
-/// Tags that say an entry is a calcium supplement even when its amount is unknown.
-const CALCIUM_TAGS: &[&str] = &["calcium-citrate", "calcium-carbonate", "calcium-supplement"];
 
 /// Supplement calcium: a supplement or medication (antacid, multivitamin) tagged as calcium or
 /// with known calcium above zero. An untagged entry with unknown calcium is not counted: it may
 /// hold none.
 pub(crate) fn is_calcium_dose(e: &Entry) -> bool {
-    is_dose(e) && (CALCIUM_TAGS.iter().any(|t| e.has_tag(t)) || known_calcium(e) > 0.0)
+    is_dose(e) && (table::CALCIUM_TAGS.iter().any(|t| e.has_tag(t)) || known_calcium(e) > 0.0)
 }
 
 /// Which entries count as "calcium" for the spacing rules. The sources speak of calcium
@@ -76,7 +73,11 @@ fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warn
     } else {
         let span = fmt_gap(minutes_between(group[0], last)?);
         let names = v.describe_list(group);
-        format!("{names} add up to {total} mg of calcium within {span}")
+        let window = fmt_gap(table::SINGLE_DOSE_WINDOW_MIN);
+        format!(
+            "{names} add up to {total} mg of calcium within {span} (doses within {window} count as one: {})",
+            table::OURS
+        )
     };
     let msg = format!(
         "{what}; the source advises single doses of at most {} mg (split larger amounts)",
@@ -85,7 +86,7 @@ fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warn
     Some(
         v.warning(
             table::SINGLE_DOSE,
-            super::Severity::Caution,
+            Severity::Caution,
             table::SRC_SINGLE_DOSE,
         )
         .with(msg, group),
@@ -119,15 +120,16 @@ pub(crate) fn spacing(v: &View, id: &str) -> Vec<Warning> {
 }
 
 /// The warning for one pair, if the pair is too close and belongs to the day. A pair where
-/// either time is unknown is skipped: how far apart they were is not known.
+/// either time is unknown is skipped: how far apart they were is not known. Food calcium ranks
+/// below supplement and medicine calcium (info), and the message says which it was.
 fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
     if std::ptr::eq(c, p) {
         return None;
     }
     let gap = minutes_between(p, c)?;
-    let close = rule.too_close(gap);
+    let severity = rule.severity_at(gap)?;
     let (first, later) = if gap >= 0 { (p, c) } else { (c, p) };
-    if !close || later.date != v.day {
+    if later.date != v.day {
         return None;
     }
     let how = if gap == 0 {
@@ -140,9 +142,43 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
         let (a, b) = (v.describe(later), v.describe(first));
         format!("{a} is {} after {b}", fmt_gap(gap))
     };
-    let msg = format!("{how}; the source advises {}", rule.advice);
+    let ranged = gap < 0 && -gap >= rule.calcium_first_min;
+    let past = if ranged {
+        format!(
+            ", past {} but not yet {}",
+            fmt_gap(rule.calcium_first_min),
+            fmt_gap(rule.calcium_first_upto_min)
+        )
+    } else {
+        String::new()
+    };
+    let (severity, which) = if is_dose(c) {
+        (severity, calcium_kind(c).to_string())
+    } else {
+        let mg = fmt_amount(known_calcium(c));
+        let from = fmt_amount(table::FOOD_CALCIUM_MG);
+        (
+            Severity::Info,
+            format!(
+                "food with {mg} mg calcium (food counts from {from} mg: {})",
+                table::OURS
+            ),
+        )
+    };
+    let msg = format!(
+        "{how}{past}; the source advises {}; the calcium is {which}",
+        rule.advice
+    );
     Some(
-        v.warning(rule.rule, rule.severity, rule.source)
+        v.warning(rule.rule, severity, rule.source)
             .with(msg, &[first, later]),
     )
+}
+
+/// What the calcium of a dose is, in words.
+fn calcium_kind(c: &Entry) -> &'static str {
+    match c.kind {
+        crate::domain::item::Kind::Medication => "in a medicine",
+        _ => "a supplement",
+    }
 }

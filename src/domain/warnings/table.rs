@@ -12,6 +12,31 @@ pub const HISTORY_DAYS: i64 = 28;
 
 /// The tag of warfarin and its kin: on a day it is logged the vitamin K rules apply.
 pub const ANTAGONIST_TAG: &str = "vitamin-k-antagonist";
+/// Tags that say an entry is a calcium supplement even when its amount is unknown.
+pub const CALCIUM_TAGS: &[&str] = &["calcium-citrate", "calcium-carbonate", "calcium-supplement"];
+/// Calcium carbonate: taken with food (take-with-fat).
+pub const CARBONATE_TAG: &str = "calcium-carbonate";
+/// A vitamin K supplement even when its amount is unknown (warfarin, take-with-fat).
+pub const K_SUPPLEMENT_TAG: &str = "vitamin-k-supplement";
+/// A vitamin D supplement even when its amount is unknown (take-with-fat).
+pub const D_SUPPLEMENT_TAG: &str = "vitamin-d-supplement";
+/// Any other supplement to take with fat.
+pub const FAT_SOLUBLE_TAG: &str = "fat-soluble";
+
+/// Every tag some rule reads: an item tag outside this list does nothing (a test holds the
+/// built-in items to it).
+pub fn tags_read() -> Vec<&'static str> {
+    let mut out = vec![
+        ANTAGONIST_TAG,
+        K_SUPPLEMENT_TAG,
+        D_SUPPLEMENT_TAG,
+        FAT_SOLUBLE_TAG,
+        CARBONATE_TAG,
+    ];
+    out.extend(CALCIUM_TAGS);
+    out.extend(SPACINGS.iter().flat_map(|s| s.partner_tags.iter().copied()));
+    out
+}
 
 pub const SINGLE_DOSE: &str = "calcium-single-dose";
 pub const DAILY_LIMIT: &str = "calcium-daily-limit";
@@ -79,7 +104,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: LEVOTHYROXINE,
         severity: Severity::Caution,
-        figure: "calcium and levothyroxine less than 4 h apart",
+        figure: "calcium and levothyroxine less than 4 h apart (info when the calcium is food: from 130 mg, intake's threshold)",
         source: SRC_LEVOTHYROXINE,
         when: When::Always,
         reads: Reads::DayBefore,
@@ -88,7 +113,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: ANTIBIOTIC,
         severity: Severity::Caution,
-        figure: "a tetracycline less than 2 h before or 4 h after calcium; a fluoroquinolone less than 2 h before or 6 h after",
+        figure: "a tetracycline less than 2 h before or 4 h after calcium (info from 4 to 6 h after), a fluoroquinolone less than 2 h before or 6 h after; info when the calcium is food (from 130 mg, intake's threshold)",
         source: SRC_ANTIBIOTIC,
         when: When::Always,
         reads: Reads::DayBefore,
@@ -97,7 +122,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: BISPHOSPHONATE,
         severity: Severity::Caution,
-        figure: "calcium less than 2 h after a bisphosphonate",
+        figure: "calcium less than 2 h after a bisphosphonate (info when the calcium is food: from 130 mg, intake's threshold)",
         source: SRC_BISPHOSPHONATE,
         when: When::Always,
         reads: Reads::DayBefore,
@@ -106,7 +131,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: IRON_ZINC,
         severity: Severity::Caution,
-        figure: "calcium and an iron or zinc item less than 2 h apart",
+        figure: "calcium and an iron or zinc item less than 2 h apart (info when the calcium is food: from 130 mg, intake's threshold)",
         source: SRC_IRON_ZINC,
         when: When::Always,
         reads: Reads::DayBefore,
@@ -115,7 +140,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: K_CONSISTENCY,
         severity: Severity::Caution,
-        figure: "on warfarin, the day's vitamin K (K1 + every K2 form) is more than 30 % above or below the mean of the previous 7 logged days (needs at least 3)",
+        figure: "on warfarin, the day's vitamin K (K1 + every K2 form) is more than 30 % above or below the mean of the previous 7 logged days, needing at least 3 (30 %, 7 and 3: intake's threshold)",
         source: SRC_WARFARIN,
         when: When::OnWarfarin,
         reads: Reads::LoggedDays(K_HISTORY_LOGGED_DAYS),
@@ -124,7 +149,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: SINGLE_DOSE,
         severity: Severity::Caution,
-        figure: "supplement calcium taken within 1 h (inclusive) sums to more than 500 mg",
+        figure: "supplement calcium taken within 1 h (inclusive; the 1 h is intake's threshold) sums to more than 500 mg",
         source: SRC_SINGLE_DOSE,
         when: When::Always,
         reads: Reads::DayBefore,
@@ -133,7 +158,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: TAKE_WITH_FAT,
         severity: Severity::Info,
-        figure: "a D3 or K2 supplement, or calcium carbonate, with no food logged within 1 h, or only food known to hold under 5 g fat",
+        figure: "a D3 or K2 supplement, or calcium carbonate, with no food logged within 1 h, or only food known to hold under 5 g fat (1 h and 5 g: intake's threshold)",
         source: SRC_FAT,
         when: When::Always,
         reads: Reads::DayBefore,
@@ -151,7 +176,7 @@ pub const RULES: &[Rule] = &[
     Rule {
         id: DOSE_TIME,
         severity: Severity::Info,
-        figure: "a supplement more than 3 h from its median time over the previous 7 days it was logged (needs at least 3)",
+        figure: "a supplement more than 3 h from its median time over the previous 7 days it was logged, needing at least 3 (3 h, 7 and 3: intake's threshold)",
         source: SRC_DOSE_TIME,
         when: When::Always,
         reads: Reads::LastDoses(DOSE_TIME_DOSES),
@@ -170,9 +195,13 @@ pub const SRC_FLUOROQUINOLONE: &str = "seed 001; ciprofloxacin label";
 pub const SRC_ANTIBIOTIC: &str = "seed 001; drug labels; ciprofloxacin label";
 pub const SRC_BISPHOSPHONATE: &str = "seed 001";
 pub const SRC_WARFARIN: &str = "seed 001";
-pub const SRC_FAT_DK: &str = "seed 001; ODS vitamin D";
+/// K2 with fat is the article's (seed 001 names calcium and K2); D3 with fat is ODS vitamin D's.
+pub const SRC_FAT_K2: &str = "seed 001";
+pub const SRC_FAT_D3: &str = "ODS vitamin D";
+pub const SRC_FAT_D3_K2: &str = "seed 001; ODS vitamin D";
 pub const SRC_FAT_CARBONATE: &str = "ODS calcium; seed 001";
-pub const SRC_FAT: &str = "seed 001; ODS vitamin D; ODS calcium";
+pub const SRC_FAT: &str =
+    "seed 001 (calcium, K2); ODS vitamin D (D3); ODS calcium (carbonate needs food)";
 pub const SRC_D_UPPER: &str = "ODS vitamin D (UL 4,000 IU); seed 000 (5,000 IU)";
 pub const SRC_K2_HIGH: &str = "seed 001";
 pub const SRC_RATIO: &str = "seed 001";
@@ -186,21 +215,27 @@ pub const SINGLE_DOSE_MG: f64 = 500.0;
 pub const SINGLE_DOSE_WINDOW_MIN: i64 = 60;
 /// A food counts as a calcium source for the spacing rules from this much calcium (mg): about
 /// a tenth of the daily value, e.g. a cup of milk or a slice of cheese, not a slice of bread.
+/// intake's threshold: the sources speak of calcium-rich food without a figure.
 pub const FOOD_CALCIUM_MG: f64 = 130.0;
+/// What messages say of a figure that is intake's own choice, not a source's.
+pub const OURS: &str = "intake's threshold";
 
 // ---- spacing ----
 
 /// One spacing rule: a partner (by tag) must not be too close to calcium.
 ///
 /// With `gap` = calcium time − partner time, the rule fires when the partner came first and
-/// `0 <= gap < partner_first_min`, or calcium came first and `0 <= -gap < calcium_first_min`.
-/// A window of 0 never fires on that side.
+/// `0 <= gap < partner_first_min`, or calcium came first and `0 <= -gap < calcium_first_upto_min`
+/// (at the rule's severity below `calcium_first_min`, info from there on: a source that gives a
+/// range, tetracyclines 4–6 h after calcium). A window of 0 never fires on that side.
 #[derive(Debug, Clone, Copy)]
 pub struct Spacing {
     pub rule: &'static str,
     pub partner_tags: &'static [&'static str],
     pub partner_first_min: i64,
     pub calcium_first_min: i64,
+    /// The far end of a range the source gives (else `calcium_first_min`).
+    pub calcium_first_upto_min: i64,
     pub severity: Severity,
     pub source: &'static str,
     /// What the source advises, ending the message ("the source advises …").
@@ -211,11 +246,26 @@ impl Spacing {
     /// Whether calcium `gap` minutes after the partner (negative: before it) is too close.
     /// The one reading of the windows, for the warnings and the plan alike.
     pub fn too_close(&self, gap: i64) -> bool {
+        self.severity_at(gap).is_some()
+    }
+
+    /// How loud calcium `gap` minutes after the partner is (supplement or medicine calcium;
+    /// food ranks lower, see the spacing rule): `None` when it is far enough.
+    pub fn severity_at(&self, gap: i64) -> Option<Severity> {
         if gap >= 0 {
-            gap < self.partner_first_min
+            (gap < self.partner_first_min).then_some(self.severity)
+        } else if -gap < self.calcium_first_min {
+            Some(self.severity)
         } else {
-            -gap < self.calcium_first_min
+            (-gap < self.calcium_first_upto_min).then_some(Severity::Info)
         }
+    }
+
+    /// The longest window either side: how far a partner can be and still matter.
+    pub fn reach(&self) -> i64 {
+        self.partner_first_min
+            .max(self.calcium_first_min)
+            .max(self.calcium_first_upto_min)
     }
 
     /// Whether an entry carries one of the partner tags.
@@ -230,6 +280,7 @@ pub const SPACINGS: &[Spacing] = &[
         partner_tags: &["iron", "zinc"],
         partner_first_min: 120,
         calcium_first_min: 120,
+        calcium_first_upto_min: 120,
         severity: Severity::Caution,
         source: SRC_IRON_ZINC,
         advice: "at least 2 h between calcium and iron or zinc",
@@ -239,6 +290,7 @@ pub const SPACINGS: &[Spacing] = &[
         partner_tags: &["thyroid-hormone"],
         partner_first_min: 240,
         calcium_first_min: 240,
+        calcium_first_upto_min: 240,
         severity: Severity::Caution,
         source: SRC_LEVOTHYROXINE,
         advice: "at least 4 h between calcium and levothyroxine",
@@ -248,15 +300,17 @@ pub const SPACINGS: &[Spacing] = &[
         partner_tags: &["tetracycline"],
         partner_first_min: 120,
         calcium_first_min: 240,
+        calcium_first_upto_min: 360,
         severity: Severity::Caution,
         source: SRC_TETRACYCLINE,
-        advice: "a tetracycline at least 2 h before or 4 h after calcium",
+        advice: "a tetracycline at least 2 h before or 4–6 h after calcium",
     },
     Spacing {
         rule: ANTIBIOTIC,
         partner_tags: &["fluoroquinolone"],
         partner_first_min: 120,
         calcium_first_min: 360,
+        calcium_first_upto_min: 360,
         severity: Severity::Caution,
         source: SRC_FLUOROQUINOLONE,
         advice: "a fluoroquinolone at least 2 h before or 6 h after calcium",
@@ -266,6 +320,7 @@ pub const SPACINGS: &[Spacing] = &[
         partner_tags: &["bisphosphonate"],
         partner_first_min: 120,
         calcium_first_min: 0,
+        calcium_first_upto_min: 0,
         severity: Severity::Caution,
         source: SRC_BISPHOSPHONATE,
         advice: "calcium at least 2 h after a bisphosphonate",
