@@ -7,7 +7,7 @@ use crate::store::Store;
 use crate::tui_input::{Input, Keys, TerminalWatch};
 use anyhow::{Context, Result};
 use chrono::Local;
-use ratatui::crossterm::event::Event;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
 pub use crate::config::{default_config, load_keymap};
@@ -80,6 +80,7 @@ fn event_loop(
     watch: &TerminalWatch,
 ) -> Result<()> {
     let stop = crate::tui_exit::StopSignals::register();
+    let suspend = crate::tui_exit::SuspendSignal::register();
     let keys = Keys::spawn().context("cannot read the terminal")?;
     let mut first_frame = true;
     while app.running && !stop.arrived() {
@@ -98,6 +99,10 @@ fn event_loop(
             std::thread::spawn(crate::catalog::warm_up);
         }
         match keys.next(TICK) {
+            Input::Event(Event::Key(k)) if is_suspend(&k) => {
+                crate::tui_exit::suspend(terminal)?;
+                app.dirty = true;
+            }
             Input::Event(ev) => handle(app, rt, ev),
             Input::Gone => return Ok(()),
             Input::Idle => {}
@@ -105,12 +110,21 @@ fn event_loop(
         if watch.gone() {
             return Ok(());
         }
+        if suspend.take() {
+            crate::tui_exit::suspend(terminal)?;
+            app.dirty = true;
+        }
         rt.dispatch(app, Action::Tick(Local::now().naive_local()));
         if rt.other_process_wrote() {
             rt.dispatch(app, Action::ExternalChange);
         }
     }
     Ok(())
+}
+
+/// Ctrl-Z, which the terminal no longer turns into SIGTSTP in raw mode.
+fn is_suspend(k: &KeyEvent) -> bool {
+    k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL)
 }
 
 fn handle(app: &mut App, rt: &mut Runtime, ev: Event) {

@@ -1,5 +1,6 @@
 //! How the terminal app is asked to stop from outside: SIGTERM, SIGHUP (the terminal closed) and
 //! SIGINT end the event loop like `q` does, so the terminal is restored and a demo folder removed.
+//! Ctrl-Z and SIGTSTP suspend it with the terminal restored ([`suspend`]).
 //! Debug builds can also inject a fault, so a test can show the terminal restored after one.
 
 use std::sync::Arc;
@@ -26,6 +27,43 @@ impl StopSignals {
     pub fn arrived(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
+}
+
+/// Set when another program asked the app to suspend (`kill -TSTP`); Ctrl-Z is a key, since raw
+/// mode turns the terminal's own suspend off.
+pub struct SuspendSignal(Arc<AtomicBool>);
+
+impl SuspendSignal {
+    pub fn register() -> SuspendSignal {
+        let flag = Arc::new(AtomicBool::new(false));
+        #[cfg(unix)]
+        let _ = signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&flag));
+        SuspendSignal(flag)
+    }
+
+    /// True once per request.
+    pub fn take(&self) -> bool {
+        self.0.swap(false, Ordering::Relaxed)
+    }
+}
+
+/// Suspends the process like Ctrl-Z in a shell: the terminal restored first (raw mode off, the
+/// main screen, the cursor shown), then stopped until `fg`; then raw mode and the alternate
+/// screen again, and the next frame drawn whole.
+pub fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    use ratatui::crossterm::{execute, terminal};
+    ratatui::try_restore()?;
+    terminal.show_cursor()?;
+    // SIGSTOP, not SIGTSTP: the app catches SIGTSTP (to get here), so raising it would not stop.
+    #[cfg(unix)]
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    terminal::enable_raw_mode()?;
+    execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
+    terminal.hide_cursor()?;
+    // Clears the screen and forgets the last frame, so the next is drawn whole (`clear` would
+    // ask the terminal for the cursor position, an answer the input thread takes).
+    let size = terminal.size()?;
+    terminal.resize(size.into())
 }
 
 /// In debug builds, `INTAKE_FAULT=panic` or `INTAKE_FAULT=error` makes the app fail once it has

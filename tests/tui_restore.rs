@@ -97,3 +97,34 @@ fn a_stop_signal_restores_the_terminal_and_removes_the_demo_diary() {
         assert!(left.is_empty(), "SIG{signal} left {left:?}");
     }
 }
+
+/// Ctrl-Z suspends the app with the terminal restored (before, the key did nothing: raw mode
+/// turns the terminal's own suspend off), and `fg` brings it back in raw mode on the alternate
+/// screen, redrawn, taking keys at once (issue 14.7).
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
+    if !tmux_installed() {
+        println!("skipped: tmux is not installed (.ci/run installs it)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("diary.db");
+    let tmux = shell(dir.path(), "suspend");
+    run_in_shell(&tmux, 1, &format!("clear; {}", app_command(&db, "")));
+    tmux.skip_welcome();
+    tmux.keys(&["C-z"]);
+    // Stopped (SIGSTOP: 128 + 19), the shell's prompt in a cooked terminal.
+    assert_restored(&tmux, 1, "147");
+
+    tmux.text("clear; fg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Entries (0)", "Calcium"]);
+    let alt = tmux.cmd(&["display-message", "-p", "-t", "app", "#{alternate_on}"]);
+    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "1");
+    // Keys arrive one by one again (a cooked terminal would wait for Enter).
+    tmux.keys(&["a"]);
+    tmux.wait_for(&["Search:"]);
+    tmux.keys(&["Escape", "q"]);
+    run_in_shell(&tmux, 2, "true");
+    assert_restored(&tmux, 2, "0");
+}
