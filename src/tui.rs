@@ -115,6 +115,9 @@ fn event_loop(
             app.dirty = true;
         }
         rt.dispatch(app, Action::Tick(Local::now().naive_local()));
+        if let Some(why) = rt.diary_replaced() {
+            rt.dispatch(app, Action::Error(why));
+        }
         if rt.other_process_wrote() {
             rt.dispatch(app, Action::ExternalChange);
         }

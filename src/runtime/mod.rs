@@ -13,7 +13,7 @@ use crate::app::{Action, App, Effect, Origin, update};
 use crate::catalog::Catalog;
 use crate::domain::week::week_days;
 use crate::report;
-use crate::store::Store;
+use crate::store::{FileId, Store};
 use anyhow::Result;
 use chrono::Duration;
 use std::collections::VecDeque;
@@ -29,17 +29,25 @@ pub struct Runtime {
     export_dir: PathBuf,
     version: i64,
     recent: Vec<String>,
+    /// The file the diary's path named when opened.
+    file: Option<FileId>,
+    /// Set once the path names another file or none: what the app is told on every write,
+    /// which is refused.
+    lost: Option<String>,
 }
 
 impl Runtime {
     pub fn new(store: Store, export_dir: PathBuf) -> Result<Runtime> {
         let version = store.data_version()?;
+        let store_file = store.file_id();
         let mut rt = Runtime {
             store,
             catalog: Catalog::builtin(),
             export_dir,
             version,
             recent: Vec::new(),
+            file: store_file,
+            lost: None,
         };
         rt.load_items()?;
         Ok(rt)
@@ -71,10 +79,29 @@ impl Runtime {
 
     /// One effect: the action that reports its result, or the error as a status message.
     fn run(&mut self, e: Effect) -> Option<Action> {
+        if let Some(why) = self.lost.as_ref().filter(|_| writes(&e)) {
+            return Some(Action::Error(why.clone()));
+        }
         match self.effect(e) {
             Ok(a) => a,
             Err(e) => Some(Action::Error(format!("{e:#}"))),
         }
+    }
+
+    /// Once, when the diary's path stops naming the file the app has open (deleted, or another
+    /// file moved there): what to tell the user. From then on every write is refused, since what
+    /// the app wrote would be lost with the old file.
+    pub fn diary_replaced(&mut self) -> Option<String> {
+        if self.lost.is_some() || self.file.is_none() || self.store.file_id() == self.file {
+            return None;
+        }
+        let why = format!(
+            "{} was deleted or replaced since intake opened it: nothing more is written; \
+             quit and start intake again",
+            self.store.path()
+        );
+        self.lost = Some(why.clone());
+        Some(why)
     }
 
     /// True once when another connection (the CLI, a second window) wrote since the last check.
@@ -165,4 +192,12 @@ impl Runtime {
         self.recent = self.store.recent_keys(RECENT)?;
         Ok(())
     }
+}
+
+/// Effects that write the diary.
+fn writes(e: &Effect) -> bool {
+    matches!(
+        e,
+        Effect::Apply { .. } | Effect::SaveProfile(_) | Effect::SaveStack { .. }
+    )
 }

@@ -6,6 +6,8 @@ mod coverage;
 mod entries;
 mod files;
 mod guard;
+mod identity;
+pub use identity::FileId;
 mod merge;
 pub use merge::Merged;
 mod meta;
