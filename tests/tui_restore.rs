@@ -4,6 +4,7 @@
 
 mod common;
 use common::tmux::{BIN, Tmux, shell, tmux_installed};
+use std::time::{Duration, Instant};
 
 /// Types `command` then a report: its exit status, and what `stty` says of the three settings
 /// raw mode turns off, on one line `TTY<tag>:... :END<tag>` (the typed line never shows that).
@@ -34,9 +35,13 @@ fn assert_restored(tmux: &Tmux, tag: u32, exit: &str) -> String {
             "raw mode left on ({tty}); screen:\n{screen}"
         );
     }
-    let alt = tmux.cmd(&["display-message", "-p", "-t", "app", "#{alternate_on}"]);
-    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0", "{screen}");
+    assert!(!alternate_on(tmux), "{screen}");
     screen
+}
+
+fn alternate_on(tmux: &Tmux) -> bool {
+    let alt = tmux.cmd(&["display-message", "-p", "-t", "app", "#{alternate_on}"]);
+    String::from_utf8_lossy(&alt.stdout).trim() == "1"
 }
 
 fn app_command(db: &std::path::Path, extra: &str) -> String {
@@ -119,12 +124,19 @@ fn ctrl_z_suspends_with_the_terminal_restored_and_fg_redraws() {
     tmux.text("clear; fg");
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["Entries (0)", "Calcium"]);
-    let alt = tmux.cmd(&["display-message", "-p", "-t", "app", "#{alternate_on}"]);
-    assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "1");
+    assert!(alternate_on(&tmux));
     // Keys arrive one by one again (a cooked terminal would wait for Enter).
     tmux.keys(&["a"]);
     tmux.wait_for(&["Search:"]);
-    tmux.keys(&["Escape", "q"]);
+    // Esc then q one at a time: sent together they read as Alt-q.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(&["Nothing logged"]);
+    tmux.keys(&["q"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while alternate_on(&tmux) {
+        assert!(Instant::now() < deadline, "the app did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
     run_in_shell(&tmux, 2, "true");
     assert_restored(&tmux, 2, "0");
 }
