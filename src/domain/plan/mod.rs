@@ -15,6 +15,7 @@ mod explain;
 mod routine;
 mod solve;
 
+pub(crate) use routine::usual_meals;
 pub use routine::{HISTORY_LOGGED_DAYS, routine_from_history};
 
 /// A meal the user usually eats, read from history.

@@ -15,11 +15,35 @@ pub const HISTORY_LOGGED_DAYS: usize = 14;
 /// [`HISTORY_LOGGED_DAYS`] logged days. An item taken k times a day gives k doses, the j-th at
 /// the median time of the j-th dose of the day and with the amount last logged for it.
 pub fn routine_from_history(day: NaiveDate, history: &[Entry]) -> Routine {
+    let days = logged_days(day, history);
+    Routine {
+        doses: doses(&days),
+        meals: meals(&days),
+    }
+}
+
+/// The usual meals before `day`, as [`routine_from_history`] reads them (the take-with-fat
+/// warning names the one that holds fat).
+pub(crate) fn usual_meals<'a>(
+    day: NaiveDate,
+    history: impl IntoIterator<Item = &'a Entry>,
+) -> Vec<UsualMeal> {
+    meals(&logged_days(day, history))
+}
+
+/// The timed entries of the latest HISTORY_LOGGED_DAYS days before `day` with any, by day.
+fn logged_days<'a>(
+    day: NaiveDate,
+    history: impl IntoIterator<Item = &'a Entry>,
+) -> Vec<Vec<&'a Entry>> {
     let mut by_day: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
-    for e in history.iter().filter(|e| e.date < day && e.time.is_some()) {
+    for e in history
+        .into_iter()
+        .filter(|e| e.date < day && e.time.is_some())
+    {
         by_day.entry(e.date).or_default().push(e);
     }
-    let days: Vec<Vec<&Entry>> = by_day
+    by_day
         .into_values()
         .rev()
         .take(HISTORY_LOGGED_DAYS)
@@ -28,11 +52,7 @@ pub fn routine_from_history(day: NaiveDate, history: &[Entry]) -> Routine {
             es.sort_by_key(|e| (e.time, e.id));
             es
         })
-        .collect();
-    Routine {
-        doses: doses(&days),
-        meals: meals(&days),
-    }
+        .collect()
 }
 
 fn regular(count: usize, days: usize) -> bool {

@@ -1,11 +1,14 @@
 //! `take-with-fat`: D3, K2 and calcium carbonate are absorbed better (carbonate: at all) with a
 //! meal; D3 and K2 with one that holds fat.
 
+use super::Reads;
+use super::history::clock_distance;
 use super::table;
 use super::{Severity, View, Warning, minutes_between, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
+use crate::domain::plan::{HISTORY_LOGGED_DAYS, minute_of, usual_meals};
 
 /// A D3 or K2 supplement: kind supplement with known D3 or K2 above zero, or tagged as one
 /// (`fat-soluble`, `vitamin-d-supplement`, `vitamin-k-supplement`) when its amount is unknown.
@@ -41,6 +44,38 @@ pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
         .filter(|e| needs_fat(e))
         .filter_map(|s| check(v, s))
         .collect()
+}
+
+/// "; with a meal holding fat it would have been fine (your usual lunch is at 12:30)": the
+/// usual meal holding the fat figure nearest the dose, read from the days the rule's row
+/// declares, else the day's food holding it (issue 16: say when). Nothing when neither is known.
+fn when_fine(v: &View, s: &Entry) -> Option<String> {
+    let t = minute_of(s.time?);
+    let near = |m: i64| clock_distance(m, t);
+    let history = super::rule::select(v.day, v.all, Reads::LoggedDays(HISTORY_LOGGED_DAYS));
+    let meals = usual_meals(v.day, history);
+    let usual = meals
+        .iter()
+        .filter(|m| m.fat_g >= table::FAT_MIN_G)
+        .min_by_key(|m| near(minute_of(m.time)));
+    let fine = "; with a meal holding fat it would have been fine";
+    if let Some(m) = usual {
+        let at = m.time.format("%H:%M");
+        return Some(format!("{fine} (your usual {} is at {at})", m.label));
+    }
+    let fat = |f: &Entry| total_of([f], &[Nutrient::Fat]).lo.to_f64();
+    let food = v
+        .today()
+        .filter(|f| f.kind == Kind::Food && fat(f) >= table::FAT_MIN_G)
+        .filter_map(|f| Some((f, minute_of(f.time?))))
+        .min_by_key(|(_, m)| near(*m))?;
+    let (f, _) = food;
+    Some(format!(
+        "{fine} ({} at {} holds {} g)",
+        f.item_name,
+        f.time?.format("%H:%M"),
+        fmt_amount(fat(f))
+    ))
 }
 
 /// What the sources say about this supplement and which source says it: K2 with fat is seed
@@ -90,7 +125,8 @@ fn check(v: &View, s: &Entry) -> Option<Warning> {
         fmt_amount(table::FAT_MIN_G),
         table::OURS
     );
-    let msg = format!("{} {problem}; {advice}", v.describe(s));
+    let when = when_fine(v, s).unwrap_or_default();
+    let msg = format!("{} {problem}; {advice}{when}", v.describe(s));
     let mut involved = vec![s];
     involved.extend(food);
     Some(

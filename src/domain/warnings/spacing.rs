@@ -4,6 +4,7 @@ use super::table::{self, Spacing};
 use super::{Severity, View, Warning, fmt_gap, is_dose, minutes_between, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::nutrient::{Nutrient, fmt_amount};
+use chrono::Duration;
 
 /// Supplement calcium: a supplement or medication (antacid, multivitamin) tagged as calcium or
 /// with known calcium above zero. An untagged entry with unknown calcium is not counted: it may
@@ -54,7 +55,12 @@ pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
             .collect();
         let total = total_of(group.iter().copied(), &[Nutrient::Calcium]);
         if total.lo.to_f64() > table::SINGLE_DOSE_MG {
-            out.extend(single_dose_warning(v, &group, total.display()));
+            out.extend(single_dose_warning(
+                v,
+                &group,
+                total.display(),
+                total.lo.to_f64(),
+            ));
             i += group.len();
         } else {
             i += 1;
@@ -63,7 +69,12 @@ pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
     out
 }
 
-fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warning> {
+fn single_dose_warning(
+    v: &View,
+    group: &[&Entry],
+    total: String,
+    total_lo: f64,
+) -> Option<Warning> {
     let last = group.last()?;
     if last.date != v.day {
         return None;
@@ -80,8 +91,9 @@ fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warn
         )
     };
     let msg = format!(
-        "{what}; the source advises single doses of at most {} mg (split larger amounts)",
-        fmt_amount(table::SINGLE_DOSE_MG)
+        "{what}; the source advises single doses of at most {} mg{}",
+        fmt_amount(table::SINGLE_DOSE_MG),
+        split_when(group, total_lo).unwrap_or_default()
     );
     Some(
         v.warning(
@@ -91,6 +103,25 @@ fn single_dose_warning(v: &View, group: &[&Entry], total: String) -> Option<Warn
         )
         .with(msg, group),
     )
+}
+
+/// "; split it: 300 mg at 08:00 and 300 mg after 09:00": equal doses of at most the single-dose
+/// figure, the next one outside the window that made them one dose (issue 16: say when).
+fn split_when(group: &[&Entry], total: f64) -> Option<String> {
+    let first = group.first()?.at()?;
+    let n = (total / table::SINGLE_DOSE_MG).ceil().max(2.0);
+    let each = fmt_amount(total / n);
+    let window = table::SINGLE_DOSE_WINDOW_MIN;
+    let next = (first + Duration::minutes(window)).format("%H:%M");
+    let start = first.format("%H:%M");
+    Some(if n <= 2.0 {
+        format!("; split it: {each} mg at {start} and {each} mg after {next}")
+    } else {
+        format!(
+            "; split it into {n} doses of {each} mg, each more than {} after the one before: {each} mg at {start}, the next after {next}",
+            fmt_gap(window)
+        )
+    })
 }
 
 /// The spacing rule `id`: one warning per (calcium, medicine) pair too close together, on the
@@ -165,14 +196,45 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
             ),
         )
     };
+    let when = when_fine(rule, gap, first, later).unwrap_or_default();
     let msg = format!(
-        "{how}{past}; the source advises {}; the calcium is {which}",
+        "{how}{past}; the source advises {}; the calcium is {which}{when}",
         rule.advice
     );
     Some(
         v.warning(rule.rule, severity, rule.source)
             .with(msg, &[first, later]),
     )
+}
+
+/// "; Doxycycline would have been fine at 14:00 or later": the earliest time, from the rule's
+/// own window, at which the later of the two keeps its distance from the first (issue 16: say
+/// when). A source's range (tetracyclines 4–6 h) gives its far end, and its near end beside it.
+fn when_fine(rule: &Spacing, gap: i64, first: &Entry, later: &Entry) -> Option<String> {
+    let window = if gap >= 0 {
+        rule.partner_first_min
+    } else {
+        rule.calcium_first_upto_min
+    };
+    let from = first.at()?;
+    let at = |m: i64| {
+        let t = from + Duration::minutes(m);
+        if t.date() == later.date {
+            t.format("%H:%M").to_string()
+        } else {
+            t.format("%H:%M on %Y-%m-%d").to_string()
+        }
+    };
+    let near = if gap < 0 && window > rule.calcium_first_min && -gap < rule.calcium_first_min {
+        format!(" (at least {}, the near end)", at(rule.calcium_first_min))
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "; {} would have been fine at {} or later{near}",
+        later.item_name,
+        at(window)
+    ))
 }
 
 /// What the calcium of a dose is, in words.
