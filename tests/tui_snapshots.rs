@@ -50,6 +50,17 @@ fn day_view() {
     snap("day", |_, _| {});
 }
 
+/// `o`: the day's sources of calcium, then (Tab) of vitamin D.
+#[test]
+fn sources_panel() {
+    snap("sources_calcium", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('o')])
+    });
+    snap("sources_vitamin_d", |a, rt| {
+        keys(a, rt, &[KeyCode::Char('o'), KeyCode::Tab])
+    });
+}
+
 /// The bars are laid out from the list of shown totals: none is cut off at either size.
 #[test]
 fn day_view_has_a_bar_for_every_shown_total() {

@@ -261,3 +261,27 @@ fn help_export_quit_and_ctrl_c() {
     );
     assert!(!b.running);
 }
+
+#[test]
+fn o_opens_the_days_sources_and_tab_steps_through_the_headline_nutrients() {
+    let mut a = app();
+    let e = stored(entry(&milk(), "1 cup", date(21), (8, 0), None), 1);
+    update(&mut a, Action::DayLoaded(day(vec![e])));
+    assert_eq!(key(&mut a, KeyCode::Char('o')), vec![]);
+    let at = |a: &intake::app::App| match &a.dialog {
+        Some(Dialog::Sources { nutrient }) => Some(*nutrient),
+        _ => None,
+    };
+    assert_eq!(at(&a), Some(Shown::Calcium));
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(at(&a), Some(Shown::VitaminD));
+    key(&mut a, KeyCode::Tab);
+    key(&mut a, KeyCode::Tab);
+    assert_eq!(at(&a), Some(Shown::Calcium), "wraps around");
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(at(&a), Some(Shown::VitaminK2));
+    key(&mut a, KeyCode::Char('x'));
+    assert_eq!(at(&a), Some(Shown::VitaminK2), "other keys do nothing");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.dialog.is_none());
+}

@@ -18,6 +18,10 @@ pub enum Dialog {
     Help {
         scroll: u16,
     },
+    /// Top sources of one headline nutrient of the shown day (Tab: the next nutrient).
+    Sources {
+        nutrient: crate::domain::Shown,
+    },
 }
 
 /// Add: a fuzzy search, then (once an item is picked) the quantity/time/meal form.

@@ -36,6 +36,7 @@ pub enum Command {
     ScrollUp,
     PlanView,
     LogPlanned,
+    Sources,
 }
 
 /// One row of the command table: config name, what help says, what the footer says (if shown).
@@ -61,7 +62,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 27] = [
+pub const COMMANDS: [CommandInfo; 28] = [
     info(
         Command::Add,
         "add",
@@ -112,6 +113,12 @@ pub const COMMANDS: [CommandInfo; 27] = [
         "week_view",
         "week view: 7 days x nutrients",
         Some("week"),
+    ),
+    info(
+        Command::Sources,
+        "sources",
+        "the day's top sources of Ca, D, K2 (Tab: next)",
+        None,
     ),
     info(
         Command::Trends,

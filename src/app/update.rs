@@ -142,6 +142,11 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             show(app, Screen::Trends)
         }
         Command::NextNutrient => next_nutrient(app),
+        Command::Sources if app.screen == Screen::Day => {
+            let nutrient = crate::domain::Shown::HEADLINE[0];
+            open(app, Dialog::Sources { nutrient }, vec![])
+        }
+        Command::Sources => vec![],
         Command::Stacks => {
             let picker = StackPicker::at(app.default_time());
             open(app, Dialog::Stacks(picker), vec![Effect::LoadStacks])

@@ -36,11 +36,18 @@ pub enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+        /// Print, per headline nutrient, the entries that gave it, largest first, with their
+        /// share and the food / supplement split (with --json: a `sources` object).
+        #[arg(long)]
+        sources: bool,
     },
     /// Print a week: seven days by nutrient, with % of target.
     Week {
         /// ISO week YYYY-Www or any date in it (default this week).
         week: Option<String>,
+        /// Print, per headline nutrient, the items that gave it over the week, largest first.
+        #[arg(long)]
+        sources: bool,
     },
     /// Write the weekly CSV (or one row per entry with --entries).
     Export(ExportArgs),

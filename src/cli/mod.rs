@@ -12,6 +12,7 @@ pub mod out;
 mod plan;
 mod recipe;
 mod show;
+mod sources;
 mod text;
 
 pub use args::{Cli, Command};
@@ -218,8 +219,12 @@ fn dispatch(cmd: Command, db: &Path, ctx: &mut Ctx) -> CliResult {
     use args::Command as C;
     match cmd {
         C::Add(a) => log::add(ctx, *a),
-        C::Day { date, json } => show::day(ctx, date.as_deref(), json),
-        C::Week { week } => show::week(ctx, week.as_deref()),
+        C::Day {
+            date,
+            json,
+            sources,
+        } => show::day(ctx, date.as_deref(), json, sources),
+        C::Week { week, sources } => show::week(ctx, week.as_deref(), sources),
         C::Export(a) => show::export(ctx, a),
         C::Foods { coverage: true, .. } => coverage::coverage(ctx),
         C::Foods { query, limit, .. } => show::foods(ctx, &query.join(" "), limit),
@@ -257,5 +262,5 @@ fn run_without_diary(cmd: Command, db: &Path) -> CliResult {
 /// Prints the day (what `intake` with no command shows where no terminal app runs).
 pub fn print_today(db: &Path) -> CliResult {
     let ctx = Ctx::open(db, true)?;
-    show::day(&ctx, None, false)
+    show::day(&ctx, None, false, false)
 }

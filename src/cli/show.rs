@@ -7,11 +7,19 @@ use crate::export;
 use crate::report::{self, DayReport};
 use std::io::Write;
 
-pub fn day(ctx: &Ctx, date: Option<&str>, json: bool) -> CliResult {
+pub fn day(ctx: &Ctx, date: Option<&str>, json: bool, sources: bool) -> CliResult {
     let date = ctx.date(date)?;
     let r = report::day_report(&ctx.store, date, &ctx.profile)?;
     if json {
-        out::bytes(text::json_safe(&format!("{}\n", day_json(ctx, &r))).as_bytes())
+        let mut j = day_json(ctx, &r);
+        if sources {
+            j["sources"] = super::sources::json(&r.entries, false);
+        }
+        let j = serde_json::to_string_pretty(&j).unwrap_or_default();
+        out::bytes(text::json_safe(&format!("{j}\n")).as_bytes())
+    } else if sources {
+        let head = format!("{} {}\n", r.date.format("%A"), r.date);
+        out::lines(&(head + &super::sources::text(&r.entries, false)))
     } else {
         out::lines(&day_text(ctx, &r))
     }
@@ -54,7 +62,7 @@ pub fn day_text(ctx: &Ctx, r: &DayReport) -> String {
     page
 }
 
-fn day_json(ctx: &Ctx, r: &DayReport) -> String {
+fn day_json(ctx: &Ctx, r: &DayReport) -> serde_json::Value {
     let totals: serde_json::Map<String, serde_json::Value> = Shown::TARGETED
         .iter()
         .map(|&s| {
@@ -86,10 +94,10 @@ fn day_json(ctx: &Ctx, r: &DayReport) -> String {
     for p in Shown::HEADLINE.iter().filter_map(|s| s.info().part) {
         json[p.column()] = serde_json::json!(r.totals.get(p).mid());
     }
-    serde_json::to_string_pretty(&json).unwrap_or_default()
+    json
 }
 
-pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
+pub fn week(ctx: &Ctx, w: Option<&str>, sources: bool) -> CliResult {
     let w = match w {
         Some(s) => week::parse_week(s, ctx.today)?,
         None => chrono::Datelike::iso_week(&ctx.today),
@@ -101,6 +109,10 @@ pub fn week(ctx: &Ctx, w: Option<&str>) -> CliResult {
         week::week_label(w),
         ctx.profile.summary()
     );
+    if sources {
+        let entries: Vec<_> = reports.iter().flat_map(|r| r.entries.clone()).collect();
+        return out::lines(&(page + &super::sources::text(&entries, true)));
+    }
     let headings =
         Shown::HEADLINE.map(|s| format!("{:>16}", format!("{} {}", s.info().prose, s.unit())));
     page.push_str(&format!(

@@ -9,6 +9,7 @@ pub mod nutrient;
 pub mod plan;
 pub mod profile;
 pub mod recipe;
+pub mod sources;
 pub mod stack;
 pub mod targets;
 pub mod units;

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod gap_bar;
 pub mod help;
 pub mod plan;
+pub mod sources;
 pub mod theme;
 pub mod trends;
 pub mod week;
@@ -41,6 +42,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         None => {}
         Some(Dialog::Add(a)) => add::render(app, a, frame),
         Some(Dialog::Help { scroll }) => help::render(app, *scroll, frame),
+        Some(Dialog::Sources { nutrient }) => sources::render(app, *nutrient, frame),
         Some(d) => dialogs::render(app, d, frame),
     }
 }
