@@ -88,6 +88,9 @@ pub enum Command {
         #[command(subcommand)]
         action: RecipeAction,
     },
+    /// What would close the day's gaps: foods whose usual serving closes most of what is missing
+    /// (never over a limit; on warfarin, never a vitamin K swing).
+    Suggest(SuggestArgs),
     /// A day's schedule for your regular supplements and medicines that keeps every timing rule.
     Plan(PlanArgs),
     /// What is still to take today, and the earliest time for each.
@@ -277,6 +280,20 @@ pub enum StackAction {
         /// The stack's name, as `intake stack list` shows it.
         name: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// calcium, vitamin_d or vitamin_k2 (also ca, d, k2); default: each one below its band.
+    pub nutrient: Option<String>,
+    /// YYYY-MM-DD, today, yesterday, a weekday or days back (default today).
+    pub date: Option<String>,
+    /// Suggest supplements too (never medicines).
+    #[arg(long)]
+    pub supplements: bool,
+    /// How many suggestions per nutrient (1 to 50).
+    #[arg(long, default_value_t = 5)]
+    pub limit: usize,
 }
 
 #[derive(Debug, Subcommand)]

@@ -13,6 +13,7 @@ mod plan;
 mod recipe;
 mod show;
 mod sources;
+mod suggest;
 mod text;
 
 pub use args::{Cli, Command};
@@ -204,6 +205,7 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
             | C::Week { .. }
             | C::Export(_)
             | C::Foods { .. }
+            | C::Suggest(_)
             | C::Next { .. }
             | C::Backup { .. }
     );
@@ -234,6 +236,7 @@ fn dispatch(cmd: Command, db: &Path, ctx: &mut Ctx) -> CliResult {
         C::Item { action } => manage::item(ctx, action),
         C::Stack { action } => manage::stack(ctx, action),
         C::Recipe { action } => recipe::run(ctx, action),
+        C::Suggest(a) => suggest::suggest(ctx, a),
         C::Plan(a) => plan::plan(ctx, a),
         C::Next { json } => plan::next(ctx, json),
         C::Backup { file } => manage::backup(ctx, &file),

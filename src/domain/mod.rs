@@ -11,6 +11,7 @@ pub mod profile;
 pub mod recipe;
 pub mod sources;
 pub mod stack;
+pub mod suggest;
 pub mod targets;
 pub mod units;
 pub mod value;

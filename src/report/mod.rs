@@ -1,6 +1,7 @@
 //! A day's report: its entries, totals, targets and warnings, as every surface shows them.
 
 pub mod plan;
+pub mod suggest;
 
 pub use crate::domain::DayReport;
 use crate::domain::warnings::{self, RuleContext, Warning};
