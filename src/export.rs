@@ -52,15 +52,16 @@ fn csv_cause(e: &csv::Error) -> String {
     }
 }
 
-/// Writes the CSV of one ISO week, Monday first, all seven days.
+/// Writes the CSV of one ISO week, Monday first, all seven days (those inside the accepted
+/// dates: 9999-W52 has five).
 pub fn write_week_csv(
     store: &Store,
     w: IsoWeek,
     profile: &Profile,
     out: impl Write,
 ) -> Result<(), ExportError> {
-    let days = week::week_days(w);
-    write_range_csv(store, days[0], days[6], profile, out)
+    let (from, to) = week::week_range(w);
+    write_range_csv(store, from, to, profile, out)
 }
 
 /// Writes the summary CSV (one row per day) of any date range.

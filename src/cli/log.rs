@@ -49,7 +49,24 @@ pub fn log_item(
         note,
     })?;
     e.id = ctx.store.insert_entry(&e)?;
+    clock_note(when.0, when.1);
     Ok(e)
+}
+
+/// On the days clocks change a typed time may not exist (skipped forward) or come twice: said on
+/// standard error, since intake keeps the time as typed and counts spacing on the wall clock.
+fn clock_note(date: NaiveDate, time: NaiveTime) {
+    use chrono::{Local, LocalResult, TimeZone};
+    let why = match Local.from_local_datetime(&date.and_time(time)) {
+        LocalResult::None => "does not exist in your time zone (the clocks moved forward)",
+        LocalResult::Ambiguous(..) => "comes twice in your time zone (the clocks moved back)",
+        LocalResult::Single(_) => return,
+    };
+    out::note(format!(
+        "note: {date} {} {why}; it is stored as typed, and spacing between doses is counted \
+         on the wall clock",
+        time.format("%H:%M")
+    ));
 }
 
 pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {

@@ -102,8 +102,8 @@ pub fn week(ctx: &Ctx, w: Option<&str>, sources: bool) -> CliResult {
         Some(s) => week::parse_week(s, ctx.today)?,
         None => chrono::Datelike::iso_week(&ctx.today),
     };
-    let days = week::week_days(w);
-    let reports = report::range_reports(&ctx.store, days[0], days[6], &ctx.profile)?;
+    let (from, to) = week::week_range(w);
+    let reports = report::range_reports(&ctx.store, from, to, &ctx.profile)?;
     let mut page = format!(
         "{} · profile: {}\n",
         week::week_label(w),
@@ -151,8 +151,7 @@ pub fn export(ctx: &Ctx, a: ExportArgs) -> CliResult {
                 Some(s) => week::parse_week(s, ctx.today)?,
                 None => chrono::Datelike::iso_week(&ctx.today),
             };
-            let d = week::week_days(w);
-            (d[0], d[6])
+            week::week_range(w)
         }
     };
     week::days_between(from, to)?;

@@ -6,12 +6,14 @@ use thiserror::Error;
 #[derive(Debug, Error, PartialEq)]
 pub enum DateError {
     #[error(
-        "bad date `{0}`: accepted are YYYY-MM-DD, MM-DD, `today`, `yesterday`, a weekday (`sat`) or days back (`-2`)"
+        "bad date `{0}`: accepted are YYYY-MM-DD (years 1900 to 9999), MM-DD, `today`, `yesterday`, `tomorrow`, a weekday (`sat`) or days back (`-2`)"
     )]
     Date(String),
     #[error("bad time `{0}`: accepted is HH:MM or HHMM (24-hour, 00:00 to 23:59)")]
     Time(String),
-    #[error("bad week `{0}`: accepted is an ISO week YYYY-Www (e.g. 2026-W47) or any date in it")]
+    #[error(
+        "bad week `{0}`: accepted is an ISO week YYYY-Www (e.g. 2026-W47, years 1900 to 9999) or any date in it"
+    )]
     Week(String),
     #[error("bad range: `--from` {0} is after `--to` {1}")]
     Range(NaiveDate, NaiveDate),
@@ -47,9 +49,13 @@ pub fn parse_date(s: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     let ok = t.len() == 10 && b[4] == b'-' && b[7] == b'-';
     NaiveDate::parse_from_str(&t, "%Y-%m-%d")
         .ok()
-        .filter(|d| ok && (1900..=9999).contains(&d.year()))
+        .filter(|d| ok && (FIRST_DAY..=LAST_DAY).contains(d))
         .ok_or_else(bad)
 }
+
+/// The accepted dates, everywhere (an entry, a range, the days of a week): 1900 to 9999.
+pub const FIRST_DAY: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a real date");
+pub const LAST_DAY: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date");
 
 /// `-2` or `+3`: a signed count of days, at most 100 years.
 fn days_offset(t: &str) -> Option<i64> {
@@ -108,7 +114,7 @@ pub fn parse_week(s: &str, today: NaiveDate) -> Result<IsoWeek, DateError> {
     if let Some((y, w)) = t.split_once("-W") {
         let year: i32 = y.parse().map_err(|_| DateError::Week(s.into()))?;
         let week: u32 = w.parse().map_err(|_| DateError::Week(s.into()))?;
-        if w.len() != 2 {
+        if w.len() != 2 || !(FIRST_DAY.year()..=LAST_DAY.year()).contains(&year) {
             return Err(DateError::Week(s.into()));
         }
         return NaiveDate::from_isoywd_opt(year, week, Weekday::Mon)
@@ -124,6 +130,13 @@ pub fn parse_week(s: &str, today: NaiveDate) -> Result<IsoWeek, DateError> {
 pub fn week_days(w: IsoWeek) -> [NaiveDate; 7] {
     let monday = NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Mon).unwrap_or_default();
     std::array::from_fn(|i| monday + Duration::days(i as i64))
+}
+
+/// The first and last day of week `w` inside the accepted dates: 9999-W52 ends on 9999-12-31,
+/// not in the year 10000 (whose dates, written `+10000-01-01`, sort before every other).
+pub fn week_range(w: IsoWeek) -> (NaiveDate, NaiveDate) {
+    let days = week_days(w);
+    (days[0].max(FIRST_DAY), days[6].min(LAST_DAY))
 }
 
 /// "2026-W47".
@@ -164,10 +177,34 @@ mod tests {
             assert_eq!(week_days(w)[6], d(monday) + Duration::days(6));
         }
         for bad in [
-            "2025-W53", "2026-W00", "2026-W54", "2026-W4", "W47", "2026W47", "",
+            "2025-W53",
+            "2026-W00",
+            "2026-W54",
+            "2026-W4",
+            "W47",
+            "2026W47",
+            "",
+            "0000-W01",
+            "1899-W52",
+            "10000-W01",
         ] {
             assert!(parse_week(bad, today).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn weeks_at_the_ends_of_the_accepted_dates_stay_inside_them() {
+        let today = d("2026-11-21");
+        let last = parse_week("9999-W52", today).unwrap();
+        assert_eq!(week_range(last), (d("9999-12-27"), d("9999-12-31")));
+        let first = parse_week("1900-W01", today).unwrap();
+        assert_eq!(week_range(first), (d("1900-01-01"), d("1900-01-07")));
+        assert_eq!(
+            week_range(parse_week("2026-W47", today).unwrap()).1,
+            d("2026-11-22")
+        );
+        assert!(parse_date("1899-12-31", today).is_err());
+        assert!(parse_date("9999-12-31", today).is_ok());
     }
 
     #[test]

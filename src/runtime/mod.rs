@@ -11,7 +11,7 @@ mod work;
 
 use crate::app::{Action, App, Effect, Origin, update};
 use crate::catalog::Catalog;
-use crate::domain::week::week_days;
+use crate::domain::week::week_range;
 use crate::report;
 use crate::store::{FileId, Store};
 use anyhow::Result;
@@ -119,8 +119,8 @@ impl Runtime {
         Ok(Some(match e {
             Effect::LoadDay(d, p) => Action::DayLoaded(report::day_report(&self.store, d, &p)?),
             Effect::LoadWeek(w, p) => {
-                let days = week_days(w);
-                Action::WeekLoaded(work::span(&self.store, days[0], days[6], &p)?)
+                let (from, to) = week_range(w);
+                Action::WeekLoaded(work::span(&self.store, from, to, &p)?)
             }
             Effect::LoadRolling(to, p) => {
                 let from = to - Duration::days(6);
