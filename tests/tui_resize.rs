@@ -37,6 +37,7 @@ fn screens() -> Vec<Vec<KeyCode>> {
         vec![c('m'), c('m'), KeyCode::Tab, KeyCode::Tab],
         vec![c('s')],
         vec![c('p')],
+        vec![KeyCode::F(1)],
         vec![c('?')],
     ]
 }
@@ -62,7 +63,9 @@ fn every_screen_draws_at_every_size() {
                     .map(|x| buf[(x, h - 1)].symbol().to_string())
                     .collect();
                 assert!(
-                    footer.contains("? help") && footer.contains("q quit"),
+                    footer.contains("? legend")
+                        && footer.contains("F1 help")
+                        && footer.contains("q quit"),
                     "{keys:?} {w}x{h}: {footer}"
                 );
             }

@@ -106,10 +106,16 @@ fn without_colour_the_screen_still_tells_standing_and_severity() {
         assert!(s.contains(word), "{word}: {s}");
     }
     let mut a = app();
-    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::F(1));
     let help = screen(&a, 120, 40);
     assert!(
         help.contains("↓ below ✓ within ↑ above") && help.contains("‼ over"),
         "{help}"
     );
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('?'));
+    let line = screen(&a, 80, 24);
+    for glyph in ["? unknown", "≥ at least", "░ band", "│ limit", "‼ warning"] {
+        assert!(line.contains(glyph), "{glyph}: {line}");
+    }
 }

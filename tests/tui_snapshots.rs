@@ -180,7 +180,12 @@ fn first_run_welcome() {
 
 #[test]
 fn help_from_the_keymap() {
-    snap("help", |a, rt| keys(a, rt, &[KeyCode::Char('?')]));
+    snap("help", |a, rt| keys(a, rt, &[KeyCode::F(1)]));
+}
+
+#[test]
+fn legend_line_toggled_by_question_mark() {
+    snap("legend", |a, rt| keys(a, rt, &[KeyCode::Char('?')]));
 }
 
 #[test]

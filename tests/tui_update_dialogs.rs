@@ -241,12 +241,26 @@ fn stacks_load_then_log_at_the_default_time() {
 }
 
 #[test]
+fn question_mark_toggles_the_legend_line_and_a_status_takes_its_place() {
+    let mut a = app();
+    assert!(!a.legend);
+    assert!(key(&mut a, KeyCode::Char('?')).is_empty());
+    assert!(a.legend && a.dialog.is_none());
+    key(&mut a, KeyCode::Char('?'));
+    assert!(!a.legend);
+}
+
+#[test]
 fn help_export_quit_and_ctrl_c() {
     let mut a = app();
-    key(&mut a, KeyCode::Char('?'));
+    key(&mut a, KeyCode::F(1));
     assert!(matches!(a.dialog, Some(Dialog::Help { .. })));
     key(&mut a, KeyCode::Esc);
     assert!(a.dialog.is_none());
+    key(&mut a, KeyCode::Char('H'));
+    assert!(matches!(a.dialog, Some(Dialog::Help { .. })));
+    key(&mut a, KeyCode::Char('?'));
+    assert!(a.dialog.is_none(), "? closes help as it always did");
     assert_eq!(
         key(&mut a, KeyCode::Char('x')),
         vec![Effect::ExportWeek(date(21).iso_week(), a.profile.clone())]

@@ -326,7 +326,9 @@ fn sources_key(app: &mut App, nutrient: crate::domain::Shown, k: KeyEvent) -> Ou
 fn help_key(app: &mut App, scroll: u16, k: KeyEvent) -> Outcome {
     let cmd = app.keymap.command_for(&k);
     match (k.code, cmd) {
-        (KeyCode::Esc, _) | (_, Some(Command::Help | Command::Back)) => (None, vec![]),
+        (KeyCode::Esc, _) | (_, Some(Command::Help | Command::Legend | Command::Back)) => {
+            (None, vec![])
+        }
         (_, Some(Command::Quit)) => (None, command(app, Command::Quit)),
         (KeyCode::Up, _) | (_, Some(Command::Up)) => (
             Some(Dialog::Help {

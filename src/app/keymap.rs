@@ -11,6 +11,7 @@ use thiserror::Error;
 pub enum Command {
     Quit,
     Help,
+    Legend,
     Back,
     Add,
     Edit,
@@ -167,6 +168,12 @@ pub const COMMANDS: [CommandInfo; 28] = [
         "profile",
         "edit the profile (targets follow)",
         Some("profile"),
+    ),
+    info(
+        Command::Legend,
+        "legend",
+        "show or hide a line saying what the symbols mean",
+        Some("legend"),
     ),
     info(Command::Help, "help", "show all keys", Some("help")),
     info(Command::Back, "back", "back out of a dialog or view", None),

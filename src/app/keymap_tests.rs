@@ -17,7 +17,7 @@ fn defaults_parse_and_bind_every_command() {
 fn shift_is_ignored_for_characters_but_ctrl_is_not() {
     let map = Keymap::default();
     let q = key(KeyCode::Char('?'), KeyModifiers::SHIFT);
-    assert_eq!(map.command_for(&q), Some(Command::Help));
+    assert_eq!(map.command_for(&q), Some(Command::Legend));
     let r = key(KeyCode::Char('r'), KeyModifiers::CONTROL);
     assert_eq!(map.command_for(&r), Some(Command::Redo));
     assert_eq!(

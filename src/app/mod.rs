@@ -91,6 +91,8 @@ pub struct App {
     /// Midnight passed while a dialog was open on today: the view moves to the new today once
     /// the dialog closes, so the dialog keeps logging to the day it was opened for.
     pub day_changed_under_dialog: bool,
+    /// The short legend of the symbols shows on the status line (toggled by `?`).
+    pub legend: bool,
     /// Something changed since the last frame.
     pub dirty: bool,
 }
@@ -122,6 +124,7 @@ impl App {
             redo: Vec::new(),
             running: true,
             day_changed_under_dialog: false,
+            legend: false,
             dirty: true,
         }
     }

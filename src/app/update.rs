@@ -105,6 +105,10 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             vec![]
         }
         Command::Help => open(app, Dialog::Help { scroll: 0 }, vec![]),
+        Command::Legend => {
+            app.legend = !app.legend;
+            vec![]
+        }
         Command::Back => back(app),
         Command::Add => open(
             app,

@@ -16,6 +16,10 @@ pub const LEGEND: [&str; 4] = [
     "‼ over the limit · beside an entry's time: i info ! caution ‼ alert",
 ];
 
+/// The same symbols in one line, for the status line (`?` toggles it; help has them in full).
+pub const LEGEND_LINE: &str =
+    "? unknown ≥ at least · █ food ▓ supplement ╌ range · ░ band │ limit · ‼ warning";
+
 /// How to rebind, for a user of the binary (who has no assets/ folder): the file, the table, an
 /// example, and the key names, which are the ones this list shows.
 pub const REBIND: [&str; 3] = [

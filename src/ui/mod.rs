@@ -89,6 +89,9 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     if let Some(s) = &app.status {
         let style = if s.error { THEME.error } else { THEME.info };
         frame.render_widget(Paragraph::new(format!(" {}", s.text)).style(style), area);
+    } else if app.legend {
+        let line = format!(" {}", help::LEGEND_LINE);
+        frame.render_widget(Paragraph::new(line).style(THEME.dim), area);
     }
 }
 
@@ -96,7 +99,12 @@ fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// are wrong for anyone who never finds the profile).
 fn render_footer(app: &App, frame: &mut Frame, area: Rect) {
     let hints = app.keymap.footer();
-    let essential = |c: &Command| matches!(c, Command::Profile | Command::Help | Command::Quit);
+    let essential = |c: &Command| {
+        matches!(
+            c,
+            Command::Profile | Command::Legend | Command::Help | Command::Quit
+        )
+    };
     let width = |k: &String, h: &str| k.chars().count() + h.len() + 3;
     let reserved: usize = hints
         .iter()
