@@ -12,6 +12,7 @@ pub enum Command {
     Quit,
     Help,
     Legend,
+    Filter,
     Back,
     Add,
     Edit,
@@ -63,7 +64,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 28] = [
+pub const COMMANDS: [CommandInfo; 29] = [
     info(
         Command::Add,
         "add",
@@ -84,6 +85,12 @@ pub const COMMANDS: [CommandInfo; 28] = [
     ),
     info(Command::Undo, "undo", "undo the last change", Some("undo")),
     info(Command::Redo, "redo", "redo what was undone", None),
+    info(
+        Command::Filter,
+        "filter",
+        "filter the day's entries by typed words (Esc clears)",
+        None,
+    ),
     info(Command::Up, "up", "select the entry above", None),
     info(Command::Down, "down", "select the entry below", None),
     info(

@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod dialog;
+pub mod filter;
 mod forms;
 pub mod input;
 pub mod keymap;
@@ -91,6 +92,8 @@ pub struct App {
     /// Midnight passed while a dialog was open on today: the view moves to the new today once
     /// the dialog closes, so the dialog keeps logging to the day it was opened for.
     pub day_changed_under_dialog: bool,
+    /// The day view's `/` filter of the entries.
+    pub filter: Option<filter::Filter>,
     /// The short legend of the symbols shows on the status line (toggled by `?`).
     pub legend: bool,
     /// Something changed since the last frame.
@@ -125,6 +128,7 @@ impl App {
             running: true,
             day_changed_under_dialog: false,
             legend: false,
+            filter: None,
             dirty: true,
         }
     }
@@ -166,8 +170,16 @@ impl App {
         }
     }
 
+    /// The entries the day view lists: all of them, or those the `/` filter matches.
+    pub fn shown_entries(&self) -> Vec<&crate::domain::Entry> {
+        self.entries()
+            .iter()
+            .filter(|e| self.filter.as_ref().is_none_or(|f| f.matches(e)))
+            .collect()
+    }
+
     pub fn selected_entry(&self) -> Option<&crate::domain::Entry> {
-        self.entries().get(self.selected)
+        self.shown_entries().get(self.selected).copied()
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

@@ -86,6 +86,9 @@ fn on_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     if app.dialog.is_some() {
         return forms::dialog_key(app, k);
     }
+    if app.filter.as_ref().is_some_and(|f| f.typing) {
+        return super::filter::key(app, k);
+    }
     // Enter on a day of the week view opens it (before the keymap: Enter also logs a planned
     // dose in the plan view).
     if k.code == KeyCode::Enter && app.screen == Screen::Week {
@@ -105,6 +108,7 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             vec![]
         }
         Command::Help => open(app, Dialog::Help { scroll: 0 }, vec![]),
+        Command::Filter => super::filter::start(app),
         Command::Legend => {
             app.legend = !app.legend;
             vec![]
@@ -184,7 +188,9 @@ fn open(app: &mut App, d: Dialog, effects: Vec<Effect>) -> Vec<Effect> {
 
 fn back(app: &mut App) -> Vec<Effect> {
     if app.screen == Screen::Day {
-        app.status = None;
+        if app.filter.take().is_none() {
+            app.status = None;
+        }
         return vec![];
     }
     show(app, Screen::Day)
@@ -224,7 +230,7 @@ fn select(app: &mut App, step: i64) -> Vec<Effect> {
     if app.screen == Screen::Plan {
         return super::plan_view::select(app, step);
     }
-    let n = app.entries().len();
+    let n = app.shown_entries().len();
     if n > 0 {
         let i = (app.selected as i64 + step).clamp(0, n as i64 - 1);
         app.selected = i as usize;
@@ -356,13 +362,14 @@ fn day_loaded(app: &mut App, d: DayData) -> Vec<Effect> {
     if d.date != app.date {
         return vec![];
     }
-    if let Some(id) = app.select_id.take()
-        && let Some(i) = d.entries.iter().position(|e| e.id == id)
-    {
-        app.selected = i;
-    }
-    app.selected = app.selected.min(d.entries.len().saturating_sub(1));
     app.day = Some(d);
+    let shown = app.shown_entries();
+    let just_logged = app
+        .select_id
+        .and_then(|id| shown.iter().position(|e| e.id == id));
+    let n = shown.len();
+    app.select_id = None;
+    app.selected = just_logged.unwrap_or(app.selected).min(n.saturating_sub(1));
     vec![]
 }
 

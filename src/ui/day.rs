@@ -187,8 +187,24 @@ fn entry_row(e: &Entry, warnings: &[Warning]) -> Row<'static> {
 }
 
 fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rect) {
-    let entries = day.map_or(&[][..], |d| d.entries.as_slice());
-    let block = section(entries_title(entries.len(), app.selected, area.height));
+    let all = day.map_or(0, |d| d.entries.len());
+    let entries = app.shown_entries();
+    let filter = app.filter.as_ref().map(|f| (f.label(), all));
+    let block = section(entries_title(
+        entries.len(),
+        filter,
+        app.selected,
+        area.height,
+    ));
+    if let Some(f) = app
+        .filter
+        .as_ref()
+        .filter(|_| entries.is_empty() && all > 0)
+    {
+        let text = format!("No entry matches {}. Esc clears the filter.", f.label());
+        frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
+        return;
+    }
     if entries.is_empty() {
         let add = app.keymap.keys_label(crate::app::Command::Add);
         let text = if day.is_some() {
@@ -286,16 +302,30 @@ fn warning_lines(w: &Warning, width: usize) -> usize {
 
 /// " Entries (8) " and, when they do not all fit, which rows show and that more are above or
 /// below (the table scrolls to keep the selected entry in view: ↑/↓ reach every row).
-fn entries_title(n: usize, selected: usize, height: u16) -> String {
+/// " Entries (8) ", with the rows shown when they do not all fit, and the filter with how many of
+/// the day's entries match it (`(3 of 8) /milk`).
+fn entries_title(
+    n: usize,
+    filter: Option<(String, usize)>,
+    selected: usize,
+    height: u16,
+) -> String {
+    let count = match &filter {
+        Some((label, all)) => format!("({n} of {all}) {label}"),
+        None => format!("({n})"),
+    };
     let rows = usize::from(height.saturating_sub(2)).max(1); // the top rule and the header
     if n <= rows {
-        return format!(" Entries ({n}) ");
+        return format!(" Entries {count} ");
     }
     let first = (selected.min(n - 1) + 1).saturating_sub(rows);
     let last = first + rows;
     let above = if first > 0 { "▲ " } else { "" };
     let below = if last < n { " ▼ more" } else { "" };
-    format!(" Entries ({n}) {above}{}–{last} of {n}{below} ", first + 1)
+    format!(
+        " Entries {count} {above}{}–{last} of {n}{below} ",
+        first + 1
+    )
 }
 
 /// The one-cell mark of a warning's severity beside an entry's time.
