@@ -1,5 +1,6 @@
 //! The daily flow in the real binary (tmux): a first run sets the profile, a morning with many
-//! spacing warnings shows "more" and scrolls, and the week view opens a day with Enter.
+//! spacing warnings shows "more" and scrolls, the week view opens a day with Enter, and a stack is
+//! logged there at a typed time in 6 keys (`s`, `0730`, `Enter`).
 
 mod common;
 use common::Diary;
@@ -24,6 +25,7 @@ fn first_run_then_scroll_the_warnings_then_open_a_day_from_the_week() {
     ] {
         d.ok(&["add", item, "--at", at]);
     }
+    d.ok(&["stack", "add", "morning", "d3=1000 IU", "k2-mk7=100 mcg"]);
     let args = format!("--db {}", d.path.display());
     let tmux = start_with(d.dir.path(), "flow", &args);
 
@@ -48,6 +50,15 @@ fn first_run_then_scroll_the_warnings_then_open_a_day_from_the_week() {
     let yesterday = chrono::Local::now().date_naive() - chrono::Duration::days(1);
     let day = tmux.wait_for(&[&yesterday.format("%Y-%m-%d").to_string(), "Entries (0)"]);
     assert!(day.contains("Gaps"), "the day view: {day}");
+
+    // A stack at a typed time: s, 0730 (typed over the selected time), Enter: 6 keys.
+    tmux.keys(&["s"]);
+    tmux.wait_for(&["morning", "At"]);
+    tmux.text("0730");
+    tmux.keys(&["Enter"]);
+    let day = tmux.wait_for(&["Entries (2)", "07:30"]);
+    let rows = day.lines().filter(|l| l.starts_with("07:30")).count();
+    assert_eq!(rows, 2, "both items at 07:30: {day}");
     tmux.keys(&["q"]);
     tmux.wait_exit();
 }

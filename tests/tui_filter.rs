@@ -58,7 +58,11 @@ fn enter_keeps_the_filter_and_selection_acts_on_the_shown_entries() {
     key(&mut a, KeyCode::Down);
     assert_eq!(a.selected_entry().map(|e| e.id), Some(4));
     key(&mut a, KeyCode::Down);
-    assert_eq!(a.selected_entry().map(|e| e.id), Some(4), "stays on the last shown");
+    assert_eq!(
+        a.selected_entry().map(|e| e.id),
+        Some(4),
+        "stays on the last shown"
+    );
     key(&mut a, KeyCode::Char('e'));
     let Some(Dialog::Edit(form)) = &a.dialog else {
         panic!("e edits the selected shown entry")
@@ -66,10 +70,12 @@ fn enter_keeps_the_filter_and_selection_acts_on_the_shown_entries() {
     assert_eq!(form.entry.id, 4);
     key(&mut a, KeyCode::Esc);
     let effects = key(&mut a, KeyCode::Char('d'));
-    let [Effect::Apply {
-        change: Change::Delete(gone),
-        ..
-    }] = &effects[..]
+    let [
+        Effect::Apply {
+            change: Change::Delete(gone),
+            ..
+        },
+    ] = &effects[..]
     else {
         panic!("d deletes: {effects:?}")
     };
@@ -83,7 +89,10 @@ fn esc_clears_the_filter_and_a_filter_matching_nothing_says_so() {
     typed(&mut a, "kale");
     assert!(shown_ids(&a).is_empty());
     let s = screen(&a, 80, 24);
-    assert!(s.contains("No entry matches /kale▏. Esc clears the filter."), "{s}");
+    assert!(
+        s.contains("No entry matches /kale▏. Esc clears the filter."),
+        "{s}"
+    );
     key(&mut a, KeyCode::Enter);
     key(&mut a, KeyCode::Esc);
     assert!(a.filter.is_none());

@@ -78,11 +78,12 @@ pub struct StackPicker {
 }
 
 impl StackPicker {
+    /// The picker with `time` selected, so typing `0730` replaces it: a stack at a typed time is
+    /// `s`, four digits, `Enter` (6 keys).
     pub fn at(time: chrono::NaiveTime) -> StackPicker {
-        StackPicker {
-            time: TextInput::new(&time.format("%H:%M").to_string()),
-            ..Default::default()
-        }
+        let mut p = StackPicker::default();
+        p.time.set_default(&time.format("%H:%M").to_string());
+        p
     }
 }
 
