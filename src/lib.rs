@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod store;
 pub mod synth;
 pub mod tui;
+mod tui_editor;
 mod tui_exit;
 mod tui_input;
 pub mod ui;

@@ -114,6 +114,9 @@ fn event_loop(
             crate::tui_exit::suspend(terminal)?;
             app.dirty = true;
         }
+        if let Some(note) = app.editor.take() {
+            edit_note(terminal, app, rt, &keys, &note);
+        }
         rt.dispatch(app, Action::Tick(Local::now().naive_local()));
         if let Some(why) = rt.diary_replaced() {
             rt.dispatch(app, Action::Error(why));
@@ -128,6 +131,25 @@ fn event_loop(
 /// Ctrl-Z, which the terminal no longer turns into SIGTSTP in raw mode.
 fn is_suspend(k: &KeyEvent) -> bool {
     k.code == KeyCode::Char('z') && k.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// Hands the terminal to the user's editor for the note, then gives the app what it wrote (or
+/// why it could not).
+fn edit_note(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rt: &mut Runtime,
+    keys: &Keys,
+    note: &str,
+) {
+    let held = keys.hold();
+    let edited = crate::tui_editor::edit(terminal, note);
+    drop(held);
+    match edited {
+        Ok(text) => rt.dispatch(app, Action::NoteEdited(text)),
+        Err(e) => rt.dispatch(app, Action::Error(format!("{e:#}"))),
+    }
+    app.dirty = true;
 }
 
 fn handle(app: &mut App, rt: &mut Runtime, ev: Event) {

@@ -48,22 +48,35 @@ impl SuspendSignal {
 }
 
 /// Suspends the process like Ctrl-Z in a shell: the terminal restored first (raw mode off, the
-/// main screen, the cursor shown), then stopped until `fg`; then raw mode and the alternate
-/// screen again, and the next frame drawn whole.
+/// main screen, the cursor shown), then stopped until `fg`; then the terminal taken back.
 pub fn suspend(terminal: &mut ratatui::DefaultTerminal) -> std::io::Result<()> {
+    // SIGSTOP, not SIGTSTP: the app catches SIGTSTP (to get here), so raising it would not stop.
+    handed_over(terminal, || {
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        Ok(())
+    })?
+}
+
+/// Gives the terminal to the shell or another program while `f` runs (raw mode off, the main
+/// screen, the cursor shown), then takes it back: raw mode and the alternate screen again, and
+/// the next frame drawn whole.
+pub fn handed_over<T>(
+    terminal: &mut ratatui::DefaultTerminal,
+    f: impl FnOnce() -> T,
+) -> std::io::Result<T> {
     use ratatui::crossterm::{execute, terminal};
     ratatui::try_restore()?;
     terminal.show_cursor()?;
-    // SIGSTOP, not SIGTSTP: the app catches SIGTSTP (to get here), so raising it would not stop.
-    #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    let out = f();
     terminal::enable_raw_mode()?;
     execute!(std::io::stdout(), terminal::EnterAlternateScreen)?;
     terminal.hide_cursor()?;
     // Clears the screen and forgets the last frame, so the next is drawn whole (`clear` would
     // ask the terminal for the cursor position, an answer the input thread takes).
     let size = terminal.size()?;
-    terminal.resize(size.into())
+    terminal.resize(size.into())?;
+    Ok(out)
 }
 
 /// In debug builds, `INTAKE_FAULT=panic` or `INTAKE_FAULT=error` makes the app fail once it has

@@ -99,17 +99,41 @@ fn copy_yesterday_and_stacks_log_through_the_catalog() {
 }
 
 #[test]
-fn export_writes_the_shown_week_and_says_where() {
+fn export_writes_the_shown_week_and_its_entries_with_times_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, mut rt) = open(dir.path());
+    for (item, qty, at) in [(milk(), "1 cup", (7, 30)), (d3(), "1000 IU", (8, 5))] {
+        rt.store
+            .insert_entry(&entry(&item, qty, date(21), at, None))
+            .unwrap();
+    }
     key(&mut app, &mut rt, KeyCode::Char('x'));
     let path = dir.path().join("exports").join("intake-2026-W47.csv");
     assert_eq!(
         status(&app),
-        format!("Wrote week 2026-W47 to {}", path.display())
+        format!(
+            "Wrote week 2026-W47 to {} and each entry with its time to intake-2026-W47-entries.csv",
+            path.display()
+        )
     );
     let csv = std::fs::read_to_string(path).unwrap();
     assert_eq!(csv.lines().count(), 8, "header and seven days");
+    let entries = dir
+        .path()
+        .join("exports")
+        .join("intake-2026-W47-entries.csv");
+    let entries = std::fs::read_to_string(entries).unwrap();
+    let stored = rt.store.entries_on(date(21)).unwrap();
+    assert_eq!(stored.len(), 2);
+    assert_eq!(entries.lines().count(), 1 + stored.len(), "{entries}");
+    assert!(entries.starts_with("date,time,id,"), "{entries}");
+    for e in &stored {
+        let time = e.time.unwrap().format("%H:%M").to_string();
+        assert!(
+            entries.contains(&format!("2026-11-21,{time},")),
+            "{entries}"
+        );
+    }
 }
 
 #[test]

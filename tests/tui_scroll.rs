@@ -107,7 +107,8 @@ fn without_colour_the_screen_still_tells_standing_and_severity() {
     }
     let mut a = app();
     key(&mut a, KeyCode::F(1));
-    let help = screen(&a, 120, 40);
+    // Help lists every key first; the symbols follow (↑↓ scroll to them in a shorter terminal).
+    let help = screen(&a, 120, 50);
     assert!(
         help.contains("↓ below ✓ within ↑ above") && help.contains("‼ over"),
         "{help}"

@@ -126,6 +126,8 @@ pub enum Action {
     StackSaved(String),
     /// Another process wrote the diary.
     ExternalChange,
+    /// The note as the user's editor left it (see [`super::App::editor`]).
+    NoteEdited(String),
     Info(String),
     Error(String),
 }

@@ -36,6 +36,8 @@ pub struct AddDialog {
 /// The fields of a form, in order; `field` is the focused one.
 pub const LOG_FIELDS: [&str; 3] = ["quantity", "time", "meal"];
 pub const EDIT_FIELDS: [&str; 4] = ["quantity", "time", "meal", "note"];
+/// The note's place among [`EDIT_FIELDS`] (the last).
+pub const EDIT_NOTE: usize = EDIT_FIELDS.len() - 1;
 pub const PROFILE_FIELDS: [&str; 5] = ["age", "sex", "goal", "reference", "warfarin"];
 /// The choices of each profile field, toggled with ←/→/Space or picked by first letter (age is
 /// typed). Each is a value `Profile::set` accepts (tested).

@@ -1,7 +1,7 @@
 //! Keys inside dialogs: search, forms, pickers. Text keys type; Esc backs out.
 
 use super::action::{Change, Effect, Origin};
-use super::dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm};
+use super::dialog::{AddDialog, Dialog, EDIT_NOTE, EditForm, LogForm, ProfileForm};
 use super::input::TextInput;
 use super::update::{command, dialog_closed, go_to_date, log_new};
 use super::{App, Command};
@@ -10,7 +10,7 @@ use crate::domain::units::MAX_SERVINGS;
 use crate::domain::week::{parse_date, parse_time};
 use crate::domain::{Entry, Item, Kind, LogRequest, Quantity, Unit};
 use chrono::{NaiveTime, Timelike};
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(dialog) = app.dialog.take() else {
@@ -18,7 +18,7 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     };
     let (kept, mut effects) = match dialog {
         Dialog::Add(a) => add_key(app, a, k),
-        Dialog::Edit(f) => edit_key(f, k),
+        Dialog::Edit(f) => edit_key(app, f, k),
         Dialog::GoTo { input, error } => goto_key(app, input, error, k),
         Dialog::Stacks(p) => super::stack_form::picker_key(app, p, k),
         Dialog::StackForm(f) => super::stack_form::form_key(f, k),
@@ -191,7 +191,13 @@ fn build_entry(app: &App, f: &LogForm) -> Result<Entry, String> {
     .map_err(|e| e.to_string())
 }
 
-fn edit_key(mut f: EditForm, k: KeyEvent) -> Outcome {
+fn edit_key(app: &mut App, mut f: EditForm, k: KeyEvent) -> Outcome {
+    if k.code == KeyCode::Char('e') && k.modifiers.contains(KeyModifiers::CONTROL) {
+        // The note, in the user's editor (the loop runs it and answers NoteEdited).
+        f.field = EDIT_NOTE;
+        app.editor = Some(f.fields[EDIT_NOTE].value().to_string());
+        return (Some(Dialog::Edit(f)), vec![]);
+    }
     if form_nav(&mut f.fields, &mut f.field, &k) {
         return (Some(Dialog::Edit(f)), vec![]);
     }
@@ -218,6 +224,24 @@ fn edit_key(mut f: EditForm, k: KeyEvent) -> Outcome {
             (Some(Dialog::Edit(f)), vec![])
         }
     }
+}
+
+/// The note as the editor left it, in the edit form (one line: the editor's lines joined by a
+/// space, control characters left out, the file's last newline dropped).
+pub(crate) fn note_edited(app: &mut App, text: &str) -> Vec<Effect> {
+    if let Some(Dialog::Edit(f)) = &mut app.dialog {
+        let note = text
+            .lines()
+            .map(str::trim_end)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let note: String = note.chars().filter(|c| !c.is_control()).collect();
+        f.fields[EDIT_NOTE] = TextInput::new(&note);
+        f.field = EDIT_NOTE;
+        f.error = None;
+    }
+    vec![]
 }
 
 /// The entry with the form's values. A new quantity rescales the nutrients as logged, so it must

@@ -167,7 +167,7 @@ pub const COMMANDS: [CommandInfo; 29] = [
     info(
         Command::Export,
         "export",
-        "write the shown week's CSV",
+        "write the week's CSV and its entries with times",
         Some("export"),
     ),
     info(

@@ -94,6 +94,9 @@ pub struct App {
     pub day_changed_under_dialog: bool,
     /// The day view's `/` filter of the entries.
     pub filter: Option<filter::Filter>,
+    /// A note to write in the user's `$EDITOR` (Ctrl-e in the edit form): the event loop hands
+    /// the terminal to the editor, then answers with [`Action::NoteEdited`].
+    pub editor: Option<String>,
     /// The short legend of the symbols shows on the status line (toggled by `?`).
     pub legend: bool,
     /// Something changed since the last frame.
@@ -128,6 +131,7 @@ impl App {
             running: true,
             day_changed_under_dialog: false,
             legend: false,
+            editor: None,
             filter: None,
             dirty: true,
         }

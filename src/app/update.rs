@@ -58,6 +58,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.reload()
         }
         Action::ExternalChange => external_change(app),
+        Action::NoteEdited(text) => forms::note_edited(app, &text),
         Action::PlanLoaded(p) => super::plan_view::loaded(app, p),
         Action::StackSaved(name) => {
             app.info(format!("Saved stack {name}"));

@@ -91,17 +91,26 @@ fn stored(store: &Store, id: i64) -> Result<Entry> {
 /// Writes week `w` as CSV into `dir`; the status line saying where.
 pub(super) fn export(store: &Store, dir: &Path, w: IsoWeek, profile: &Profile) -> Result<String> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let path = dir.join(format!("intake-{}.csv", week_label(w)));
-    // The app's own file for that week: a new export replaces it; a failed one leaves the old
-    // file (or none), never an empty one.
-    crate::outfile::write_file(&path, true, |out| {
+    let label = week_label(w);
+    let days = dir.join(format!("intake-{label}.csv"));
+    let entries = dir.join(format!("intake-{label}-entries.csv"));
+    let [from, .., to] = crate::domain::week::week_days(w);
+    // The app's own files for that week: a new export replaces them; a failed one leaves the
+    // old file (or none), never an empty one. The entries file gives a doctor each dose's time.
+    crate::outfile::write_file(&days, true, |out| {
         crate::export::write_week_csv(store, w, profile, out)
     })
     .map_err(|e| anyhow::anyhow!("{e}"))?;
+    crate::outfile::write_file(&entries, true, |out| {
+        crate::export::write_entries_range_csv(store, from, to, out)
+    })
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(format!(
-        "Wrote week {} to {}",
-        week_label(w),
-        path.display()
+        "Wrote week {label} to {} and each entry with its time to {}",
+        days.display(),
+        entries
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned())
     ))
 }
 

@@ -63,7 +63,7 @@ fn edit(f: &EditForm, frame: &mut Frame) {
             ),
             THEME.dim,
         ),
-        Line::raw(""),
+        Line::styled("Ctrl-e writes the note in your $EDITOR", THEME.dim),
     ];
     form(
         frame,
