@@ -64,7 +64,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 29] = [
+pub const COMMANDS: [CommandInfo; 30] = [
     info(
         Command::Add,
         "add",
