@@ -299,3 +299,23 @@ fn o_opens_the_days_sources_and_tab_steps_through_the_headline_nutrients() {
     key(&mut a, KeyCode::Esc);
     assert!(a.dialog.is_none());
 }
+
+#[test]
+fn f_asks_the_runtime_for_suggestions_and_shows_them_until_esc() {
+    let mut a = app();
+    update(&mut a, Action::DayLoaded(day(vec![])));
+    let effects = key(&mut a, KeyCode::Char('f'));
+    assert_eq!(
+        effects,
+        vec![Effect::LoadSuggestions(a.date, a.profile.clone())]
+    );
+    assert_eq!(a.dialog, Some(Dialog::Suggest { list: None }));
+    update(&mut a, Action::SuggestionsLoaded(vec![]));
+    assert_eq!(a.dialog, Some(Dialog::Suggest { list: Some(vec![]) }));
+    key(&mut a, KeyCode::Char('x'));
+    assert!(a.dialog.is_some(), "other keys keep it open");
+    key(&mut a, KeyCode::Esc);
+    assert!(a.dialog.is_none());
+    update(&mut a, Action::SuggestionsLoaded(vec![]));
+    assert!(a.dialog.is_none(), "a late answer opens nothing");
+}

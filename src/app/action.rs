@@ -122,6 +122,7 @@ pub enum Action {
     ProfileLoaded(Profile),
     /// The plan of a day (the plan view).
     PlanLoaded(Plan),
+    SuggestionsLoaded(Vec<crate::domain::suggest::Suggestions>),
     /// A stack was created or changed in the app.
     StackSaved(String),
     /// Another process wrote the diary.
@@ -167,6 +168,8 @@ pub enum Effect {
     },
     LoadSupplements(NaiveDate),
     LoadPlan(NaiveDate, Profile),
+    /// What would close the day's gaps ([`Action::SuggestionsLoaded`]).
+    LoadSuggestions(NaiveDate, Profile),
     /// Saves a stack (its items checked against the catalog first); `replaces` is the name it
     /// had before a rename.
     SaveStack {

@@ -22,6 +22,10 @@ pub enum Dialog {
     Sources {
         nutrient: crate::domain::Shown,
     },
+    /// What would close the shown day's gaps (`None` until the runtime has looked).
+    Suggest {
+        list: Option<Vec<crate::domain::suggest::Suggestions>>,
+    },
 }
 
 /// Add: a fuzzy search, then (once an item is picked) the quantity/time/meal form.

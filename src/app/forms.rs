@@ -24,7 +24,8 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         Dialog::StackForm(f) => super::stack_form::form_key(f, k),
         Dialog::Profile(f) => profile_key(app, f, k),
         Dialog::Help { scroll } => help_key(app, scroll, k),
-        Dialog::Sources { nutrient } => sources_key(app, nutrient, k),
+        Dialog::Sources { nutrient } => super::panels::sources_key(app, nutrient, k),
+        Dialog::Suggest { list } => super::panels::suggest_key(app, list, k),
     };
     if app.dialog.is_none() {
         app.dialog = kept;
@@ -325,26 +326,6 @@ fn profile_key(app: &mut App, mut f: ProfileForm, k: KeyEvent) -> Outcome {
         }
     }
     (None, vec![Effect::SaveProfile(p)])
-}
-
-/// In the sources panel: Tab (or ←/→) the next (previous) headline nutrient; Esc closes it.
-fn sources_key(app: &mut App, nutrient: crate::domain::Shown, k: KeyEvent) -> Outcome {
-    use crate::domain::Shown;
-    let cmd = app.keymap.command_for(&k);
-    let at = Shown::HEADLINE
-        .iter()
-        .position(|s| *s == nutrient)
-        .unwrap_or(0);
-    let n = Shown::HEADLINE.len();
-    let step = match (k.code, cmd) {
-        (KeyCode::Esc, _) | (_, Some(Command::Sources | Command::Back)) => return (None, vec![]),
-        (_, Some(Command::Quit)) => return (None, command(app, Command::Quit)),
-        (KeyCode::Tab | KeyCode::Right, _) | (_, Some(Command::NextNutrient)) => 1,
-        (KeyCode::BackTab | KeyCode::Left, _) => n - 1,
-        _ => 0,
-    };
-    let nutrient = Shown::HEADLINE[(at + step) % n];
-    (Some(Dialog::Sources { nutrient }), vec![])
 }
 
 fn help_key(app: &mut App, scroll: u16, k: KeyEvent) -> Outcome {

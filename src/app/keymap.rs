@@ -39,6 +39,7 @@ pub enum Command {
     PlanView,
     LogPlanned,
     Sources,
+    Suggest,
 }
 
 /// One row of the command table: config name, what help says, what the footer says (if shown).
@@ -64,7 +65,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 30] = [
+pub const COMMANDS: [CommandInfo; 31] = [
     info(
         Command::Add,
         "add",
@@ -126,6 +127,12 @@ pub const COMMANDS: [CommandInfo; 30] = [
         Command::Sources,
         "sources",
         "the day's top sources of Ca, D, K2 (Tab: next)",
+        None,
+    ),
+    info(
+        Command::Suggest,
+        "suggest",
+        "foods that would close the day's gaps (no supplements)",
         None,
     ),
     info(

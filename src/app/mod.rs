@@ -10,6 +10,7 @@ mod forms;
 pub mod input;
 pub mod keymap;
 pub mod keyspec;
+mod panels;
 mod plan_view;
 mod stack_form;
 mod update;

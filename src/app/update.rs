@@ -60,6 +60,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::ExternalChange => external_change(app),
         Action::NoteEdited(text) => forms::note_edited(app, &text),
         Action::PlanLoaded(p) => super::plan_view::loaded(app, p),
+        Action::SuggestionsLoaded(s) => super::panels::suggestions_loaded(app, s),
         Action::StackSaved(name) => {
             app.info(format!("Saved stack {name}"));
             let picker = StackPicker::at(app.default_time());
@@ -151,11 +152,8 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             show(app, Screen::Trends)
         }
         Command::NextNutrient => next_nutrient(app),
-        Command::Sources if app.screen == Screen::Day => {
-            let nutrient = crate::domain::Shown::HEADLINE[0];
-            open(app, Dialog::Sources { nutrient }, vec![])
-        }
-        Command::Sources => vec![],
+        Command::Sources => super::panels::open_sources(app),
+        Command::Suggest => super::panels::open_suggest(app),
         Command::Stacks => {
             let picker = StackPicker::at(app.default_time());
             open(app, Dialog::Stacks(picker), vec![Effect::LoadStacks])

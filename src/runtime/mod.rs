@@ -180,6 +180,16 @@ impl Runtime {
                 d,
                 None,
             )?),
+            Effect::LoadSuggestions(d, p) => {
+                let wanted = report::suggest::Wanted {
+                    only: None,
+                    supplements: false,
+                    limit: 3,
+                };
+                let found =
+                    report::suggest::day_suggestions(&self.store, &self.catalog, &p, d, wanted)?;
+                Action::SuggestionsLoaded(found)
+            }
             Effect::SaveStack { stack, replaces } => {
                 work::save_stack(&mut self.store, &self.catalog, stack, replaces)?
             }

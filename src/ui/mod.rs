@@ -7,6 +7,7 @@ pub mod gap_bar;
 pub mod help;
 pub mod plan;
 pub mod sources;
+pub mod suggest;
 pub mod theme;
 pub mod trends;
 pub mod week;
@@ -43,6 +44,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Dialog::Add(a)) => add::render(app, a, frame),
         Some(Dialog::Help { scroll }) => help::render(app, *scroll, frame),
         Some(Dialog::Sources { nutrient }) => sources::render(app, *nutrient, frame),
+        Some(Dialog::Suggest { list }) => suggest::render(list.as_deref(), frame),
         Some(d) => dialogs::render(app, d, frame),
     }
 }
