@@ -7,6 +7,7 @@ pub mod action;
 pub mod dialog;
 pub mod filter;
 mod forms;
+mod history;
 pub mod input;
 pub mod keymap;
 pub mod keyspec;

@@ -3,7 +3,7 @@
 use super::action::{Action, Change, DayData, Effect, Origin};
 use super::dialog::{AddDialog, Dialog, EditForm, ProfileForm, StackPicker};
 use super::keymap::Command;
-use super::{App, Screen, forms};
+use super::{App, Screen, forms, history};
 use crate::domain::{Entry, Kind, Shown};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -35,8 +35,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![]
         }
-        Action::Applied { change, origin } => applied(app, change, origin),
-        Action::Stale { origin, why } => stale(app, origin, why),
+        Action::Applied { change, origin } => history::applied(app, change, origin),
+        Action::Stale { origin, why } => history::stale(app, origin, why),
         Action::StacksLoaded(s) => {
             if let Some(Dialog::Stacks(p)) = &mut app.dialog {
                 p.stacks = Some(s);
@@ -123,8 +123,8 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
         ),
         Command::Edit => edit(app),
         Command::Delete => delete(app),
-        Command::Undo => history(app, Origin::Undo),
-        Command::Redo => history(app, Origin::Redo),
+        Command::Undo => history::step(app, Origin::Undo),
+        Command::Redo => history::step(app, Origin::Redo),
         Command::PrevDay => go_to(app, app.date - Duration::days(1)),
         Command::NextDay => go_to(app, app.date + Duration::days(1)),
         Command::PrevWeek => go_to(app, app.date - Duration::days(7)),
@@ -257,88 +257,6 @@ fn delete(app: &mut App) -> Vec<Effect> {
             app.info("No entry to delete on this day");
             vec![]
         }
-    }
-}
-
-/// Undo or redo the last change. It leaves its stack only once applied (see `applied`), so a
-/// change the store refused can be tried again.
-fn history(app: &mut App, origin: Origin) -> Vec<Effect> {
-    let (stack, what) = match origin {
-        Origin::Redo => (&app.redo, "redo"),
-        _ => (&app.undo, "undo"),
-    };
-    match stack.last().cloned() {
-        Some(c) => {
-            let change = if origin == Origin::Undo {
-                c.inverse()
-            } else {
-                c
-            };
-            vec![Effect::Apply { change, origin }]
-        }
-        None => {
-            app.info(format!("Nothing to {what}"));
-            vec![]
-        }
-    }
-}
-
-fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
-    let verb = match &change {
-        Change::Insert(_) => "Logged",
-        Change::Delete(_) => "Deleted",
-        Change::Update { .. } => "Updated",
-    };
-    let undo_key = app.keymap.keys(Command::Undo).first().map(|k| k.display());
-    let text = match origin {
-        Origin::New => match (&change, undo_key) {
-            (Change::Delete(_), Some(k)) => format!("{verb} {} ({k} to undo)", change.describe()),
-            _ => format!("{verb} {}", change.describe()),
-        },
-        Origin::Undo => format!("Undone: {} {}", verb.to_lowercase(), change.describe()),
-        Origin::Redo => format!("Redone: {} {}", verb.to_lowercase(), change.describe()),
-    };
-    app.info(text + &elsewhere(app, &change));
-    if let Change::Insert(es) = &change {
-        app.select_id = es.last().map(|e| e.id);
-    }
-    match origin {
-        Origin::New => {
-            app.undo.push(change);
-            app.redo.clear();
-        }
-        Origin::Undo => {
-            app.undo.pop();
-            app.redo.push(change.inverse());
-        }
-        Origin::Redo => {
-            app.redo.pop();
-            app.undo.push(change);
-        }
-    }
-    app.reload()
-}
-
-/// An undo or redo step another program overtook: it leaves the history, the rest stays.
-fn stale(app: &mut App, origin: Origin, why: String) -> Vec<Effect> {
-    let what = match origin {
-        Origin::Redo => app.redo.pop().map(|_| "Redo"),
-        _ => app.undo.pop().map(|_| "Undo"),
-    };
-    app.error(format!("{} skipped: {why}", what.unwrap_or("Step")));
-    app.reload()
-}
-
-/// " on DATE" for entries logged on a day other than the shown one (a dialog kept its day
-/// across midnight), else nothing.
-fn elsewhere(app: &App, change: &Change) -> String {
-    match change {
-        Change::Insert(es) => es
-            .first()
-            .filter(|e| e.date != app.date)
-            .map(|e| format!(" on {}", e.date.format("%A %Y-%m-%d")))
-            .unwrap_or_default(),
-        _ => String::new(),
     }
 }
 
