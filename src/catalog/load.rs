@@ -181,8 +181,16 @@ fn item_with_basis(
     for (name, amount) in &row.nutrients {
         nutrients.set(nutrient(name)?, value_of(amount).ok_or_else(|| bad(name))?);
     }
-    // A row that gives vitamin D or K2 under one form gives the whole vitamin.
+    // A row that gives vitamin D or K2 under one form gives the whole vitamin, unless it says
+    // why another form is unknown (ODS measured K2 "as MK-4": cheese K2 is mostly MK-8/MK-9).
     let mut nutrients = nutrients.complete_forms();
+    for name in row
+        .unknown
+        .keys()
+        .filter(|k| !row.nutrients.contains_key(*k))
+    {
+        nutrients.set(nutrient(name)?, Value::Unknown);
+    }
     let mut source = row.source.clone();
     let mut assumed = Assumed::default();
     let mut basis = Vec::new();
