@@ -84,6 +84,33 @@ fn a_day_of_milk_cheddar_kale_almonds_and_sardines_is_exact_where_sources_give_i
     }
 }
 
+/// ODS gives these foods' K2 "as MK-4" only: their K2 of other forms (cheese: mostly MK-8/MK-9)
+/// and MK-7 are unknown, never completed to 0, so one such food alone is a lower bound.
+#[test]
+fn ods_mk4_rows_leave_the_other_k2_forms_unknown() {
+    let catalog = Catalog::builtin();
+    for key in [
+        "cheddar",
+        "egg-hard-boiled",
+        "mozzarella",
+        "chicken-breast-rotisserie",
+        "milk-2pct-fortified",
+    ] {
+        let item = catalog.get(key).unwrap_or_else(|| panic!("{key}"));
+        assert!(
+            some(item.nutrients.get(Nutrient::K2Mk4)),
+            "{key}: MK-4 given"
+        );
+        for n in [Nutrient::K2Mk7, Nutrient::K2Other] {
+            assert!(item.nutrients.get(n).is_unknown(), "{key}: {n:?} is not 0");
+        }
+        assert!(
+            item.nutrients.shown(Shown::VitaminK2).is_lower_bound(),
+            "{key}"
+        );
+    }
+}
+
 /// Whether a value says there is some of it (a range above 0 at its top).
 fn some(v: Value) -> bool {
     v.bounds().is_some_and(|(_, hi)| hi.to_f64() > 0.0)
