@@ -110,16 +110,7 @@ enum Amount {
 /// Parses one item file. Foods leave unlisted nutrients unknown; supplements and medications
 /// hold exactly what they list (everything else is 0).
 pub fn parse_items(file: &str, text: &str, origin: Origin) -> Result<Vec<Item>, LoadError> {
-    let parsed: File = toml::from_str(text).map_err(|e| LoadError::Toml {
-        file: file.into(),
-        message: e.message().to_string(),
-    })?;
-    let ndbs: Vec<&str> = parsed
-        .item
-        .iter()
-        .filter_map(|r| r.usda.as_deref())
-        .collect();
-    let foods = fill::usda_foods(&ndbs);
+    let (parsed, foods) = parse_file(file, text)?;
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(parsed.item.len());
     for row in &parsed.item {
@@ -252,6 +243,16 @@ fn item_with_basis(
 /// every value names its source).
 pub fn curated_with_basis() -> Result<Vec<(Item, Vec<Basis>)>, LoadError> {
     let (file, text, origin) = ASSETS[0];
+    let (parsed, foods) = parse_file(file, text)?;
+    parsed
+        .item
+        .iter()
+        .map(|row| item_with_basis(file, row, origin, &foods))
+        .collect()
+}
+
+/// One item file parsed, with the USDA foods its rows name (read once for the whole file).
+fn parse_file(file: &str, text: &str) -> Result<(File, HashMap<String, Item>), LoadError> {
     let parsed: File = toml::from_str(text).map_err(|e| LoadError::Toml {
         file: file.into(),
         message: e.message().to_string(),
@@ -262,11 +263,7 @@ pub fn curated_with_basis() -> Result<Vec<(Item, Vec<Basis>)>, LoadError> {
         .filter_map(|r| r.usda.as_deref())
         .collect();
     let foods = fill::usda_foods(&ndbs);
-    parsed
-        .item
-        .iter()
-        .map(|row| item_with_basis(file, row, origin, &foods))
-        .collect()
+    Ok((parsed, foods))
 }
 
 fn value_of(a: &Amount) -> Option<Value> {
