@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_intake");
@@ -117,8 +118,12 @@ impl Tmux {
     }
 
     fn launch(name: &str, command: &str) -> Tmux {
+        // Tests of one file run as threads of one process: the counter keeps two servers apart
+        // when two tests pick the same name (`start` always says "main").
+        static SERVERS: AtomicUsize = AtomicUsize::new(0);
+        let n = SERVERS.fetch_add(1, Ordering::Relaxed);
         let tmux = Tmux {
-            socket: format!("intake-test-{name}-{}", std::process::id()),
+            socket: format!("intake-test-{name}-{}-{n}", std::process::id()),
         };
         let size = ["-x", "100", "-y", "30"];
         let out = tmux.cmd(&[&["new-session", "-d", "-s", "app"][..], &size, &[command]].concat());
@@ -159,6 +164,28 @@ impl Tmux {
                 return pid;
             }
             assert!(Instant::now() < deadline, "no process under {parent}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the program the pane's shell started has ended, so that what is typed next
+    /// reaches the shell, not a program still shutting down.
+    pub fn wait_child_gone(&self) {
+        let parent = self.pane_pid();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let out = Command::new("pgrep")
+                .args(["-P", &parent])
+                .output()
+                .unwrap();
+            if out.stdout.iter().all(u8::is_ascii_whitespace) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the program under {parent} did not end; screen:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
