@@ -102,6 +102,29 @@ fn a_truncated_diary_is_refused() {
     refused_unchanged(&d, "is not an intake diary");
 }
 
+/// A file that is short for a moment, as while another process's checkpoint writes the header
+/// before the pages that grow the file, opens once it is whole: before, the first look called it
+/// "truncated" (a CI flake of four writers at once).
+#[test]
+fn a_diary_short_only_for_a_moment_opens() {
+    use std::io::Write;
+    let d = diary_with(200);
+    let bytes = std::fs::read(&d.path).unwrap();
+    let half = bytes.len() / 2;
+    std::fs::write(&d.path, &bytes[..half]).unwrap();
+    let grow = std::thread::spawn({
+        let (path, tail) = (d.path.clone(), bytes[half..].to_vec());
+        move || {
+            std::thread::sleep(std::time::Duration::from_millis(15));
+            let mut f = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+            f.write_all(&tail).unwrap();
+        }
+    });
+    let opened = intake::store::Store::open(&d.path);
+    grow.join().unwrap();
+    assert_eq!(opened.unwrap().entry_count().unwrap(), 200);
+}
+
 #[test]
 fn a_diary_with_a_damaged_header_or_page_is_refused() {
     let d = diary_with(200);
