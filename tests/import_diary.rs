@@ -114,15 +114,19 @@ fn two_diaries_merge_both_ways_into_the_same_entries_and_twice_adds_nothing() {
 }
 
 #[test]
-fn a_differing_profile_item_or_stack_is_reported_and_kept() {
+fn a_differing_profile_item_stack_or_recipe_is_reported_and_kept() {
     let a = Diary::new();
     let b = Diary::new();
     a.ok(&["profile", "set", "--age", "60", "--sex", "female"]);
     b.ok(&["profile", "set", "--age", "45", "--sex", "male"]);
     b.ok(&["stack", "add", "morning", "d3=2000 IU"]);
+    a.ok(&["recipe", "add", "Bowl", "milk=1 cup", "--serves", "1"]);
+    b.ok(&["recipe", "add", "Bowl", "milk=2 cup", "--serves", "1"]);
     let said = a.ok(&["import", "diary", b.path.to_str().unwrap()]);
     assert!(said.contains("kept as it is here: profile"), "{said}");
     assert!(said.contains("kept as it is here: stack morning"), "{said}");
+    assert!(said.contains("recipe bowl"), "{said}");
+    assert!(a.ok(&["recipe", "show", "bowl"]).contains("1 cup"));
     assert!(a.ok(&["profile"]).contains("60 female"));
 }
 

@@ -1,6 +1,7 @@
 //! Merging another intake diary into this one (`intake import diary`): the other file is attached
 //! read-only; its entries whose uuid (or, for imported rows, origin and key) this diary lacks are
-//! copied in one transaction; profile, own items and stacks that differ are only reported.
+//! copied in one transaction; profile, own items, stacks and recipes that differ are only
+//! reported.
 
 use super::{APPLICATION_ID, MIGRATIONS_COUNT, Result, Store, StoreError};
 use std::path::Path;
@@ -11,7 +12,7 @@ pub struct Merged {
     pub added: u64,
     /// Entries of the other diary already here.
     pub present: u64,
-    /// "profile", "item my-kefir", "stack morning": differ between the two, or are only in the
+    /// "profile", "item my-kefir", "stack morning", "recipe bowl": differ between the two, or are only in the
     /// other; this diary's are kept.
     pub differing: Vec<String>,
 }
@@ -75,7 +76,7 @@ impl Store {
         })
     }
 
-    /// Profile, own items and stacks of the other diary that are not the same here.
+    /// Profile, own items, stacks and recipes of the other diary that are not the same here.
     fn differing(&self) -> Result<Vec<String>> {
         let mut out = Vec::new();
         let queries = [
@@ -90,6 +91,10 @@ impl Store {
             (
                 "stack",
                 "SELECT name FROM other.stacks o WHERE o.json IS NOT (SELECT json FROM main.stacks m WHERE m.name = o.name)",
+            ),
+            (
+                "recipe",
+                "SELECT key FROM other.recipes o WHERE o.json IS NOT (SELECT json FROM main.recipes m WHERE m.key = o.key)",
             ),
         ];
         for (what, sql) in queries {
