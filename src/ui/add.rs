@@ -68,9 +68,9 @@ fn amount(item: &Item, s: Shown) -> String {
 }
 
 /// The mark of an assumed zero in an amount cell.
-const ASSUMED: char = '°';
+pub(super) const ASSUMED: char = '°';
 /// The mark of an item whose every nutrient is known (no `?` and no `≥` in its totals).
-const ALL_KNOWN: &str = "●";
+pub(super) const ALL_KNOWN: &str = "●";
 
 fn all_known(item: &Item) -> bool {
     Nutrient::ALL

@@ -9,11 +9,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// What the symbols of the views mean (told by glyph, so readable without colour).
-pub const LEGEND: [&str; 4] = [
+pub const LEGEND: [&str; 5] = [
     "Symbols: ? unknown · ≥ at least (some values unknown) · · none",
     "in it, where 0 is a known zero · █ food ▓ supplements ╌ range",
     "░ target band │ limit ┊ other limit · ↓ below ✓ within ↑ above",
     "‼ over the limit · beside an entry's time: i info ! caution ‼ alert",
+    "Adding: 0° assumed zero (named source), ● every nutrient known",
 ];
 
 /// The same symbols in one line, for the status line (`?` toggles it; help has them in full).
@@ -66,4 +67,23 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame) {
     lines.extend(LEGEND.iter().map(|l| Line::raw(*l)));
     lines.extend(REBIND.iter().map(|l| Line::styled(*l, THEME.dim)));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LEGEND;
+    use crate::ui::add::{ALL_KNOWN, ASSUMED};
+
+    #[test]
+    fn the_legend_explains_the_add_dialogs_marks() {
+        let legend = LEGEND.join(" ");
+        assert!(
+            legend.contains(&format!("0{ASSUMED} assumed zero")),
+            "{legend}"
+        );
+        assert!(
+            legend.contains(&format!("{ALL_KNOWN} every nutrient known")),
+            "{legend}"
+        );
+    }
 }
