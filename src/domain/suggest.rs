@@ -113,10 +113,16 @@ impl Ask<'_> {
             out.push(suggestion(item, amount, &gap, self.recent));
         }
         // Recent first, then the share closed, how complete the figures are, and the curated,
-        // built-in and own items before the USDA table's (as in the add dialog).
+        // built-in and own items before the USDA table's (as in the add dialog); among equals the
+        // serving nearest the gap (a cup of orange-juice concentrate's 1,514 mg for a 700 mg gap
+        // comes after a food that just closes it), then by name.
+        let off = |s: &Suggestion| (s.amount.lo.to_f64() - gap.missing).abs();
         out.sort_by(|a, b| {
             let rank = |s: &Suggestion| (s.recent, s.closes, s.known.0, s.origin != Origin::Usda);
-            rank(b).cmp(&rank(a)).then_with(|| a.name.cmp(&b.name))
+            rank(b)
+                .cmp(&rank(a))
+                .then_with(|| off(a).total_cmp(&off(b)))
+                .then_with(|| a.name.cmp(&b.name))
         });
         out.truncate(self.limit);
         let left_out = left

@@ -147,3 +147,17 @@ fn on_warfarin_a_food_that_would_swing_vitamin_k_is_named_not_suggested() {
         "{swing}"
     );
 }
+
+#[test]
+fn among_servings_that_close_the_whole_gap_the_nearest_comes_first() {
+    let (totals, t) = (day(600.0, 0.0), targets());
+    let a = ask(&totals, &t, &[]);
+    let foods = [
+        item("a-concentrate", Kind::Food, ca(1500.0, 0.0)),
+        item("b-radish", Kind::Food, ca(700.0, 0.0)),
+        item("c-tofu", Kind::Food, ca(420.0, 0.0)),
+    ];
+    let s = a.suggest(a.gaps(None).remove(0), foods.iter());
+    assert!(s.items.iter().all(|i| i.closes == 100));
+    assert_eq!(keys(&s), ["c-tofu", "b-radish", "a-concentrate"]);
+}
