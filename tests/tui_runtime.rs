@@ -90,6 +90,11 @@ fn copy_yesterday_and_stacks_log_through_the_catalog() {
     key(&mut app, &mut rt, KeyCode::Enter);
     assert_eq!(status(&app), "Logged 3 entries");
     assert_eq!(rt.store.entries_on(date(21)).unwrap().len(), 4);
+    // Noted as the stack's, like `intake stack log`: the plan reads the stack's usual time so.
+    let note = intake::domain::Stack::log_note("morning");
+    let stacked = rt.store.entries_on(date(21)).unwrap();
+    let stacked = stacked.iter().filter(|e| e.note.as_deref() == Some(&note));
+    assert_eq!(stacked.count(), 3);
     key(&mut app, &mut rt, KeyCode::Char('u'));
     assert_eq!(
         rt.store.entries_on(date(21)).unwrap().len(),

@@ -142,7 +142,8 @@ pub(super) fn save_stack(
     Ok(Action::StackSaved(stack.name))
 }
 
-/// A stack as entries at `date` and `time`.
+/// A stack as entries at `date` and `time`, noted as the stack's (the plan reads when a stack
+/// is usually logged from the note, as for `intake stack log`).
 pub(super) fn resolve_stack(
     catalog: &Catalog,
     stack: &Stack,
@@ -164,7 +165,7 @@ pub(super) fn resolve_stack(
                 date,
                 time,
                 meal: None,
-                note: None,
+                note: Some(Stack::log_note(&stack.name)),
             };
             Entry::log(req).map_err(|e| bad(e.to_string()))
         })
