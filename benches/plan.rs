@@ -9,7 +9,7 @@ mod common;
 use chrono::{NaiveDate, NaiveTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use intake::catalog::Catalog;
-use intake::domain::plan::{PlanInput, Routine, RoutineDose, UsualMeal, plan};
+use intake::domain::plan::{PlanInput, Routine, RoutineDose, TimeSource, UsualMeal, plan};
 use intake::domain::{Entry, LogRequest, Quantity};
 use intake::report;
 use intake::store::Store;
@@ -32,7 +32,11 @@ fn dose(catalog: &Catalog, key: &str, qty: &str, at: &str, fixed: bool) -> Routi
     RoutineDose {
         entry,
         usual: hm(at),
-        fixed,
+        source: if fixed {
+            TimeSource::Fixed
+        } else {
+            TimeSource::History
+        },
     }
 }
 
@@ -62,6 +66,7 @@ fn routine() -> Routine {
             meal("lunch", "12:30", 20.0),
             meal("dinner", "19:00", 25.0),
         ],
+        ..Default::default()
     }
 }
 

@@ -167,3 +167,78 @@ fn ics_has_one_daily_event_per_planned_time_and_a_second_export_keeps_the_uids()
     let (again, _) = uids_and_rules(&file);
     assert_eq!(again, uids);
 }
+
+#[test]
+fn plan_takes_a_stack_items_time_from_the_stack_and_lists_a_stack_never_logged() {
+    let d = diary();
+    d.ok(&["stack", "add", "morning", "d3=2000 IU", "k2-mk7=100 mcg"]);
+    d.ok(&["stack", "add", "evening", "magnesium=200 mg"]);
+    for back in [2, 5] {
+        let day = (today() - Duration::days(back)).to_string();
+        d.ok(&["stack", "log", "morning", "--date", &day, "--at", "08:00"]);
+    }
+    let day = today().to_string();
+    let out = d.ok(&["plan", &day]);
+    // K2 is on 2 of the 10 days: its time is the stack's; D3 keeps its own from history.
+    assert!(
+        out.contains("08:00  Vitamin K2 MK-7 100 mcg — with your usual breakfast (07:30), from your stack 'morning', usually logged at 08:00"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Vitamin D3 (cholecalciferol) 2000 IU — with your usual breakfast (07:30), usually 07:00"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Not placed, from your stacks:\n  ? Magnesium (elemental) 200 mg (stack 'evening') — no usual time"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("  Magnesium"),
+        "never placed at an invented time: {out}"
+    );
+    let next = d.ok(&["next"]);
+    assert!(
+        next.contains("? Magnesium (elemental) 200 mg (stack 'evening')"),
+        "{next}"
+    );
+
+    let v = json(&d, &["plan", &day, "--json"]);
+    let doses = v["doses"].as_array().unwrap();
+    let k2 = doses.iter().find(|x| x["item"] == "k2-mk7").unwrap();
+    assert_eq!(
+        (&k2["time"], &k2["stack"]),
+        (&"08:00".into(), &"morning".into())
+    );
+    let d3 = doses.iter().find(|x| x["item"] == "d3").unwrap();
+    assert!(d3.get("stack").is_none(), "{d3}");
+    assert!(doses.iter().all(|x| x["item"] != "magnesium"));
+    let unplaced = v["unplaced"].as_array().unwrap();
+    assert_eq!(unplaced.len(), 1);
+    assert_eq!(
+        (
+            &unplaced[0]["stack"],
+            &unplaced[0]["item"],
+            &unplaced[0]["amount"]
+        ),
+        (&"evening".into(), &"magnesium".into(), &"200 mg".into())
+    );
+
+    // Once the evening stack is logged, magnesium is planned at that time, and next says so.
+    let yesterday = (today() - Duration::days(1)).to_string();
+    d.ok(&[
+        "stack", "log", "evening", "--date", &yesterday, "--at", "21:00",
+    ]);
+    let v = json(&d, &["plan", &day, "--json"]);
+    let mg = v["doses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["item"] == "magnesium")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        (&mg["time"], &mg["stack"]),
+        (&"21:00".into(), &"evening".into())
+    );
+    assert_eq!(v["unplaced"], serde_json::json!([]));
+}

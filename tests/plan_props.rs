@@ -4,8 +4,8 @@
 mod plan_support;
 mod warnings_support;
 
-use intake::domain::plan::{Routine, UsualMeal};
-use intake::domain::{Entry, Nutrient};
+use intake::domain::plan::{PlanStack, Routine, UsualMeal};
+use intake::domain::{Entry, Nutrient, Stack};
 use plan_support::*;
 use proptest::prelude::*;
 use warnings_support::*;
@@ -60,6 +60,7 @@ fn routine(doses: &[(u8, u32, f64, bool)], meals: Vec<UsualMeal>) -> Routine {
             .map(|&(k, m, ca, fixed)| dose(item(k, m, ca), fixed))
             .collect(),
         meals,
+        ..Default::default()
     }
 }
 
@@ -90,6 +91,45 @@ proptest! {
         for d in planned.clone() {
             if let (Some(n), intake::domain::plan::Status::Planned) = (&now, d.status) {
                 prop_assert!(d.time >= hm(n), "{d:?} before {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_plan_with_stack_doses_logged_as_planned_raises_no_timing_warning(
+        doses in prop::collection::vec(dose_strategy(), 0..5),
+        stacked in prop::collection::vec(0u8..10, 1..4),
+        stack_at in prop::option::of((300u32..1380).prop_map(|m| m / 5 * 5)),
+        meals in prop::collection::vec(meal_strategy(), 0..5),
+    ) {
+        let mut r = routine(&doses, meals);
+        let before: Vec<String> = r.doses.iter().map(|d| d.entry.item_key.clone()).collect();
+        // The stack 's', logged the day before at `stack_at` (or never).
+        let history: Vec<Entry> = stack_at
+            .iter()
+            .map(|&m| {
+                let mut e = item(stacked[0], m, 500.0);
+                e.date = date("2026-11-19");
+                e.note = Some(Stack::log_note("s"));
+                e
+            })
+            .collect();
+        let entries = stacked.iter().map(|&k| item(k, 0, 500.0)).collect();
+        r.add_stacks(date(DAY), &history, &[PlanStack { name: "s".into(), entries }]);
+        let p = plan_day(&r, &[], None);
+        if p.conflicts.is_empty() {
+            let w = timing_warnings(&p, &[]);
+            prop_assert!(w.is_empty(), "{:?}\n{:?}", w, p);
+        }
+        // Each stack item history does not cover is placed from the stack or listed, never both.
+        for k in stacked {
+            let key = item(k, 0, 500.0).item_key;
+            let placed = p.doses.iter().any(|d| d.item == key && d.stack.as_deref() == Some("s"));
+            let listed = p.unplaced.iter().any(|u| u.item == key);
+            if before.contains(&key) {
+                prop_assert!(!placed && !listed);
+            } else {
+                prop_assert_eq!((placed, listed), (stack_at.is_some(), stack_at.is_none()));
             }
         }
     }
@@ -126,6 +166,7 @@ fn meal_fat_and_calcium_are_what_the_checks_see() {
             fat_g: 4.0,
             ..three_meals()[0].clone()
         }],
+        ..Default::default()
     };
     // Breakfast with 4 g fat is not enough: no time keeps take-with-fat.
     let p = plan_day(&r, &[], None);

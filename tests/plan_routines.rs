@@ -23,6 +23,7 @@ fn levothyroxine_fixed_calcium_1000_split_4_h_later_and_d3_k2_with_breakfast() {
             dose(k2(4, "07:00", ex(100.0)), false),
         ],
         meals: three_meals(),
+        ..Default::default()
     };
     let p = plan_day(&routine, &[], None);
     assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
@@ -75,6 +76,7 @@ fn iron_and_zinc_stay_at_breakfast_and_calcium_carbonate_moves_to_lunch() {
             meal("lunch", "12:30", 20.0, 0.0),
             meal("dinner", "19:00", 20.0, 0.0),
         ],
+        ..Default::default()
     };
     let p = plan_day(&routine, &[], None);
     assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
@@ -101,6 +103,7 @@ fn a_bisphosphonate_morning_puts_calcium_2_h_later_with_breakfast() {
             meal("breakfast", "07:00", 10.0, 0.0),
             meal("dinner", "19:00", 20.0, 0.0),
         ],
+        ..Default::default()
     };
     let p = plan_day(&routine, &[], None);
     assert!(p.conflicts.is_empty(), "{:?}", p.conflicts);
@@ -186,6 +189,7 @@ fn levothyroxine_fixed_before_the_only_meal_leaves_calcium_carbonate_no_good_tim
             dose(carbonate(2, "07:00", 500.0), false),
         ],
         meals: vec![meal("breakfast", "07:00", 10.0, 0.0)],
+        ..Default::default()
     };
     let p = plan_day(&routine, &[], None);
     assert_eq!(p.conflicts.len(), 1, "{:?}", p.conflicts);
@@ -212,6 +216,7 @@ fn what_is_logged_stays_and_only_the_rest_is_planned_from_now_on() {
             false,
         )],
         meals: three_meals(),
+        ..Default::default()
     };
     let logged = [amount(citrate(50, "08:00", ex(500.0)), 500.0, "mg")];
     let mut logged = logged.to_vec();

@@ -5,7 +5,7 @@ mod tui_fixture;
 
 use chrono::NaiveTime;
 use intake::app::{Action, Change, Dialog, Effect, Origin, Screen, update};
-use intake::domain::plan::{Plan, PlanInput, Routine, RoutineDose, Status, plan};
+use intake::domain::plan::{Plan, PlanInput, Routine, RoutineDose, Status, TimeSource, plan};
 use intake::domain::{Stack, StackItem};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tui_fixture::driver::{app, key, typed};
@@ -136,7 +136,7 @@ fn day_plan() -> Plan {
     let dose = |e: intake::domain::Entry| RoutineDose {
         usual: e.time.unwrap(),
         entry: e,
-        fixed: false,
+        source: TimeSource::History,
     };
     let routine = Routine {
         doses: vec![
@@ -144,6 +144,7 @@ fn day_plan() -> Plan {
             dose(entry(&calcium_citrate(), "500 mg", date(20), (7, 0), None)),
         ],
         meals: vec![],
+        ..Default::default()
     };
     plan(&PlanInput {
         day: date(21),

@@ -315,7 +315,7 @@ pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
                 item.servings_for(&q)?;
                 planned.push((item.clone(), q));
             }
-            let note = Some(format!("stack {name}"));
+            let note = Some(Stack::log_note(&name));
             let mut entries = planned
                 .iter()
                 .map(|(item, q)| {

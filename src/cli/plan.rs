@@ -87,11 +87,12 @@ pub fn next(ctx: &Ctx, json: bool) -> CliResult {
             "now": ctx.now.format("%H:%M").to_string(),
             "next": left,
             "conflicts": plan.conflicts,
+            "unplaced": plan.unplaced,
         });
         return out::bytes(format!("{v:#}\n").as_bytes());
     }
     let mut text = String::new();
-    if left.is_empty() {
+    if left.is_empty() && plan.unplaced.is_empty() {
         text.push_str("Nothing left to take today.\n");
     }
     for d in left {
@@ -101,6 +102,7 @@ pub fn next(ctx: &Ctx, json: bool) -> CliResult {
         };
         text.push_str(&format!("{}{earliest}\n", dose_line(d)));
     }
+    unplaced_text(&plan, &mut text);
     conflicts_text(&plan, &mut text);
     out::lines(&text)
 }
@@ -131,9 +133,9 @@ pub fn plan_text(plan: &Plan) -> String {
         plan.date.format("%A"),
         plan.date
     );
-    if plan.doses.is_empty() {
+    if plan.doses.is_empty() && plan.unplaced.is_empty() {
         out.push_str(&format!(
-            "Nothing to plan: no supplement or medicine is on at least half of your last {HISTORY_LOGGED_DAYS} logged days, and none has a fixed time (intake plan --fix ITEM=HH:MM).\n"
+            "Nothing to plan: no supplement or medicine is on at least half of your last {HISTORY_LOGGED_DAYS} logged days, none has a fixed time (intake plan --fix ITEM=HH:MM), and no stack holds one (intake stack add).\n"
         ));
     }
     for d in &plan.doses {
@@ -148,8 +150,23 @@ pub fn plan_text(plan: &Plan) -> String {
             .collect();
         out.push_str(&format!("Usual meals counted on: {}\n", meals.join(", ")));
     }
+    unplaced_text(plan, &mut out);
     conflicts_text(plan, &mut out);
     out
+}
+
+/// The stack items with no time: listed, never placed at an invented time.
+fn unplaced_text(plan: &Plan, out: &mut String) {
+    if plan.unplaced.is_empty() {
+        return;
+    }
+    out.push_str("Not placed, from your stacks:\n");
+    for u in &plan.unplaced {
+        out.push_str(&format!(
+            "  ? {} {} (stack '{}') — {}\n",
+            u.name, u.amount, u.stack, u.reason
+        ));
+    }
 }
 
 /// A meal's fat as known: "12 g fat", "≥ 3 g fat", or "fat unknown" (never a made-up 0).

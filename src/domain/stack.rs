@@ -14,3 +14,11 @@ pub struct Stack {
     pub name: String,
     pub items: Vec<StackItem>,
 }
+
+impl Stack {
+    /// The note on every entry logged from the stack named `name` ("stack morning"): how the
+    /// plan knows when the stack is usually logged.
+    pub fn log_note(name: &str) -> String {
+        format!("stack {name}")
+    }
+}

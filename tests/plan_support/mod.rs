@@ -5,7 +5,9 @@
 use crate::warnings_support::*;
 use chrono::NaiveTime;
 use intake::domain::Entry;
-use intake::domain::plan::{Plan, PlanInput, PlannedDose, Routine, RoutineDose, UsualMeal, plan};
+use intake::domain::plan::{
+    Plan, PlanInput, PlannedDose, Routine, RoutineDose, TimeSource, UsualMeal, plan,
+};
 use intake::domain::warnings::{Warning, day_warnings, table};
 
 pub fn hm(s: &str) -> NaiveTime {
@@ -16,7 +18,11 @@ pub fn dose(entry: Entry, fixed: bool) -> RoutineDose {
     RoutineDose {
         usual: entry.time.unwrap(),
         entry,
-        fixed,
+        source: if fixed {
+            TimeSource::Fixed
+        } else {
+            TimeSource::History
+        },
     }
 }
 

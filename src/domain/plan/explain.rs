@@ -2,7 +2,9 @@
 
 use super::check::{self, Broken};
 use super::solve::Dose;
-use super::{Conflict, Plan, PlanInput, Status, UsualMeal, clock, minute_of, time_of};
+use super::{
+    Conflict, Plan, PlanInput, Status, TimeSource, Unplaced, UsualMeal, clock, minute_of, time_of,
+};
 use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, fmt_amount};
@@ -29,6 +31,22 @@ pub(super) fn meals_left(input: &PlanInput) -> Vec<UsualMeal> {
                     (minute_of(t) - minute_of(m.time)).abs() <= table::FAT_WINDOW_MIN
                 }),
             })
+        })
+        .cloned()
+        .collect()
+}
+
+/// The routine's stack items with no time, less those already logged that day.
+pub(super) fn unplaced_left(input: &PlanInput) -> Vec<Unplaced> {
+    input
+        .routine
+        .unplaced
+        .iter()
+        .filter(|u| {
+            !input
+                .logged
+                .iter()
+                .any(|e| e.date == input.day && e.item_key == u.item)
         })
         .cloned()
         .collect()
@@ -87,7 +105,8 @@ fn split(d: &super::RoutineDose) -> Vec<Dose> {
             Dose {
                 entry: e,
                 usual: minute_of(d.usual),
-                fixed: d.fixed && k == 0,
+                fixed: d.fixed() && k == 0,
+                source: d.source.clone(),
                 split: n,
             }
         })
@@ -116,13 +135,27 @@ pub(super) fn reasons(e: &Entry, d: &Dose, status: Status, all: &[Entry]) -> Vec
         out.extend(fat_reason(e, all));
     }
     if status == Status::Planned {
-        out.push(if minute_of(clock(e)) == d.usual {
-            "your usual time".to_string()
-        } else {
-            format!("usually {}", time_of(d.usual).format("%H:%M"))
-        });
+        out.push(usual_reason(
+            &d.source,
+            minute_of(clock(e)) == d.usual,
+            d.usual,
+        ));
     }
     out
+}
+
+/// Where the usual time of a planned dose comes from, and whether the plan kept it.
+fn usual_reason(source: &TimeSource, kept: bool, usual: i64) -> String {
+    let at = time_of(usual).format("%H:%M");
+    match (source, kept) {
+        (TimeSource::History, true) => "your usual time".to_string(),
+        (TimeSource::History, false) => format!("usually {at}"),
+        (TimeSource::Fixed, _) => format!("moved from {at}, the time you fixed"),
+        (TimeSource::Stack(s), true) => format!("from your stack '{s}', usually logged at {at}"),
+        (TimeSource::Stack(s), false) => {
+            format!("moved from {at}, when your stack '{s}' is usually logged")
+        }
+    }
 }
 
 fn spacing_reason(e: &Entry, o: &Entry) -> Option<String> {

@@ -14,9 +14,11 @@ mod check;
 mod explain;
 mod routine;
 mod solve;
+mod stacks;
 
 pub(crate) use routine::usual_meals;
 pub use routine::{HISTORY_LOGGED_DAYS, routine_from_history};
+pub use stacks::{PlanStack, stack_time};
 
 /// A meal the user usually eats, read from history.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,26 +34,56 @@ pub struct UsualMeal {
     pub fat_known: bool,
 }
 
+/// Where a dose's usual time comes from (the reasons say it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeSource {
+    /// The median over the last [`HISTORY_LOGGED_DAYS`] logged days.
+    History,
+    /// The time the user fixed (`intake plan --fix`).
+    Fixed,
+    /// The time the user usually logs this stack (see [`stack_time`]).
+    Stack(String),
+}
+
 /// One regular dose: what is taken (an entry as logged, its date and time ignored), its usual
-/// time, and whether the user fixed that time.
+/// time, and where that time comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RoutineDose {
     pub entry: Entry,
     pub usual: NaiveTime,
-    pub fixed: bool,
+    pub source: TimeSource,
 }
 
-/// The user's regular doses and usual meals.
+impl RoutineDose {
+    /// The user fixed its time: the plan does not move it.
+    pub fn fixed(&self) -> bool {
+        self.source == TimeSource::Fixed
+    }
+}
+
+/// An item of a stack the plan does not place: no usual time comes from anywhere.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unplaced {
+    pub stack: String,
+    pub item: String,
+    pub name: String,
+    pub amount: String,
+    pub reason: String,
+}
+
+/// The user's regular doses, usual meals, and the stack items with no time.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Routine {
     pub doses: Vec<RoutineDose>,
     pub meals: Vec<UsualMeal>,
+    pub unplaced: Vec<Unplaced>,
 }
 
 impl Routine {
     /// Fixes an item at a time: its first dose (or a new one from `template`) moves there and
     /// no longer moves.
     pub fn fix(&mut self, template: Entry, time: NaiveTime) {
+        self.unplaced.retain(|u| u.item != template.item_key);
         match self
             .doses
             .iter_mut()
@@ -59,12 +91,12 @@ impl Routine {
         {
             Some(d) => {
                 d.usual = time;
-                d.fixed = true;
+                d.source = TimeSource::Fixed;
             }
             None => self.doses.push(RoutineDose {
                 entry: template,
                 usual: time,
-                fixed: true,
+                source: TimeSource::Fixed,
             }),
         }
     }
@@ -106,6 +138,9 @@ pub struct PlannedDose {
     #[serde(serialize_with = "hhmm_opt")]
     pub earliest: Option<NaiveTime>,
     pub reasons: Vec<String>,
+    /// The stack whose usual time placed the dose (its item has no usual time of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stack: Option<String>,
     /// The entry as it would be logged at `time`.
     #[serde(skip)]
     pub entry: Entry,
@@ -146,13 +181,15 @@ pub struct Conflict {
     pub message: String,
 }
 
-/// A day's plan: every dose in time order, the meals it counts on, and any conflicts.
+/// A day's plan: every dose in time order, the meals it counts on, any conflicts, and the stack
+/// items it could not place.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub date: NaiveDate,
     pub doses: Vec<PlannedDose>,
     pub meals: Vec<UsualMeal>,
     pub conflicts: Vec<Conflict>,
+    pub unplaced: Vec<Unplaced>,
 }
 
 impl Plan {

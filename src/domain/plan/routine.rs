@@ -1,7 +1,7 @@
 //! The routine read from history: the supplements and medicines taken on most logged days at
 //! their median times, and the meals eaten on most logged days with their median fat.
 
-use super::{Routine, RoutineDose, UsualMeal, clock, minute_of, time_of};
+use super::{Routine, RoutineDose, TimeSource, UsualMeal, clock, minute_of, time_of};
 use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 use crate::domain::nutrient::Nutrient;
@@ -19,6 +19,7 @@ pub fn routine_from_history(day: NaiveDate, history: &[Entry]) -> Routine {
     Routine {
         doses: doses(&days),
         meals: meals(&days),
+        unplaced: Vec::new(),
     }
 }
 
@@ -32,7 +33,7 @@ pub(crate) fn usual_meals<'a>(
 }
 
 /// The timed entries of the latest HISTORY_LOGGED_DAYS days before `day` with any, by day.
-fn logged_days<'a>(
+pub(super) fn logged_days<'a>(
     day: NaiveDate,
     history: impl IntoIterator<Item = &'a Entry>,
 ) -> Vec<Vec<&'a Entry>> {
@@ -84,7 +85,7 @@ fn doses(days: &[Vec<&Entry>]) -> Vec<RoutineDose> {
             out.push(RoutineDose {
                 entry: (*last).clone(),
                 usual: time_of(usual),
-                fixed: false,
+                source: TimeSource::History,
             });
         }
     }
@@ -159,7 +160,10 @@ fn meals(days: &[Vec<&Entry>]) -> Vec<UsualMeal> {
 }
 
 /// The median (the lower middle one of an even count).
-fn median_by<T: Copy>(v: &mut [T], cmp: impl Fn(&T, &T) -> std::cmp::Ordering) -> Option<T> {
+pub(super) fn median_by<T: Copy>(
+    v: &mut [T],
+    cmp: impl Fn(&T, &T) -> std::cmp::Ordering,
+) -> Option<T> {
     v.sort_by(cmp);
     v.get(v.len().saturating_sub(1) / 2).copied()
 }

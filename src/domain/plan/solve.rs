@@ -2,7 +2,7 @@
 //! time and few separate times.
 
 use super::check::{self, Broken, Node, broken};
-use super::{Plan, PlanInput, PlannedDose, Status, explain, minute_of, time_of};
+use super::{Plan, PlanInput, PlannedDose, Status, TimeSource, explain, minute_of, time_of};
 use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 
@@ -26,6 +26,8 @@ pub(crate) struct Dose {
     pub entry: Entry,
     pub usual: i64,
     pub fixed: bool,
+    /// Where its usual time comes from.
+    pub source: TimeSource,
     /// Into how many doses a larger calcium amount was split (1: not split).
     pub split: usize,
 }
@@ -69,17 +71,17 @@ pub(super) fn plan(input: &PlanInput) -> Plan {
         .iter()
         .filter(|e| e.date == day && e.kind != Kind::Food && e.time.is_some())
     {
-        doses.push(dose_out(e, Status::Logged, None, Vec::new()));
+        doses.push(dose_out(e, Status::Logged, None, Vec::new(), None));
     }
     let all: Vec<Entry> = context.iter().chain(&planned).cloned().collect();
     for (d, e) in fixed.iter().zip(&fixed_entries) {
         let why = explain::reasons(e, d, Status::Fixed, &all);
-        doses.push(dose_out(e, Status::Fixed, None, why));
+        doses.push(dose_out(e, Status::Fixed, None, why, None));
     }
     for (i, (d, e)) in movable.iter().zip(&planned).enumerate() {
         let earliest = search.earliest(i).map(time_of);
         let why = explain::reasons(e, d, Status::Planned, &all);
-        doses.push(dose_out(e, Status::Planned, earliest, why));
+        doses.push(dose_out(e, Status::Planned, earliest, why, stack_of(d)));
     }
     doses.sort_by_key(|d| (d.time, d.status != Status::Logged, d.name.clone()));
     let conflicts = fallback
@@ -91,6 +93,7 @@ pub(super) fn plan(input: &PlanInput) -> Plan {
         doses,
         meals,
         conflicts,
+        unplaced: explain::unplaced_left(input),
     };
     explain::verify(&mut plan, input.logged);
     plan
@@ -110,6 +113,7 @@ fn dose_out(
     status: Status,
     earliest: Option<chrono::NaiveTime>,
     reasons: Vec<String>,
+    stack: Option<String>,
 ) -> PlannedDose {
     PlannedDose {
         time: super::clock(e),
@@ -119,7 +123,15 @@ fn dose_out(
         status,
         earliest,
         reasons,
+        stack,
         entry: e.clone(),
+    }
+}
+
+fn stack_of(d: &Dose) -> Option<String> {
+    match &d.source {
+        TimeSource::Stack(s) => Some(s.clone()),
+        _ => None,
     }
 }
 
