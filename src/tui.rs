@@ -94,9 +94,6 @@ fn event_loop(
         if first_frame {
             first_frame = false;
             crate::tui_exit::injected_fault()?;
-            // Ready the food table so the first keystroke of a search does not pay for parsing
-            // it (a search that comes first waits for it).
-            std::thread::spawn(crate::catalog::warm_up);
         }
         match keys.next(TICK) {
             Input::Event(Event::Key(k)) if is_suspend(&k) => {

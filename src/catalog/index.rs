@@ -1,21 +1,25 @@
 //! Search forms of items and queries: lower case, accents folded, punctuation as spaces.
+//!
+//! Free of the rest of the crate: `build.rs` includes this file to index the USDA table when
+//! intake is built (see `catalog::prepared`), so both sides fold names with the same code.
 
-use crate::domain::Item;
+use std::borrow::Cow;
 
 /// Words that say nothing about which food is meant; they never count against a match.
 const NOISE: [&str; 14] = [
     "and", "or", "in", "of", "the", "a", "an", "to", "from", "with", "as", "ns", "nfs", "drained",
 ];
 
-/// An item's searchable text, computed once per item.
-#[derive(Debug, Clone)]
+/// An item's searchable text, computed once per item (for the USDA table, when intake is built:
+/// its strings then borrow from the binary).
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Norm {
     /// Name words, then key words, space-separated.
-    pub hay: String,
+    pub hay: Cow<'static, str>,
     /// Where the name's words end in `hay` (the key's start one byte later).
-    name_end: usize,
+    pub name_end: usize,
     /// The name's significant words (no noise, no parenthesis, no `without …` part).
-    pub sig_name: String,
+    pub sig_name: Cow<'static, str>,
     /// How many words `sig_name` and `key` have.
     pub sig_words: u32,
     pub key_words: u32,
@@ -26,21 +30,22 @@ pub(crate) struct Norm {
 }
 
 impl Norm {
-    pub fn of(item: &Item) -> Norm {
-        let mut hay = String::with_capacity(item.name.len() + item.key.len() + 1);
-        fold_into(&mut hay, &item.name);
+    /// The search form of an item with this display name and key.
+    pub fn of(name: &str, key: &str) -> Norm {
+        let mut hay = String::with_capacity(name.len() + key.len() + 1);
+        fold_into(&mut hay, name);
         let name_end = hay.len();
         hay.push(' ');
-        fold_into(&mut hay, &item.key);
-        let sig_name = significant(&item.name);
+        fold_into(&mut hay, key);
+        let sig_name = significant(name);
         Norm {
             mask: mask(&hay),
             sig_words: words(&sig_name),
             key_words: words(&hay[name_end + 1..]),
-            sig_name,
-            name_len: item.name.chars().count(),
+            sig_name: Cow::Owned(sig_name),
+            name_len: name.chars().count(),
             name_end,
-            hay,
+            hay: Cow::Owned(hay),
         }
     }
 

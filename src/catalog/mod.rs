@@ -1,12 +1,14 @@
 //! The items one can log (curated foods, supplements, medications, the USDA table, the user's
 //! own) and fuzzy search over them.
 //!
-//! The curated and built-in files are small and parsed by [`Catalog::builtin`]; the USDA table is
-//! parsed only when a search or a `usda-…` key needs it (see [`usda::table`]).
+//! The curated and built-in files are small and parsed by [`Catalog::builtin`]; the USDA table's
+//! search index is prepared when intake is built (see [`prepared`]), and a food's line is parsed
+//! only when a search returns it or its `usda-…` key is looked up.
 
 pub mod fill;
 mod index;
 pub mod load;
+mod prepared;
 mod search;
 pub mod usda;
 pub mod usda_gen;
@@ -14,7 +16,7 @@ pub mod usda_gen;
 use crate::domain::targets::TargetTable;
 use crate::domain::{Item, Recipe};
 use index::Norm;
-use search::{Cand, GOOD, Plain, Query};
+use search::{Cand, GOOD, Plain, Query, Who};
 use thiserror::Error;
 
 pub use load::LoadError;
@@ -29,16 +31,10 @@ pub fn target_table() -> TargetTable {
     TargetTable::parse(TARGETS_TOML).expect("assets/targets.toml is checked by a unit test")
 }
 
-/// Whether the USDA table has been parsed in this process.
+/// Whether the whole USDA table has been parsed in this process (only what reads every food,
+/// such as suggestions, needs it; searches and lookups by key do not).
 pub fn usda_is_loaded() -> bool {
     usda::is_loaded()
-}
-
-/// Parses and indexes the USDA table now (some 20 ms, once per process), so that the first
-/// search does not pay for it: the app calls this on a background thread at start-up, long
-/// before anyone types. Safe to call from any thread, any number of times.
-pub fn warm_up() {
-    usda::table().norms();
 }
 
 /// An item found by a search; a higher score is a better match.
@@ -97,13 +93,14 @@ impl Catalog {
     }
 
     fn of(items: Vec<Item>) -> Catalog {
-        let norms = items.iter().map(Norm::of).collect();
+        let norms = items.iter().map(|i| Norm::of(&i.name, &i.key)).collect();
         Catalog { items, norms }
     }
 
     /// This catalog plus the user's own items (from the diary).
     pub fn with_user_items(mut self, items: Vec<Item>) -> Catalog {
-        self.norms.extend(items.iter().map(Norm::of));
+        self.norms
+            .extend(items.iter().map(|i| Norm::of(&i.name, &i.key)));
         self.items.extend(items);
         self
     }
@@ -137,9 +134,17 @@ impl Catalog {
             return Some(i);
         }
         if key.starts_with("usda-") {
-            return usda::table().get(key);
+            return usda::food(key);
         }
         None
+    }
+
+    /// The item with this key as a search candidate (own items first, as [`Catalog::get`]).
+    fn who(&self, key: &str) -> Option<Who<'_>> {
+        match self.items.iter().find(|i| i.key == key) {
+            Some(i) => Some(Who::Own(i)),
+            None => prepared::position(key).map(Who::Usda),
+        }
     }
 
     /// The best `limit` matches for `query` over every item, USDA included, best first.
@@ -149,11 +154,10 @@ impl Catalog {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let usda = usda::table();
-        let recent: Vec<&Item> = recent.iter().filter_map(|k| self.get(k)).collect();
-        q.set_recent(&recent);
-        let own = self.items.iter().zip(&self.norms);
-        let all = own.chain(usda.items.iter().zip(usda.norms()));
+        q.set_recent(recent.iter().filter_map(|k| self.who(k)).collect());
+        let own = (self.items.iter().map(Who::Own)).zip(&self.norms);
+        let rows = prepared::rows().iter().enumerate();
+        let all = own.chain(rows.map(|(i, r)| (Who::Usda(i), &r.norm)));
         let mut hits = Vec::new();
         let mut maybe = Vec::new();
         for (item, norm) in all {

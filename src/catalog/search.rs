@@ -9,6 +9,7 @@
 
 use super::Hit;
 use super::index::{Norm, fold, mask};
+use super::prepared;
 use crate::domain::{Item, Origin};
 use memchr::memmem::Finder;
 use nucleo_matcher::{Config, Matcher, Utf32Str, Utf32String};
@@ -62,19 +63,60 @@ pub(crate) enum Plain {
     Miss,
 }
 
+/// Which item a candidate is: one of the catalog's own, or a row of the prepared USDA index
+/// (whose line is parsed only if the search returns it).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Who<'a> {
+    Own(&'a Item),
+    Usda(usize),
+}
+
+impl<'a> Who<'a> {
+    fn key(self) -> &'a str {
+        match self {
+            Who::Own(i) => &i.key,
+            Who::Usda(r) => prepared::rows()[r].key,
+        }
+    }
+
+    fn origin(self) -> Origin {
+        match self {
+            Who::Own(i) => i.origin,
+            Who::Usda(_) => Origin::Usda,
+        }
+    }
+
+    /// The item itself (`None` only for a malformed USDA line, which tests rule out).
+    pub fn item(self) -> Option<&'a Item> {
+        match self {
+            Who::Own(i) => Some(i),
+            Who::Usda(r) => prepared::item(r),
+        }
+    }
+
+    /// The same item: the same one of the catalog's own (by address), or the same USDA row.
+    fn is(self, other: Who<'_>) -> bool {
+        match (self, other) {
+            (Who::Own(a), Who::Own(b)) => std::ptr::eq(a, b),
+            (Who::Usda(a), Who::Usda(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
 /// A parsed query, reused across all items of one search.
-pub(crate) struct Query {
+pub(crate) struct Query<'a> {
     words: Vec<Word>,
     /// The folded query as one string, compared with whole names and keys.
     joined: String,
     matcher: Matcher,
     buf: Vec<char>,
-    /// Addresses of the recently logged items (compared, never dereferenced).
-    recent: Vec<usize>,
+    /// The recently logged items.
+    recent: Vec<Who<'a>>,
 }
 
-impl Query {
-    pub fn new(text: &str) -> Query {
+impl<'a> Query<'a> {
+    pub fn new(text: &str) -> Query<'a> {
         let joined = fold(text);
         let mut words: Vec<Word> = joined
             .split(' ')
@@ -98,7 +140,7 @@ impl Query {
     }
 
     /// Scores an item on substrings alone (cheap); fuzzy matching is left to [`Query::fuzzy`].
-    pub fn plain(&self, item: &Item, n: &Norm) -> Plain {
+    pub fn plain(&self, item: Who<'_>, n: &Norm) -> Plain {
         let mut good = true;
         let mut class_sum = 0u32;
         let mut maybe = false;
@@ -130,7 +172,7 @@ impl Query {
 
     /// Scores an item that [`Query::plain`] called `Maybe`, matching the missing words fuzzily
     /// (`nucleo-matcher`); always a weak match.
-    pub fn fuzzy(&mut self, item: &Item, n: &Norm) -> Option<u32> {
+    pub fn fuzzy(&mut self, item: Who<'_>, n: &Norm) -> Option<u32> {
         let mut class_sum = 0u32;
         let mut fuzzy = 0u32;
         for w in &self.words {
@@ -151,30 +193,26 @@ impl Query {
 
     /// The score without the unsaid-words part, which [`Query::refine`] adds to the few hits
     /// that can still reach the top.
-    fn finish(&self, item: &Item, n: &Norm, good: bool, class_sum: u32, fuzzy: u32) -> u32 {
+    fn finish(&self, item: Who<'_>, n: &Norm, good: bool, class_sum: u32, fuzzy: u32) -> u32 {
         let exact = n.key() == self.joined || n.name() == self.joined;
         pack(good, self.tier(item, exact), class_sum, 63, fuzzy) & !UNSAID
     }
 
     /// Marks items as recently logged (they rank with the curated ones).
-    pub fn set_recent(&mut self, items: &[&Item]) {
-        self.recent = items
-            .iter()
-            .map(|i| std::ptr::from_ref::<Item>(i) as usize)
-            .collect();
+    pub fn set_recent(&mut self, items: Vec<Who<'a>>) {
+        self.recent = items;
     }
 
     /// 0 exact key or name, 1 curated / user / recently logged, 2 built-in, 3 USDA.
-    fn tier(&self, item: &Item, exact: bool) -> u32 {
-        let by_origin = match item.origin {
+    fn tier(&self, item: Who<'_>, exact: bool) -> u32 {
+        let by_origin = match item.origin() {
             Origin::Curated | Origin::User => 1,
             Origin::Builtin => 2,
             Origin::Usda => 3,
         };
-        let addr = std::ptr::from_ref(item) as usize;
         if exact {
             0
-        } else if by_origin > 1 && self.recent.contains(&addr) {
+        } else if by_origin > 1 && self.recent.iter().any(|r| r.is(item)) {
             1
         } else {
             by_origin
@@ -293,14 +331,14 @@ pub(crate) fn clearly_better(a: u32, b: u32) -> bool {
 
 /// A matching item and its score so far.
 pub(crate) struct Cand<'a> {
-    pub item: &'a Item,
+    pub item: Who<'a>,
     pub norm: &'a Norm,
     pub score: u32,
 }
 
 /// The `limit` best candidates as hits: higher score, then shorter name, then key. Only the
 /// candidates whose rough score can still reach the top are refined.
-pub(crate) fn best<'a>(q: &Query, mut c: Vec<Cand<'a>>, limit: usize) -> Vec<Hit<'a>> {
+pub(crate) fn best<'a>(q: &Query<'_>, mut c: Vec<Cand<'a>>, limit: usize) -> Vec<Hit<'a>> {
     if limit == 0 {
         return Vec::new();
     }
@@ -316,13 +354,15 @@ pub(crate) fn best<'a>(q: &Query, mut c: Vec<Cand<'a>>, limit: usize) -> Vec<Hit
         b.score
             .cmp(&a.score)
             .then(a.norm.name_len.cmp(&b.norm.name_len))
-            .then_with(|| a.item.key.cmp(&b.item.key))
+            .then_with(|| a.item.key().cmp(b.item.key()))
     });
     c.truncate(limit);
     c.into_iter()
-        .map(|x| Hit {
-            item: x.item,
-            score: x.score,
+        .filter_map(|x| {
+            Some(Hit {
+                item: x.item.item()?,
+                score: x.score,
+            })
         })
         .collect()
 }

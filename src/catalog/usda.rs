@@ -1,6 +1,8 @@
-//! The generated USDA table (`assets/usda-sr.tsv`), embedded and parsed on first use only.
+//! The generated USDA table (`assets/usda-sr.tsv`), embedded. Search and lookups by key read
+//! the index `build.rs` prepared from it (see [`super::prepared`]) and parse single lines; the
+//! whole table is parsed only for what reads every food (suggestions, coverage).
 
-use super::index::Norm;
+use super::prepared;
 use crate::domain::units::household_singular;
 use crate::domain::{
     Assumed, Assumption, Item, Kind, Nutrient, Nutrients, Origin, Portion, Serving, Unit, Value,
@@ -20,45 +22,30 @@ pub struct UsdaError {
     pub what: String,
 }
 
-/// The parsed USDA foods, sorted by NDB number, with their search index (built on first search).
+/// The parsed USDA foods, sorted by NDB number.
 pub struct UsdaTable {
     pub items: Vec<Item>,
-    norms: OnceLock<Vec<Norm>>,
 }
 
 static TABLE: OnceLock<UsdaTable> = OnceLock::new();
 
-/// The USDA table, parsed on the first call. A malformed row (which the tests rule out for the
-/// committed file) is skipped rather than failing the app.
+/// The whole USDA table, parsed on the first call. A malformed row (which the tests rule out for
+/// the committed file) is skipped rather than failing the app.
 pub fn table() -> &'static UsdaTable {
     TABLE.get_or_init(|| UsdaTable::parse(USDA_TSV))
 }
 
-/// Whether the table has been parsed in this process (commands that do not search must not).
+/// Whether the whole table has been parsed in this process (searches and lookups must not).
 pub fn is_loaded() -> bool {
     TABLE.get().is_some()
 }
 
 impl UsdaTable {
-    /// Parses a table; a lookup by key needs nothing more.
+    /// Parses a table.
     pub fn parse(text: &str) -> UsdaTable {
         UsdaTable {
             items: parse_items(text, false).unwrap_or_default(),
-            norms: OnceLock::new(),
         }
-    }
-
-    /// Parses a table and indexes it for search (what the first search pays for).
-    pub fn build(text: &str) -> UsdaTable {
-        let t = UsdaTable::parse(text);
-        t.norms();
-        t
-    }
-
-    /// The search forms of the items, in the same order.
-    pub(crate) fn norms(&self) -> &[Norm] {
-        self.norms
-            .get_or_init(|| self.items.iter().map(Norm::of).collect())
     }
 
     /// The food with key `usda-<NDB_No>`.
@@ -70,17 +57,44 @@ impl UsdaTable {
     }
 }
 
-/// The foods with these NDB numbers, read from their own lines of the embedded table (without
-/// parsing the rest: the curated rows need a few dozen at every start). Unknown numbers are left out.
+/// The food with key `usda-<NDB_No>`, parsed from its own line (once per process).
+pub fn food(key: &str) -> Option<&'static Item> {
+    prepared::position(key).and_then(prepared::item)
+}
+
+/// The foods with these NDB numbers, each parsed from its own line (the curated rows need a few
+/// dozen at every start). Unknown numbers are left out.
 pub fn foods_by_ndb(ndbs: &[&str]) -> Vec<Item> {
-    let groups = HashMap::new();
-    let mut measures = Measures::default();
-    USDA_TSV
-        .lines()
-        .filter_map(|l| l.strip_prefix("f\t"))
-        .filter(|l| l.split('\t').next().is_some_and(|ndb| ndbs.contains(&ndb)))
-        .filter_map(|l| parse_food(l.split('\t').collect(), &groups, &mut measures).ok())
+    ndbs.iter()
+        .filter_map(|ndb| food(&format!("usda-{ndb}")))
+        .cloned()
         .collect()
+}
+
+/// The food whose line starts at byte `offset` of [`USDA_TSV`] (`None` if that line is bad).
+pub(crate) fn food_at(offset: usize) -> Option<Item> {
+    let line = USDA_TSV
+        .get(offset..)?
+        .lines()
+        .next()?
+        .strip_prefix("f\t")?;
+    parse_food(
+        line.split('\t').collect(),
+        groups(),
+        &mut Measures::default(),
+    )
+    .ok()
+}
+
+/// The food groups by code (the `g` lines, which precede the foods).
+fn groups() -> &'static HashMap<&'static str, &'static str> {
+    static GROUPS: OnceLock<HashMap<&str, &str>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let lines = USDA_TSV.lines().take_while(|l| !l.starts_with("f\t"));
+        lines
+            .filter_map(|l| l.strip_prefix("g\t")?.split_once('\t'))
+            .collect()
+    })
 }
 
 /// Parses the table; `strict` fails on the first bad row instead of skipping it.
