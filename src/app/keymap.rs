@@ -229,15 +229,26 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
-    /// The embedded defaults (assets/keymap.toml, tested to parse).
+    /// The defaults of assets/keymap.toml, as `build.rs` read them (tested to equal parsing the
+    /// file, so no TOML is parsed when the app starts without a config.toml).
     fn default() -> Self {
-        Keymap::parse(DEFAULT_TOML, "keymap.toml").unwrap_or(Keymap {
+        let mut map = Keymap {
             bindings: BTreeMap::new(),
-        })
+        };
+        for (command, keys) in DEFAULT_KEYS {
+            map.bind(
+                *command,
+                keys.iter().filter_map(|k| KeySpec::parse(k)).collect(),
+            );
+        }
+        map
     }
 }
 
 pub const DEFAULT_TOML: &str = include_str!("../../assets/keymap.toml");
+
+/// The `[keys]` table of assets/keymap.toml: each command with its key names, by command name.
+const DEFAULT_KEYS: &[(Command, &[&str])] = include!(concat!(env!("OUT_DIR"), "/keymap.rs"));
 
 type RawKeys = BTreeMap<toml::Spanned<String>, toml::Spanned<Vec<toml::Spanned<String>>>>;
 

@@ -14,6 +14,18 @@ fn defaults_parse_and_bind_every_command() {
 }
 
 #[test]
+fn the_defaults_prepared_at_build_time_equal_the_parsed_file() {
+    let parsed = Keymap::parse(DEFAULT_TOML, "keymap.toml").unwrap();
+    assert_eq!(Keymap::default(), parsed);
+    let names: usize = DEFAULT_KEYS.iter().map(|(_, k)| k.len()).sum();
+    let bound: usize = COMMANDS.iter().map(|c| parsed.keys(c.command).len()).sum();
+    assert_eq!(
+        names, bound,
+        "every default key name parses and stays bound"
+    );
+}
+
+#[test]
 fn shift_is_ignored_for_characters_but_ctrl_is_not() {
     let map = Keymap::default();
     let q = key(KeyCode::Char('?'), KeyModifiers::SHIFT);

@@ -24,11 +24,12 @@ pub use load::LoadError;
 /// The embedded daily targets and limits.
 pub const TARGETS_TOML: &str = include_str!("../../assets/targets.toml");
 
-/// The target table of `assets/targets.toml`.
+/// The target table of `assets/targets.toml`, as `build.rs` turned it into Rust (so no process
+/// parses TOML for it; `tests::prepared_targets_equal_the_parsed_file` keeps the two in step).
 pub fn target_table() -> TargetTable {
-    // The file is embedded at build time and `tests::embedded_targets_parse` parses it, so a
-    // failure here cannot reach a user.
-    TargetTable::parse(TARGETS_TOML).expect("assets/targets.toml is checked by a unit test")
+    use crate::domain::profile::{Counts, Goal, RefSet, Sex};
+    use crate::domain::{Shown, targets::LimitRow, targets::TargetRow};
+    include!(concat!(env!("OUT_DIR"), "/targets.rs"))
 }
 
 /// Whether the whole USDA table has been parsed in this process (only what reads every food,
@@ -230,7 +231,9 @@ mod tests {
     }
 
     #[test]
-    fn embedded_targets_parse() {
-        assert!(!target_table().row.is_empty());
+    fn prepared_targets_equal_the_parsed_file() {
+        let parsed = TargetTable::parse(TARGETS_TOML).unwrap();
+        assert!(!parsed.row.is_empty() && !parsed.limit.is_empty());
+        assert_eq!(target_table(), parsed);
     }
 }

@@ -4,7 +4,7 @@ use super::nutrient::Shown;
 use super::profile::{Counts, Goal, Limit, Profile, RefSet, Sex, Target};
 use serde::Deserialize;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetRow {
     pub set: RefSet,
@@ -20,7 +20,7 @@ pub struct TargetRow {
 }
 
 /// One upper limit; every row matching the profile applies, whichever set it chose.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitRow {
     pub set: RefSet,
@@ -34,7 +34,7 @@ pub struct LimitRow {
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TargetTable {
     pub row: Vec<TargetRow>,
