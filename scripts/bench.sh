@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process benchmarks: intake against the sqlite3 shell and fzf on the synthetic diaries
-# (ten years, ~104,000 entries, and its latest 1,000 entries), with peak memory of each command.
+# (ten years, ~104,000 entries, and its latest 1,000 entries), with peak memory of each command,
+# `intake plan` on both, and issue 19's goals each printed as met or MISSED.
 #
 # Also the imports (issue 17): a 10,000-row Cronometer servings.csv and a 100,000-row per-entry
 # CSV into an empty diary, with their peak memory.
@@ -34,9 +35,18 @@ install_tools() {
     command -v jq >/dev/null || missing+=(jq)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "installing ${missing[*]} (Debian packages)" >&2
-        apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+        { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; } ||
+            echo "could not install ${missing[*]}" >&2
     fi
+    local tool
+    for tool in hyperfine sqlite3 jq; do
+        command -v "$tool" >/dev/null || { echo "bench.sh needs $tool" >&2 && exit 1; }
+    done
+    [ -x /usr/bin/time ] || { echo "bench.sh needs /usr/bin/time (package time)" >&2 && exit 1; }
 }
+
+# fzf is only the anchor of the search goal: without it that row and goal are skipped, saying so.
+have_fzf() { command -v fzf >/dev/null; }
 
 build_and_generate() {
     cargo build --release --bin intake --bin gen-diary
@@ -57,7 +67,11 @@ sum() { # sum COLUMN... -> "(total(a_lo)+total(b_lo))/1000.0, (...hi...)/1000.0"
 TOTALS="count(*), $(sum calcium_mg), $(sum vitamin_d3_iu vitamin_d2_iu vitamin_d_other_iu), \
 $(sum vitamin_k2_mk4_mcg vitamin_k2_mk7_mcg vitamin_k2_other_mcg), $(sum magnesium_mg), $(sum vitamin_k1_mcg)"
 DAY_SQL="SELECT $TOTALS FROM entries WHERE date = '$DAY'"
-YEAR_SQL="SELECT date, $TOTALS FROM entries WHERE date BETWEEN '$FROM' AND '$DAY' GROUP BY date ORDER BY date"
+range_sql() { # range_sql FROM TO: the daily totals of a range, as an export's rows
+    echo "SELECT date, $TOTALS FROM entries WHERE date BETWEEN '$1' AND '$2' GROUP BY date ORDER BY date"
+}
+YEAR_SQL=$(range_sql "$FROM" "$DAY")
+TEN_SQL=$(range_sql "$FIRST" "$DAY")
 
 # sqlite3 and intake must agree on the numbers, or the comparison means nothing.
 check_totals() {
@@ -102,15 +116,19 @@ run_all() {
         "sqlite3 $BIG \"$DAY_SQL\"" \
         "$INTAKE --db $SMALL day $DAY" \
         "$INTAKE --db $WARFARIN day $DAY"
-    hf foods 5 10 --shell \
-        "$INTAKE --db $BIG foods salmon" \
-        "fzf --filter salmon < $OUT/names.txt"
+    local fzf=()
+    have_fzf && fzf=("fzf --filter salmon < $OUT/names.txt")
+    hf foods 5 10 --shell "$INTAKE --db $BIG foods salmon" "${fzf[@]}"
     hf export 4 5 \
         "$INTAKE --db $BIG export --from $FROM --to $DAY" \
         "sqlite3 -csv -header $BIG \"$YEAR_SQL\""
-    hf whole 1 3 \
+    hf whole 2 3 \
         "$INTAKE --db $BIG export --from $FIRST --to $DAY" \
-        "$INTAKE --db $BIG export --entries --from $FIRST --to $DAY"
+        "$INTAKE --db $BIG export --entries --from $FIRST --to $DAY" \
+        "sqlite3 -csv -header $BIG \"$TEN_SQL\""
+    hf plan 5 10 \
+        "$INTAKE --db $BIG plan $DAY" \
+        "$INTAKE --db $SMALL plan $DAY"
 }
 
 mean_ms() { # mean_ms NAME INDEX
@@ -141,6 +159,10 @@ verdict() { # verdict VALUE LIMIT -> met / MISSED (VALUE < LIMIT)
     awk -v v="$1" -v l="$2" 'BEGIN { print (v < l ? "met" : "MISSED") }'
 }
 
+at_most() { # at_most VALUE LIMIT -> met / MISSED (VALUE <= LIMIT, issue 19's goals)
+    awk -v v="$1" -v l="$2" 'BEGIN { print (v <= l ? "met" : "MISSED") }'
+}
+
 PEAK_INTAKE=0 # the largest peak memory of an intake command, MB
 row() { # row LABEL NAME INDEX PEAK_CMD...
     local label=$1 name=$2 i=$3 peak
@@ -164,8 +186,8 @@ report() {
     row "\`intake day $DAY\`, ten-year diary, profile on warfarin" day 3 \
         "$INTAKE" --db "$WARFARIN" day "$DAY"
     row "\`intake foods salmon\`, ten-year diary" foods 0 "$INTAKE" --db "$BIG" foods salmon
-    row "\`fzf --filter salmon\` over the $(wc -l <"$OUT/names.txt") item names" foods 1 \
-        sh -c "fzf --filter salmon < $OUT/names.txt"
+    have_fzf && row "\`fzf --filter salmon\` over the $(wc -l <"$OUT/names.txt") item names" \
+        foods 1 sh -c "fzf --filter salmon < $OUT/names.txt"
     row "\`intake export --from $FROM --to $DAY\`" export 0 \
         "$INTAKE" --db "$BIG" export --from "$FROM" --to "$DAY"
     row "\`sqlite3 -csv\` GROUP BY date, same year" export 1 sqlite3 -csv -header "$BIG" "$YEAR_SQL"
@@ -173,6 +195,10 @@ report() {
         "$INTAKE" --db "$BIG" export --from "$FIRST" --to "$DAY"
     row "\`intake export --entries\`, all ten years" whole 1 \
         "$INTAKE" --db "$BIG" export --entries --from "$FIRST" --to "$DAY"
+    row "\`sqlite3 -csv\` GROUP BY date, all ten years" whole 2 \
+        sqlite3 -csv -header "$BIG" "$TEN_SQL"
+    row "\`intake plan $DAY\`, ten-year diary" plan 0 "$INTAKE" --db "$BIG" plan "$DAY"
+    row "\`intake plan $DAY\`, 1,000-entry diary" plan 1 "$INTAKE" --db "$SMALL" plan "$DAY"
     echo
     echo "Budgets on the medians:"
     echo "- intake day / sqlite3: $(ratio "$big" "$sq")x (budget < 1.5x: $(verdict "$(ratio "$big" "$sq")" 1.5));" \
@@ -183,7 +209,34 @@ report() {
         "CPU time $(ratio "$(cpu_ms day 0)" "$(cpu_ms day 2)")x"
     echo "- intake export of a year: $exp ms (budget < 100 ms: $(verdict "$exp" 100)); sqlite3 GROUP BY: $sqexp ms"
     echo "- peak memory of intake, largest of the above: $PEAK_INTAKE MB (budget < 30 MB: $(verdict "$PEAK_INTAKE" 30))"
-    echo "- intake foods / fzf --filter: $(ratio "$(median_ms foods 0)" "$(median_ms foods 1)")x (no budget; the keystroke budget is the search bench's)"
+    echo
+    goals
+}
+
+goal() { # goal WHAT VALUE LIMIT UNIT: one line of issue 19's goals
+    echo "- $1: $2$4 (goal <= $3$4): $(at_most "$2" "$3")"
+}
+
+# Issue 19's goals, on the medians of this run.
+goals() {
+    local sq
+    sq=$(median_ms day 1)
+    echo "Goals (issue 19), on the medians of this run:"
+    if have_fzf; then
+        goal "intake foods salmon / fzf --filter salmon" \
+            "$(ratio "$(median_ms foods 0)" "$(median_ms foods 1)")" 1.0 x
+    else
+        echo "- intake foods salmon / fzf --filter salmon: not judged, fzf is not installed (apt-get install fzf)"
+    fi
+    goal "intake day, ten-year diary / sqlite3 day totals" "$(ratio "$(median_ms day 0)" "$sq")" 1.2 x
+    goal "intake day on warfarin / sqlite3 day totals" "$(ratio "$(median_ms day 3)" "$sq")" 1.2 x
+    goal "a year's export / sqlite3 -csv GROUP BY date" \
+        "$(ratio "$(median_ms export 0)" "$(median_ms export 1)")" 2.0 x
+    goal "ten years' export / sqlite3 -csv GROUP BY date, same range" \
+        "$(ratio "$(median_ms whole 0)" "$(median_ms whole 2)")" 2.0 x
+    goal "peak memory, largest intake command above" "$PEAK_INTAKE" 12 " MB"
+    echo "- intake plan, ten-year diary: $(median_ms plan 0) ms; 1,000-entry diary: $(median_ms plan 1) ms" \
+        "(the solver's budget, < 5 ms, is cargo bench --bench plan's)"
 }
 
 # The import inputs: Cronometer's servings.csv of the latest 10,000 entries (gen-diary writes it
@@ -223,7 +276,7 @@ import_report() {
 machine() {
     echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(uname -sr)," \
         "$(rustc --version | cut -d' ' -f1-2), hyperfine $(hyperfine --version | cut -d' ' -f2)," \
-        "sqlite3 $(sqlite3 --version | cut -d' ' -f1), fzf $(fzf --version | cut -d' ' -f1);" \
+        "sqlite3 $(sqlite3 --version | cut -d' ' -f1), fzf $( (have_fzf && fzf --version) | cut -d' ' -f1);" \
         "load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
@@ -246,4 +299,6 @@ run_imports
     report
     echo
     import_report
+    echo
+    echo "Load at the end: $(uptime)"
 } | tee "$OUT/results.md"
