@@ -5,7 +5,7 @@ use super::log::label;
 use super::{CliError, CliResult, Ctx, out, text};
 use crate::catalog::Catalog;
 use crate::domain::recipe::{self, Part, Recipe, RecipeError};
-use crate::domain::{Item, Origin, Quantity};
+use crate::domain::{Item, Quantity};
 
 impl From<RecipeError> for CliError {
     fn from(e: RecipeError) -> Self {
@@ -32,39 +32,18 @@ fn base_catalog(ctx: &Ctx) -> Result<Catalog, CliError> {
     Ok(Catalog::builtin().with_user_items(ctx.store.user_items()?))
 }
 
+/// Checks the recipe by the rules the app's recipe dialog also follows
+/// ([`recipe::check`]) and saves it; a recipe of the same name is replaced.
 fn add(ctx: &mut Ctx, name: &str, pairs: &[String], serves: &str) -> CliResult {
     let name = label("recipe name", Some(name.to_string()))?
         .ok_or_else(|| CliError::Bad("empty recipe name: give the recipe's name".into()))?;
-    let key = recipe::key_of(&name).ok_or_else(|| {
-        CliError::Bad(format!(
-            "bad recipe name `{name}`: accepted is a name of letters, digits and spaces (at most 64)"
-        ))
-    })?;
+    let parts = parse_parts(ctx, pairs)?;
     let base = base_catalog(ctx)?;
-    if let Some(i) = base.get(&key) {
-        let whose = if i.origin == Origin::User {
-            "your own item"
-        } else {
-            "a built-in item"
-        };
-        return Err(CliError::Bad(format!(
-            "`{key}` is {whose}: give the recipe another name"
-        )));
-    }
-    let r = Recipe {
-        key,
-        name,
-        serves: recipe::parse_serves(serves)?,
-        parts: parse_parts(ctx, pairs)?,
-    };
-    let mut saved = ctx.store.recipes()?;
-    recipe::check_cycle(&saved, &r)?;
-    saved.retain(|s| s.key != r.key);
-    saved.push(r.clone());
-    let item = built(&base, &saved, &r)?;
-    let replaced = ctx.store.save_recipe(&r)?;
+    let saved = ctx.store.recipes()?;
+    let checked = recipe::check(&name, serves, parts, &saved, &|k| base.get(k).cloned())?;
+    let replaced = ctx.store.save_recipe(&checked.recipe)?;
     let verb = if replaced { "replaced" } else { "saved" };
-    out::line(format!("{verb} recipe {}", text::item_line(&item)))?;
+    out::line(format!("{verb} recipe {}", text::item_line(&checked.item)))?;
     Ok(())
 }
 

@@ -5,6 +5,8 @@ use crate::domain::profile::Counts;
 use crate::domain::warnings::Warning;
 use crate::domain::{Entry, Item, Nutrients, Shown, Standing, Target, Total};
 
+pub use crate::domain::text::is_hidden;
+
 /// "#3 08:00 Natto 3 oz · Ca ? · D ? · K2 850 mcg (breakfast)".
 pub fn entry_line(e: &Entry) -> String {
     let meal = e
@@ -164,16 +166,6 @@ pub fn item_line(item: &Item) -> String {
             .unwrap_or_default(),
         item.source
     )
-}
-
-/// Characters that change how the rest of a line shows without showing themselves: controls
-/// (escape sequences move the cursor, `ESC[8m` hides what follows), direction overrides and
-/// isolates (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and zero-width characters (U+200B–200D,
-/// U+2060–2064, U+FEFF). Names, meals and notes refuse them; every output escapes them.
-pub fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
 
 /// Text for the terminal, newlines kept: every other hidden character written as an escape

@@ -13,6 +13,7 @@ pub mod sources;
 pub mod stack;
 pub mod suggest;
 pub mod targets;
+pub mod text;
 pub mod units;
 pub mod value;
 pub mod warnings;

@@ -44,6 +44,14 @@ pub enum RecipeError {
     Cycle(String, String),
     #[error("part `{0}`: {1}")]
     Quantity(String, QtyError),
+    #[error("empty recipe name: give the recipe's name")]
+    NoName,
+    #[error("bad recipe name `{0}`: accepted is a name of letters, digits and spaces (at most 64)")]
+    BadName(String),
+    #[error("`{0}` is {1}: give the recipe another name")]
+    NameTaken(String, &'static str),
+    #[error("no item `{0}` (keys as `intake foods` lists them)")]
+    UnknownPart(String),
 }
 
 /// The key of a recipe named `name`: lowercase words joined by dashes ("Breakfast bowl" ->
@@ -216,6 +224,74 @@ pub fn items(recipes: &[Recipe], get: &dyn Fn(&str) -> Option<Item>) -> (Vec<Ite
         .filter_map(|r| built.remove(&r.key))
         .collect();
     (items, failed)
+}
+
+/// A recipe that passed every rule, ready to save: its item as it will be read, and the saved
+/// recipe of the same key it replaces (the caller asks before replacing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    pub recipe: Recipe,
+    pub item: Item,
+    pub replaces: Option<Recipe>,
+}
+
+/// The rules a new recipe must pass, in one place for `intake recipe add` and the app: a name
+/// whose key no built-in or own item has, servings in range, at least one part, each part a
+/// known food or saved recipe measured in a unit it takes, and no cycle through `saved`. `base`
+/// finds the built-in and own items (not the recipes, which are worked out here from `saved`).
+pub fn check(
+    name: &str,
+    serves: &str,
+    parts: Vec<Part>,
+    saved: &[Recipe],
+    base: &dyn Fn(&str) -> Option<Item>,
+) -> Result<Checked, RecipeError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(RecipeError::NoName);
+    }
+    let bad_name = || RecipeError::BadName(name.to_string());
+    if name.chars().any(super::text::is_hidden) || name.chars().count() > 200 {
+        return Err(bad_name());
+    }
+    let key = key_of(name).ok_or_else(bad_name)?;
+    if let Some(i) = base(&key) {
+        let whose = match i.origin {
+            Origin::User => "your own item",
+            _ => "a built-in item",
+        };
+        return Err(RecipeError::NameTaken(key, whose));
+    }
+    let serves = parse_serves(serves)?;
+    if parts.is_empty() {
+        return Err(RecipeError::NoParts);
+    }
+    let known = |k: &str| k == key || base(k).is_some() || saved.iter().any(|r| r.key == k);
+    if let Some(p) = parts.iter().find(|p| !known(&p.key)) {
+        return Err(RecipeError::UnknownPart(p.key.clone()));
+    }
+    let recipe = Recipe {
+        key,
+        name: name.to_string(),
+        serves,
+        parts,
+    };
+    check_cycle(saved, &recipe)?;
+    let (others, replaced): (Vec<Recipe>, Vec<Recipe>) =
+        saved.iter().cloned().partition(|r| r.key != recipe.key);
+    let (built, _) = items(&others, base);
+    let item = recipe.item(&|k| {
+        built
+            .iter()
+            .find(|i| i.key == k)
+            .cloned()
+            .or_else(|| base(k))
+    })?;
+    Ok(Checked {
+        recipe,
+        item,
+        replaces: replaced.into_iter().next(),
+    })
 }
 
 #[cfg(test)]

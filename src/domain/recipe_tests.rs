@@ -157,3 +157,78 @@ fn supplements_bad_quantities_and_servings_are_refused() {
     assert_eq!(key_of("Breakfast bowl!"), Some("breakfast-bowl".into()));
     assert_eq!(key_of("  --  "), None);
 }
+
+fn parts(list: &[(&str, &str)]) -> Vec<Part> {
+    recipe("-", 1.0, list).parts
+}
+
+/// The rules `intake recipe add` and the app's recipe dialog share, each refused with its reason.
+#[test]
+fn check_refuses_each_broken_rule_and_says_what_it_replaces() {
+    let base = getter(pantry());
+    let ok = parts(&[("tofu", "100 g")]);
+    let run = |name: &str, serves: &str, p: Vec<Part>, saved: &[Recipe]| {
+        check(name, serves, p, saved, &base)
+    };
+    assert_eq!(run("  ", "1", ok.clone(), &[]), Err(RecipeError::NoName));
+    assert!(matches!(
+        run("!!", "1", ok.clone(), &[]),
+        Err(RecipeError::BadName(_))
+    ));
+    assert!(matches!(
+        run("bowl\u{202E}", "1", ok.clone(), &[]),
+        Err(RecipeError::BadName(_))
+    ));
+    assert_eq!(
+        run("Tofu", "1", ok.clone(), &[]),
+        Err(RecipeError::NameTaken("tofu".into(), "a built-in item"))
+    );
+    assert!(matches!(
+        run("Bowl", "0", ok.clone(), &[]),
+        Err(RecipeError::BadServes(_))
+    ));
+    assert_eq!(run("Bowl", "1", vec![], &[]), Err(RecipeError::NoParts));
+    assert_eq!(
+        run("Bowl", "1", parts(&[("gone", "1")]), &[]),
+        Err(RecipeError::UnknownPart("gone".into()))
+    );
+    assert!(matches!(
+        run("Bowl", "1", parts(&[("kale", "1 cup")]), &[]),
+        Err(RecipeError::Quantity(..))
+    ));
+    // A saved recipe that uses "bowl": making bowl of it is a cycle.
+    let meal = recipe("meal", 1.0, &[("bowl", "1")]);
+    let looped = run("Bowl", "1", parts(&[("meal", "1")]), &[meal.clone()]);
+    assert!(matches!(looped, Err(RecipeError::Cycle(..))), "{looped:?}");
+
+    let new = run(" Breakfast bowl ", "2", ok.clone(), &[meal.clone()]).unwrap();
+    assert_eq!(
+        (new.recipe.key.as_str(), new.recipe.name.as_str()),
+        ("breakfast-bowl", "Breakfast bowl")
+    );
+    assert_eq!(new.replaces, None);
+    assert_eq!(
+        new.item.nutrients.get(Nutrient::Calcium),
+        Value::exact(175.0)
+    );
+    let again = run("Breakfast Bowl", "1", ok, &[meal, new.recipe.clone()]).unwrap();
+    assert_eq!(again.replaces, Some(new.recipe));
+    assert_eq!(
+        again.item.nutrients.get(Nutrient::Calcium),
+        Value::exact(350.0)
+    );
+}
+
+#[test]
+fn check_sums_a_part_that_is_a_saved_recipe() {
+    let bowl = recipe("bowl", 2.0, &[("tofu", "200 g")]);
+    let meal = check(
+        "Meal",
+        "1",
+        parts(&[("bowl", "1"), ("cheese", "100 g")]),
+        &[bowl],
+        &getter(pantry()),
+    );
+    let n = meal.unwrap().item.nutrients;
+    assert_eq!(n.get(Nutrient::Calcium), Value::range(550.0, 650.0));
+}
