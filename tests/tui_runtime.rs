@@ -204,3 +204,72 @@ fn config_errors_name_the_line_and_what_is_accepted() {
         Ok(Keymap::default())
     );
 }
+
+/// Types `text` then Enter (the recipe dialog's fields and searches).
+fn line(app: &mut App, rt: &mut Runtime, text: &str) {
+    for c in text.chars() {
+        key(app, rt, KeyCode::Char(c));
+    }
+    key(app, rt, KeyCode::Enter);
+}
+
+/// A recipe made in the app (`r`) is checked by the rules of `intake recipe add` and saved: it
+/// is searchable at once, its log form opens, a second of that name replaces it only once
+/// confirmed, and a name taken by an item or a cycle is refused in the dialog.
+#[test]
+fn a_recipe_made_in_the_app_is_saved_by_the_cli_s_rules() {
+    use intake::app::Dialog;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut rt) = open(dir.path());
+    let recipe = |app: &mut App, rt: &mut Runtime, name: &str, food: &str| {
+        key(app, rt, KeyCode::Char('r'));
+        line(app, rt, name);
+        line(app, rt, "2");
+        line(app, rt, food);
+        key(app, rt, KeyCode::Enter); // its usual serving
+        key(app, rt, KeyCode::Enter); // save
+    };
+    recipe(&mut app, &mut rt, "Kale bowl", "kale");
+    let saved = rt.store.recipes().unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!((saved[0].key.as_str(), saved[0].serves), ("kale-bowl", 2.0));
+    assert_eq!(status(&app), "Saved recipe Kale bowl");
+    let Some(Dialog::Add(add)) = &app.dialog else {
+        panic!("{:?}", app.dialog)
+    };
+    assert_eq!(add.form.as_ref().unwrap().item.key, "kale-bowl");
+    key(&mut app, &mut rt, KeyCode::Enter);
+    assert_eq!(app.entries()[0].item_key, "kale-bowl");
+
+    // A recipe using it, then the same name again: asked, then replaced.
+    recipe(&mut app, &mut rt, "Meal", "kale bowl");
+    key(&mut app, &mut rt, KeyCode::Esc);
+    assert_eq!(app.dialog, None);
+    recipe(&mut app, &mut rt, "Kale bowl", "milk");
+    let Some(Dialog::Recipe(f)) = &app.dialog else {
+        panic!("{:?}", app.dialog)
+    };
+    assert_eq!(f.confirm.as_ref().map(|r| r.serves), Some(2.0));
+    key(&mut app, &mut rt, KeyCode::Enter);
+    let replaced = rt.store.recipes().unwrap();
+    let bowl = replaced.iter().find(|r| r.key == "kale-bowl").unwrap();
+    assert!(bowl.parts[0].key.contains("milk"), "{bowl:?}");
+    key(&mut app, &mut rt, KeyCode::Esc);
+
+    // Kale bowl made of Meal, which holds Kale bowl: refused with the path.
+    recipe(&mut app, &mut rt, "Kale bowl", "meal");
+    key(&mut app, &mut rt, KeyCode::Enter);
+    let Some(Dialog::Recipe(f)) = &app.dialog else {
+        panic!("{:?}", app.dialog)
+    };
+    let err = f.error.clone().unwrap();
+    assert!(err.contains("kale-bowl -> meal -> kale-bowl"), "{err}");
+    assert_eq!(rt.store.recipes().unwrap(), replaced, "nothing written");
+    key(&mut app, &mut rt, KeyCode::Esc);
+    key(&mut app, &mut rt, KeyCode::Esc);
+    recipe(&mut app, &mut rt, "Milk", "kale");
+    let Some(Dialog::Recipe(f)) = &app.dialog else {
+        panic!("{:?}", app.dialog)
+    };
+    assert!(f.error.as_deref().unwrap().contains("built-in item"));
+}

@@ -210,3 +210,29 @@ fn stack_form() {
         typed(a, rt, "d3=2000 IU, calcium-citrate=500 mg");
     });
 }
+
+/// `r`: a recipe being made, with three foods and one serving's preview (sardines' K2 is
+/// unknown: the recipe's K2 is at least the yogurt's); then while searching for a fourth.
+#[test]
+fn recipe_dialog() {
+    let three_foods = |a: &mut App, rt: &mut Runtime| {
+        keys(a, rt, &[KeyCode::Char('r')]);
+        typed(a, rt, "Sardine salad");
+        keys(a, rt, &[KeyCode::Enter]);
+        typed(a, rt, "2");
+        keys(a, rt, &[KeyCode::Enter]);
+        typed(a, rt, "sardines");
+        keys(a, rt, &[KeyCode::Enter, KeyCode::Enter]);
+        typed(a, rt, "kale raw");
+        keys(a, rt, &[KeyCode::Enter]);
+        typed(a, rt, "2 cup");
+        keys(a, rt, &[KeyCode::Enter]);
+        typed(a, rt, "yogurt");
+        keys(a, rt, &[KeyCode::Enter, KeyCode::Enter]);
+    };
+    snap("recipe_parts", three_foods);
+    snap("recipe_search", |a, rt| {
+        three_foods(a, rt);
+        typed(a, rt, "cheddar");
+    });
+}

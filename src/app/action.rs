@@ -125,6 +125,12 @@ pub enum Action {
     SuggestionsLoaded(Vec<crate::domain::suggest::Suggestions>),
     /// A stack was created or changed in the app.
     StackSaved(String),
+    /// A recipe made in the app was saved: its item, to log a serving of.
+    RecipeSaved(Item),
+    /// A recipe made in the app broke a rule (why, in one line); nothing was saved.
+    RecipeRefused(String),
+    /// The diary holds a recipe of that name (this one): saving again with `replace` replaces it.
+    RecipeExists(crate::domain::Recipe),
     /// Another process wrote the diary.
     ExternalChange,
     /// The note as the user's editor left it (see [`super::App::editor`]).
@@ -175,5 +181,14 @@ pub enum Effect {
     SaveStack {
         stack: Stack,
         replaces: Option<String>,
+    },
+    /// Checks a recipe made in the app by the rules of `intake recipe add` and saves it
+    /// ([`Action::RecipeSaved`], [`Action::RecipeRefused`]); a recipe of the same name is
+    /// replaced only with `replace` ([`Action::RecipeExists`] otherwise).
+    SaveRecipe {
+        name: String,
+        serves: String,
+        parts: Vec<crate::domain::recipe::Part>,
+        replace: bool,
     },
 }

@@ -26,6 +26,8 @@ pub enum Dialog {
     Suggest {
         list: Option<Vec<crate::domain::suggest::Suggestions>>,
     },
+    /// Making a recipe: name, servings, its foods with their quantities.
+    Recipe(super::recipe_form::RecipeForm),
 }
 
 /// Add: a fuzzy search, then (once an item is picked) the quantity/time/meal form.
@@ -35,6 +37,8 @@ pub struct AddDialog {
     pub results: Vec<Item>,
     pub selected: usize,
     pub form: Option<LogForm>,
+    /// Opened on one item (a recipe just made): Esc from its form closes the dialog.
+    pub back_closes: bool,
 }
 
 /// The fields of a form, in order; `field` is the focused one.

@@ -26,6 +26,7 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
         Dialog::Help { scroll } => help_key(app, scroll, k),
         Dialog::Sources { nutrient } => super::panels::sources_key(app, nutrient, k),
         Dialog::Suggest { list } => super::panels::suggest_key(app, list, k),
+        Dialog::Recipe(f) => super::recipe_form::key(app, f, k),
     };
     if app.dialog.is_none() {
         app.dialog = kept;
@@ -45,6 +46,7 @@ fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
                 a.form = Some(f);
                 (Some(Dialog::Add(a)), vec![])
             }
+            FormStep::Back if a.back_closes => (None, vec![]),
             FormStep::Back => (Some(Dialog::Add(a)), vec![]),
             FormStep::Done(effects) => (None, effects),
         };

@@ -40,6 +40,7 @@ pub enum Command {
     LogPlanned,
     Sources,
     Suggest,
+    Recipe,
 }
 
 /// One row of the command table: config name, what help says, what the footer says (if shown).
@@ -65,7 +66,7 @@ const fn info(
 }
 
 /// The command table, in help order. The footer shows the rows with a hint, in this order.
-pub const COMMANDS: [CommandInfo; 31] = [
+pub const COMMANDS: [CommandInfo; 32] = [
     info(
         Command::Add,
         "add",
@@ -152,6 +153,12 @@ pub const COMMANDS: [CommandInfo; 31] = [
         "stacks",
         "stacks: log one at a time you type, make or edit one",
         Some("stacks"),
+    ),
+    info(
+        Command::Recipe,
+        "recipe",
+        "make a recipe: foods, amounts, servings; log it",
+        None,
     ),
     info(
         Command::PlanView,

@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod keyspec;
 mod panels;
 mod plan_view;
+pub mod recipe_form;
 mod stack_form;
 mod update;
 
@@ -20,6 +21,7 @@ pub use action::{Action, Change, DayData, DaySummary, Effect, Origin, SpanData};
 pub use dialog::{AddDialog, Dialog, EditForm, LogForm, ProfileForm, StackForm, StackPicker};
 pub use input::TextInput;
 pub use keymap::{Command, Keymap};
+pub use recipe_form::{RecipeFocus, RecipeForm, RecipePart};
 pub use update::update;
 
 use crate::domain::{Profile, Shown};

@@ -27,11 +27,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::SearchResults { query, items } => {
-            if let Some(Dialog::Add(a)) = &mut app.dialog
-                && a.query.value() == query
-            {
-                a.results = items;
-                a.selected = 0;
+            match &mut app.dialog {
+                Some(Dialog::Add(a)) if a.query.value() == query => {
+                    a.results = items;
+                    a.selected = 0;
+                }
+                Some(Dialog::Recipe(f)) if f.query.value() == query => {
+                    super::recipe_form::found(f, items)
+                }
+                _ => {}
             }
             vec![]
         }
@@ -66,6 +70,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             let picker = StackPicker::at(app.default_time());
             open(app, Dialog::Stacks(picker), vec![Effect::LoadStacks])
         }
+        Action::RecipeSaved(item) => super::recipe_form::saved(app, item),
+        Action::RecipeRefused(why) => super::recipe_form::refused(app, why),
+        Action::RecipeExists(old) => super::recipe_form::exists(app, old),
         Action::Info(s) => {
             app.info(s);
             vec![]
@@ -158,6 +165,7 @@ pub(crate) fn command(app: &mut App, c: Command) -> Vec<Effect> {
             let picker = StackPicker::at(app.default_time());
             open(app, Dialog::Stacks(picker), vec![Effect::LoadStacks])
         }
+        Command::Recipe => super::recipe_form::open(app),
         Command::PlanView => show(app, Screen::Plan),
         Command::LogPlanned if app.screen == Screen::Plan => super::plan_view::log_planned(app),
         Command::LogPlanned => vec![],
@@ -269,6 +277,9 @@ fn external_change(app: &App) -> Vec<Effect> {
         Some(Dialog::Stacks(_)) => out.push(Effect::LoadStacks),
         Some(Dialog::Add(a)) if a.form.is_none() => {
             out.push(Effect::Search(a.query.value().to_string()))
+        }
+        Some(Dialog::Recipe(f)) if !f.query.value().is_empty() => {
+            out.push(Effect::Search(f.query.value().to_string()))
         }
         _ => {}
     }

@@ -198,10 +198,21 @@ fn check_refuses_each_broken_rule_and_says_what_it_replaces() {
     ));
     // A saved recipe that uses "bowl": making bowl of it is a cycle.
     let meal = recipe("meal", 1.0, &[("bowl", "1")]);
-    let looped = run("Bowl", "1", parts(&[("meal", "1")]), &[meal.clone()]);
+    let looped = run(
+        "Bowl",
+        "1",
+        parts(&[("meal", "1")]),
+        std::slice::from_ref(&meal),
+    );
     assert!(matches!(looped, Err(RecipeError::Cycle(..))), "{looped:?}");
 
-    let new = run(" Breakfast bowl ", "2", ok.clone(), &[meal.clone()]).unwrap();
+    let new = run(
+        " Breakfast bowl ",
+        "2",
+        ok.clone(),
+        std::slice::from_ref(&meal),
+    )
+    .unwrap();
     assert_eq!(
         (new.recipe.key.as_str(), new.recipe.name.as_str()),
         ("breakfast-bowl", "Breakfast bowl")

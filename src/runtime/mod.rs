@@ -193,6 +193,19 @@ impl Runtime {
             Effect::SaveStack { stack, replaces } => {
                 work::save_stack(&mut self.store, &self.catalog, stack, replaces)?
             }
+            Effect::SaveRecipe {
+                name,
+                serves,
+                parts,
+                replace,
+            } => {
+                let draft = (name.as_str(), serves.as_str(), parts);
+                let answer = work::save_recipe(&mut self.store, &self.catalog, draft, replace)?;
+                if matches!(answer, Action::RecipeSaved(_)) {
+                    self.load_items()?;
+                }
+                answer
+            }
         }))
     }
 
@@ -208,6 +221,9 @@ impl Runtime {
 fn writes(e: &Effect) -> bool {
     matches!(
         e,
-        Effect::Apply { .. } | Effect::SaveProfile(_) | Effect::SaveStack { .. }
+        Effect::Apply { .. }
+            | Effect::SaveProfile(_)
+            | Effect::SaveStack { .. }
+            | Effect::SaveRecipe { .. }
     )
 }

@@ -2,6 +2,7 @@
 
 use crate::app::{Change, DaySummary, SpanData};
 use crate::catalog::Catalog;
+use crate::domain::recipe::{self, Part};
 use crate::domain::week::week_label;
 use crate::domain::{DayTotals, Entry, Item, LogRequest, Profile, Quantity, Stack};
 use crate::report;
@@ -140,6 +141,35 @@ pub(super) fn save_stack(
         store.delete_stack(&old)?;
     }
     Ok(Action::StackSaved(stack.name))
+}
+
+/// Checks a recipe made in the app by the rules `intake recipe add` follows, and saves it unless
+/// it breaks one (the answer says which) or would replace a recipe without `replace`. Its parts
+/// are measured by the built-in and own items, the saved recipes worked out from theirs.
+pub(super) fn save_recipe(
+    store: &mut Store,
+    catalog: &Catalog,
+    (name, serves, parts): (&str, &str, Vec<Part>),
+    replace: bool,
+) -> Result<crate::app::Action> {
+    use crate::app::Action;
+    let saved = store.recipes()?;
+    let base = |k: &str| {
+        let item = catalog
+            .get(k)
+            .filter(|i| !saved.iter().any(|r| r.key == i.key));
+        item.cloned()
+    };
+    Ok(match recipe::check(name, serves, parts, &saved, &base) {
+        Err(e) => Action::RecipeRefused(e.to_string()),
+        Ok(c) => match c.replaces {
+            Some(old) if !replace => Action::RecipeExists(old),
+            _ => {
+                store.save_recipe(&c.recipe)?;
+                Action::RecipeSaved(c.item)
+            }
+        },
+    })
 }
 
 /// A stack as entries at `date` and `time`, noted as the stack's (the plan reads when a stack

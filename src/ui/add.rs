@@ -58,7 +58,7 @@ pub fn field(frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focu
 
 /// A total per serving as people read it; an assumed zero (USDA's "assumed zero", or no
 /// menaquinones in an unfermented plant) is marked `°`, kept apart from a measured 0.
-fn amount(item: &Item, s: Shown) -> String {
+pub fn amount(item: &Item, s: Shown) -> String {
     let t = item.nutrients.shown(s);
     if t.has_value() && !t.is_lower_bound() && t.hi.to_f64() == 0.0 && item.assumed.any_of(s) {
         format!("{}{ASSUMED}", t.display())
@@ -117,7 +117,7 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
     }
     let [list, detail] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(results);
-    render_results(a, frame, list);
+    render_results(&a.results, a.selected, frame, list);
     if let Some(it) = a.results.get(a.selected) {
         let lines = vec![
             Line::raw(format!(
@@ -144,7 +144,8 @@ const SOURCE_W: u16 = 20;
 
 /// The results laid out for the width: the name first and whole where it fits (cut at a word
 /// with `…` where not: the detail line below has it whole), serving, every nutrient column.
-fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
+/// The recipe dialog's search lists its foods the same way.
+pub fn render_results(results: &[Item], selected: usize, frame: &mut Frame, area: Rect) {
     let with_source = area.width >= SOURCE_FROM;
     let n_cols = COLUMNS.len() as u16 + 3 + u16::from(with_source);
     let fixed = SERVING_W
@@ -153,7 +154,7 @@ fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
         + if with_source { SOURCE_W } else { 0 }
         + (n_cols - 1);
     let name_w = area.width.saturating_sub(fixed).max(12);
-    let rows = a.results.iter().map(|it| {
+    let rows = results.iter().map(|it| {
         let mut cells = vec![
             Line::raw(fit_words(&it.name, usize::from(name_w))),
             Line::raw(fit_words(&serving(it), usize::from(SERVING_W))),
@@ -183,7 +184,7 @@ fn render_results(a: &AddDialog, frame: &mut Frame, area: Rect) {
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(THEME.dim))
         .row_highlight_style(THEME.selected);
-    let mut state = TableState::default().with_selected(Some(a.selected));
+    let mut state = TableState::default().with_selected(Some(selected));
     frame.render_stateful_widget(table, area, &mut state);
 }
 
@@ -222,12 +223,12 @@ pub fn fit_words(text: &str, width: usize) -> String {
 }
 
 /// "calcium 300 mg · vitamin D ? IU · K2 5 mcg": the headline amounts of one serving.
-fn per_serving(it: &Item) -> String {
+pub fn per_serving(it: &Item) -> String {
     let part = |s: Shown| format!("{} {} {}", s.info().prose, amount(it, s), s.unit());
     Shown::HEADLINE.map(part).join(" · ")
 }
 
-fn serving(it: &Item) -> String {
+pub fn serving(it: &Item) -> String {
     format!("{} {}", fmt_amount(it.serving.amount), it.serving.unit)
 }
 

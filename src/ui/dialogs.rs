@@ -17,7 +17,11 @@ pub fn render(app: &App, d: &Dialog, frame: &mut Frame) {
         Dialog::Stacks(p) => stacks(app, p, frame),
         Dialog::StackForm(f) => stack_form(f, frame),
         Dialog::Profile(f) => profile(f, frame),
-        Dialog::Add(_) | Dialog::Help { .. } | Dialog::Sources { .. } | Dialog::Suggest { .. } => {}
+        Dialog::Add(_)
+        | Dialog::Help { .. }
+        | Dialog::Sources { .. }
+        | Dialog::Suggest { .. }
+        | Dialog::Recipe(_) => {}
     }
 }
 

@@ -6,6 +6,7 @@ pub mod dialogs;
 pub mod gap_bar;
 pub mod help;
 pub mod plan;
+pub mod recipe;
 pub mod sources;
 pub mod suggest;
 pub mod theme;
@@ -45,6 +46,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Some(Dialog::Help { scroll }) => help::render(app, *scroll, frame),
         Some(Dialog::Sources { nutrient }) => sources::render(app, *nutrient, frame),
         Some(Dialog::Suggest { list }) => suggest::render(list.as_deref(), frame),
+        Some(Dialog::Recipe(f)) => recipe::render(f, frame),
         Some(d) => dialogs::render(app, d, frame),
     }
 }
