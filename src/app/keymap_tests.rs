@@ -32,10 +32,13 @@ fn shift_is_ignored_for_characters_but_ctrl_is_not() {
     assert_eq!(map.command_for(&q), Some(Command::Legend));
     let r = key(KeyCode::Char('r'), KeyModifiers::CONTROL);
     assert_eq!(map.command_for(&r), Some(Command::Redo));
+    // Plain r is another command (a recipe), Ctrl-Alt-r none.
     assert_eq!(
         map.command_for(&key(KeyCode::Char('r'), KeyModifiers::NONE)),
-        None
+        Some(Command::Recipe)
     );
+    let both = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    assert_eq!(map.command_for(&key(KeyCode::Char('r'), both)), None);
 }
 
 #[test]
