@@ -8,7 +8,8 @@ use common::tmux::{BIN, Tmux, start, start_with, tmux_installed};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn intake(db: &std::path::Path, args: &[&str]) {
+/// Runs `intake --db DB ARGS`, which must succeed; its output.
+fn intake(db: &std::path::Path, args: &[&str]) -> String {
     let out = Command::new(BIN)
         .env_remove("INTAKE_DB")
         .arg("--db")
@@ -21,6 +22,7 @@ fn intake(db: &std::path::Path, args: &[&str]) {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Two foods of the user's own with known calcium: 300 mg a cup of yogurt, 100 mg a serving of
@@ -61,6 +63,18 @@ fn escape_from(tmux: &Tmux, gone: &str) {
     }
 }
 
+/// `o` on the day: the breakfast bowl gave all of the day's calcium, `total`; Esc closes it.
+fn bowl_is_the_source_of_calcium(tmux: &Tmux, total: &str) {
+    tmux.keys(&["o"]);
+    let known = format!("Known total {total}");
+    let panel = tmux.wait_for(&["Sources of calcium", &known]);
+    assert!(
+        panel.contains("Breakfast bowl") && panel.contains("100 %"),
+        "{panel}"
+    );
+    escape_from(tmux, "Sources of calcium");
+}
+
 #[test]
 fn a_recipe_is_logged_in_the_app_and_shown_among_the_sources_of_calcium() {
     if !tmux_installed() {
@@ -82,13 +96,7 @@ fn a_recipe_is_logged_in_the_app_and_shown_among_the_sources_of_calcium() {
     tmux.wait_for(&["Entries (0)"]);
     tmux.log_with_keys("breakfast bowl", "Breakfast bowl", Some("2"));
     tmux.wait_for(&["Entries (1)", "700 mg"]);
-    tmux.keys(&["o"]);
-    let panel = tmux.wait_for(&["Sources of calcium", "Known total 700 mg"]);
-    assert!(
-        panel.contains("Breakfast bowl") && panel.contains("100 %"),
-        "{panel}"
-    );
-    escape_from(&tmux, "Sources of calcium");
+    bowl_is_the_source_of_calcium(&tmux, "700 mg");
     tmux.keys(&["f"]);
     tmux.wait_for(&["What would close the gaps", "Calcium: 300 mg to go"]);
     escape_from(&tmux, "What would close the gaps");
@@ -139,22 +147,9 @@ fn a_recipe_made_in_the_app_is_logged_and_shown_among_the_sources_of_calcium() {
     tmux.wait_for(&["Breakfast bowl", "per 1 serving", "quantity:"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["Entries (1)", "350 mg"]);
-    tmux.keys(&["o"]);
-    let panel = tmux.wait_for(&["Sources of calcium", "Known total 350 mg"]);
-    assert!(
-        panel.contains("Breakfast bowl") && panel.contains("100 %"),
-        "{panel}"
-    );
-    escape_from(&tmux, "Sources of calcium");
+    bowl_is_the_source_of_calcium(&tmux, "350 mg");
     tmux.keys(&["q"]);
     tmux.wait_exit();
-    let out = Command::new(BIN)
-        .env_remove("INTAKE_DB")
-        .arg("--db")
-        .arg(&db)
-        .args(["recipe", "show", "breakfast bowl"])
-        .output()
-        .unwrap();
-    let shown = String::from_utf8_lossy(&out.stdout);
+    let shown = intake(&db, &["recipe", "show", "breakfast bowl"]);
     assert!(shown.contains("bowl-yogurt 2 cup"), "{shown}");
 }
