@@ -129,11 +129,32 @@ fn needs_follow_the_rows_and_the_warfarin_days() {
         !off.keys.iter().any(|k| k == "levothyroxine"),
         "a medication"
     );
-    // take-with-fat reads the usual meals from the latest logged days (issue 16: say when).
+    // take-with-fat reads the usual meals from the latest logged days (issue 16: say when),
+    // only on a day it warns.
     let meals = crate::domain::plan::HISTORY_LOGGED_DAYS;
-    assert_eq!(off.logged_days, meals);
+    let fat = |d: NaiveDate| {
+        let near: Vec<Entry> = (all.iter())
+            .filter(|e| e.date == d || e.date == d - Duration::days(1))
+            .cloned()
+            .collect();
+        let warns = warnings::day_warnings(d, &near, &ctx(false))
+            .iter()
+            .any(|w| w.rule == table::TAKE_WITH_FAT);
+        (warnings::needs(d, &near, &ctx(false)).logged_days, warns)
+    };
+    let days: Vec<(usize, bool)> = (40..DAYS)
+        .map(|d| fat(start() + Duration::days(d)))
+        .collect();
+    assert!(days.contains(&(meals, true)) && days.contains(&(0, false)));
+    assert!(
+        days.iter()
+            .all(|(n, warns)| *n == if *warns { meals } else { 0 })
+    );
     let on = warnings::needs(date, &today, &ctx(true));
-    assert_eq!(on.logged_days, meals.max(table::K_HISTORY_LOGGED_DAYS));
+    assert_eq!(
+        on.logged_days,
+        table::K_HISTORY_LOGGED_DAYS.max(off.logged_days)
+    );
 }
 
 #[test]

@@ -100,10 +100,16 @@ pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec
 /// Which entries of a day (sorted by time) a rule sees, given what its row reads.
 type Select = for<'a> fn(NaiveDate, &[&'a Entry], Reads) -> Vec<&'a Entry>;
 
-fn run_rules(day: NaiveDate, entries: &[Entry], ctx: &RuleContext, select: Select) -> Vec<Warning> {
+/// The entries in the order the rules read them: by date and time; within a day, entries
+/// without a time come first (the timing rules skip them).
+fn by_time(entries: &[Entry]) -> Vec<&Entry> {
     let mut sorted: Vec<&Entry> = entries.iter().collect();
-    // Within a day, entries without a time come first; the timing rules skip them.
     sorted.sort_by_key(|e| (e.date, e.time, e.id));
+    sorted
+}
+
+fn run_rules(day: NaiveDate, entries: &[Entry], ctx: &RuleContext, select: Select) -> Vec<Warning> {
+    let sorted = by_time(entries);
     let mut out = Vec::new();
     for r in table::RULES {
         if r.when.holds(day, sorted.iter().copied(), ctx) {

@@ -50,6 +50,9 @@ pub enum Reads {
     /// The day, and every entry of the latest `n` logged days (days with any entry) before it,
     /// within [`table::HISTORY_DAYS`].
     LoggedDays(usize),
+    /// As `LoggedDays(n)`, but the day and the day before alone decide whether the rule warns:
+    /// the earlier days only word its warnings, so a caller reads them only on a day it warns.
+    WordedFromLoggedDays(usize),
 }
 
 impl When {
@@ -98,12 +101,13 @@ pub fn near_days() -> i64 {
 
 fn full_days(reads: Reads) -> i64 {
     match reads {
-        Reads::DayBefore => 1,
+        Reads::DayBefore | Reads::WordedFromLoggedDays(_) => 1,
         Reads::Day | Reads::LastDoses(_) | Reads::LoggedDays(_) => 0,
     }
 }
 
-/// What the rules running on `day` read, given (at least) the day's entries.
+/// What the rules running on `day` read, given (at least) the entries of the day and of the
+/// [`near_days`] before it.
 pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
     let mut out = Needs {
         full_days: 0,
@@ -116,7 +120,10 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
         match r.reads {
             Reads::LastDoses(n) => out.doses = out.doses.max(n),
             Reads::LoggedDays(n) => out.logged_days = out.logged_days.max(n),
-            Reads::Day | Reads::DayBefore => {}
+            Reads::WordedFromLoggedDays(n) if warns(r, day, es, ctx) => {
+                out.logged_days = out.logged_days.max(n);
+            }
+            Reads::Day | Reads::DayBefore | Reads::WordedFromLoggedDays(_) => {}
         }
     }
     if out.doses > 0 {
@@ -130,6 +137,13 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
     out
 }
 
+/// Whether a rule gives a warning on `day` from the day and the day before alone.
+fn warns(r: &Rule, day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> bool {
+    let sorted = super::by_time(es);
+    let seen = select(day, &sorted, Reads::DayBefore);
+    !(r.run)(&View { day, all: &seen }, ctx).is_empty()
+}
+
 /// The entries `reads` declares, out of `all` (sorted by time) for `day`.
 pub(crate) fn select<'a>(day: NaiveDate, all: &[&'a Entry], reads: Reads) -> Vec<&'a Entry> {
     let from_day = |d: NaiveDate| all.partition_point(|e| e.date < d);
@@ -140,7 +154,7 @@ pub(crate) fn select<'a>(day: NaiveDate, all: &[&'a Entry], reads: Reads) -> Vec
         Reads::Day => Vec::new(),
         Reads::DayBefore => return all[from_day(day - Duration::days(1))..].to_vec(),
         Reads::LastDoses(n) => last_doses(day, earlier, &all[today..], n),
-        Reads::LoggedDays(n) => logged_days(earlier, n),
+        Reads::LoggedDays(n) | Reads::WordedFromLoggedDays(n) => logged_days(earlier, n),
     };
     kept.into_iter()
         .chain(all[today..].iter().copied())

@@ -161,8 +161,10 @@ pub const RULES: &[Rule] = &[
         figure: "a D3 or K2 supplement, or calcium carbonate, with no food logged within 1 h, or only food known to hold under 5 g fat (1 h and 5 g: intake's threshold)",
         source: SRC_FAT,
         when: When::Always,
-        // The usual meals (the message names one holding fat) are read from these days.
-        reads: Reads::LoggedDays(crate::domain::plan::HISTORY_LOGGED_DAYS),
+        // The usual meals (the message names one holding fat) are read from these days, only
+        // on a day the rule warns: whether it does needs fat within 1 h, on the day or the day
+        // before.
+        reads: Reads::WordedFromLoggedDays(crate::domain::plan::HISTORY_LOGGED_DAYS),
         run: |v, _| fat::take_with_fat(v),
     },
     Rule {
