@@ -192,7 +192,7 @@ fn bad_recipes_are_refused_with_one_line_and_nothing_written() {
         ),
         (
             &["recipe", "add", "Bowl", "bowl-kale=1", "--serves", "0"],
-            "bad --serves",
+            "bad number of servings",
         ),
         (&["recipe", "add", "Bowl", "bowl-kale=1 spoon"], "bowl-kale"),
         (&["recipe", "add", "Milk", "bowl-kale=1"], "built-in item"),

@@ -228,7 +228,10 @@ fn field_key(mut f: RecipeForm, k: KeyEvent) -> Outcome {
 fn search_key(mut f: RecipeForm, k: KeyEvent) -> Outcome {
     let searching = !f.query.value().is_empty();
     match k.code {
-        KeyCode::Enter if !searching => return stay(f.clone(), vec![f.save(false)]),
+        KeyCode::Enter if !searching => {
+            let save = f.save(false);
+            return stay(f, vec![save]);
+        }
         KeyCode::Enter => match f.results.get(f.selected) {
             Some(item) => f.quantity = Some(quantity_for(item.clone(), None)),
             None => f.error = Some(format!("No food matches `{}`", f.query.value())),

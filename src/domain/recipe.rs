@@ -32,9 +32,12 @@ pub const MAX_SERVES: f64 = super::units::MAX_SERVINGS;
 
 #[derive(Debug, Error, PartialEq)]
 pub enum RecipeError {
-    #[error("a recipe needs at least one part: give ITEM=QUANTITY, e.g. tofu-calcium=\"100 g\"")]
+    #[error(
+        "a recipe needs at least one part: a food and its quantity (on the command line \
+         ITEM=QUANTITY, e.g. tofu-calcium=\"100 g\")"
+    )]
     NoParts,
-    #[error("bad --serves `{0}`: accepted is a number of servings above 0 and at most 100")]
+    #[error("bad number of servings `{0}`: accepted is a number above 0 and at most 100")]
     BadServes(String),
     #[error(
         "`{0}` is a {1}: recipes are made of foods; log supplements and medicines on their own or in a stack"

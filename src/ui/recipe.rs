@@ -20,17 +20,8 @@ pub fn render(f: &RecipeForm, frame: &mut Frame) {
         area.height.saturating_sub(2),
         "New recipe",
     );
-    let [name, serves, search, hint, mid, preview, error, keys] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(2),
-        Constraint::Length(5),
-        Constraint::Length(2),
-        Constraint::Length(1),
-    ])
-    .areas(inner);
+    let [name, serves, search, hint, mid, preview, error, keys] =
+        Layout::vertical(heights(inner.height).map(Constraint::Length)).areas(inner);
     let typing = f.quantity.is_none() && f.confirm.is_none();
     let focus = |x: RecipeFocus| typing && f.focus == x;
     let half = |r: Rect| Rect {
@@ -74,6 +65,35 @@ pub fn render(f: &RecipeForm, frame: &mut Frame) {
         frame.render_widget(p.wrap(Wrap { trim: true }), error);
     }
     frame.render_widget(Paragraph::new(keys_text(f)).style(THEME.dim), keys);
+}
+
+/// The rows of the dialog's parts, top to bottom, for `h` rows: the three fields first, then
+/// the keys, the list (at least 2), the hint, the message (a question to answer), and the
+/// preview; what is left widens the list. A short terminal loses the last of these first.
+fn heights(h: u16) -> [u16; 8] {
+    let mut left = h;
+    let mut take = |want: u16| {
+        let t = want.min(left);
+        left -= t;
+        t
+    };
+    let fields = [take(1), take(1), take(1)];
+    let keys = take(1);
+    let list = take(2);
+    let hint = take(1);
+    let message = take(2);
+    let preview = take(5);
+    let [name, serves, search] = fields;
+    [
+        name,
+        serves,
+        search,
+        hint,
+        list + left,
+        preview,
+        message,
+        keys,
+    ]
 }
 
 /// What the focused field is for.
@@ -300,6 +320,26 @@ mod tests {
             screen.contains("Foods (2)") && screen.contains("One serving (1/1"),
             "{screen}"
         );
+    }
+
+    /// A small terminal cuts the dialog short but never panics; the name stays readable.
+    #[test]
+    fn small_terminals_draw_without_panicking() {
+        let c = Catalog::builtin();
+        let f = RecipeForm {
+            name: crate::app::TextInput::new("Soup"),
+            parts: vec![RecipePart {
+                item: c.get("usda-01009").unwrap().clone(),
+                quantity: "2 oz".into(),
+            }],
+            ..RecipeForm::default()
+        };
+        for (w, h) in [(40, 10), (20, 5), (8, 3)] {
+            let screen = text(&f, w, h);
+            assert_eq!(screen.lines().count(), usize::from(h));
+        }
+        let small = text(&f, 40, 10);
+        assert!(small.contains("Name:      Soup"), "{small}");
     }
 
     #[test]
