@@ -47,6 +47,8 @@ pub fn run(opts: TuiOptions) -> Result<()> {
     if let Some(note) = upgraded {
         app.info(note);
     }
+    // From here on nothing may block the screen for long, nor print on it.
+    crate::store::lock::set_wait(crate::runtime::APP_LOCK_WAIT, None);
     let _restore = RestoreGuard;
     let watch = TerminalWatch::new();
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;

@@ -26,7 +26,11 @@ fn four_writers_on_a_new_diary() {
             .collect();
         for c in children {
             let out = c.wait_with_output().unwrap();
-            let err = String::from_utf8_lossy(&out.stderr);
+            // Waiting on another writer (said after a second, under load) is not a failure.
+            let err: String = String::from_utf8_lossy(&out.stderr)
+                .lines()
+                .filter(|l| !l.contains("another program holds the diary"))
+                .collect();
             assert!(
                 out.status.success() && err.is_empty(),
                 "round {round}: {err}"

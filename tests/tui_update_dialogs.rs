@@ -90,6 +90,39 @@ fn edit_rescales_in_the_entry_unit_and_refuses_another() {
     );
 }
 
+/// Issue 14.11: an edit another program's lock kept from being written opens again as it was
+/// (before, the form was gone and with it what was typed); Enter asks for the same change again.
+#[test]
+fn an_edit_not_written_opens_again_as_typed_and_enter_retries() {
+    let mut a = app();
+    let e = stored(entry(&natto(), "3 oz", date(21), (9, 0), None), 2);
+    update(&mut a, Action::DayLoaded(day(vec![e.clone()])));
+    key(&mut a, KeyCode::Char('e'));
+    update(
+        &mut a,
+        Action::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)),
+    );
+    typed(&mut a, "6 oz");
+    let first = key(&mut a, KeyCode::Enter);
+    assert!(a.dialog.is_none(), "closed while it is written");
+    let why = "Another program holds the diary: nothing was written";
+    assert_eq!(update(&mut a, Action::NotWritten(why.into())), vec![]);
+    let Some(Dialog::Edit(f)) = &a.dialog else {
+        panic!("the form is back: {:?}", a.dialog)
+    };
+    assert_eq!(f.fields[0].value(), "6 oz");
+    assert!(f.error.as_ref().unwrap().contains("Enter tries again"));
+    let status = a.status.clone().unwrap();
+    assert!(status.error && status.text.contains(why), "{status:?}");
+    assert_eq!(key(&mut a, KeyCode::Enter), first, "the same change again");
+    // Written this time: nothing comes back.
+    let Effect::Apply { change, origin } = first[0].clone() else {
+        panic!()
+    };
+    update(&mut a, Action::Applied { change, origin });
+    assert!(a.dialog.is_none() && a.submitted.is_none());
+}
+
 #[test]
 fn edit_and_delete_on_an_empty_day_say_so() {
     let mut a = app();

@@ -137,6 +137,9 @@ pub enum Action {
     NoteEdited(String),
     Info(String),
     Error(String),
+    /// A change was not written (`why`): another program held the diary, or the diary is gone.
+    /// The form it came from, if any, opens again as it was (see [`super::App::submitted`]).
+    NotWritten(String),
 }
 
 // Actions and effects are moved once per event, never stored in bulk: boxing the large

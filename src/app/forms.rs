@@ -16,6 +16,7 @@ pub(crate) fn dialog_key(app: &mut App, k: KeyEvent) -> Vec<Effect> {
     let Some(dialog) = app.dialog.take() else {
         return vec![];
     };
+    app.submitted = None;
     let (kept, mut effects) = match dialog {
         Dialog::Add(a) => add_key(app, a, k),
         Dialog::Edit(f) => edit_key(app, f, k),
@@ -48,7 +49,11 @@ fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
             }
             FormStep::Back if a.back_closes => (None, vec![]),
             FormStep::Back => (Some(Dialog::Add(a)), vec![]),
-            FormStep::Done(effects) => (None, effects),
+            FormStep::Done(f, effects) => {
+                a.form = Some(f);
+                app.submitted = Some(Dialog::Add(a));
+                (None, effects)
+            }
         };
     }
     match k.code {
@@ -134,7 +139,8 @@ fn meal_at(t: NaiveTime) -> &'static str {
 enum FormStep<F> {
     Stay(F),
     Back,
-    Done(Vec<Effect>),
+    /// Submitted: the form, kept until its change is written (see `App::submitted`).
+    Done(F, Vec<Effect>),
 }
 
 /// Moves the focus or edits the focused field; None when the key is Enter or Esc.
@@ -168,7 +174,11 @@ fn log_form_key(app: &mut App, mut f: LogForm, k: KeyEvent) -> FormStep<LogForm>
         return FormStep::Back;
     }
     match build_entry(app, &f) {
-        Ok(e) => FormStep::Done(log_new(app, vec![e], "")),
+        Ok(e) => {
+            f.error = None;
+            let effects = log_new(app, vec![e], "");
+            FormStep::Done(f, effects)
+        }
         Err(msg) => {
             f.error = Some(msg);
             FormStep::Stay(f)
@@ -214,6 +224,8 @@ fn edit_key(app: &mut App, mut f: EditForm, k: KeyEvent) -> Outcome {
                 before: f.entry.clone(),
                 after,
             };
+            f.error = None;
+            app.submitted = Some(Dialog::Edit(f));
             (
                 None,
                 vec![Effect::Apply {

@@ -3,6 +3,7 @@
 
 use super::App;
 use super::action::{Change, Effect, Origin};
+use super::dialog::{AddDialog, Dialog};
 use super::keymap::Command;
 
 /// Undo or redo the last change. It leaves its stack only once applied (see `applied`), so a
@@ -29,6 +30,7 @@ pub(super) fn step(app: &mut App, origin: Origin) -> Vec<Effect> {
 }
 
 pub(super) fn applied(app: &mut App, change: Change, origin: Origin) -> Vec<Effect> {
+    app.submitted = None;
     let verb = match &change {
         Change::Insert(_) => "Logged",
         Change::Delete(_) => "Deleted",
@@ -72,6 +74,25 @@ pub(super) fn stale(app: &mut App, origin: Origin, why: String) -> Vec<Effect> {
     };
     app.error(format!("{} skipped: {why}", what.unwrap_or("Step")));
     app.reload()
+}
+
+/// A change not written (`why`): the form it came from opens again as it was, saying so, and
+/// Enter tries again; without a form (undo, delete) the status line says why.
+pub(super) fn not_written(app: &mut App, why: String) -> Vec<Effect> {
+    let Some(mut form) = app.submitted.take().filter(|_| app.dialog.is_none()) else {
+        app.error(why);
+        return vec![];
+    };
+    let kept = "the form is kept: Enter tries again, Esc gives up";
+    let error = Some(format!("{why}; {kept}"));
+    match &mut form {
+        Dialog::Add(AddDialog { form: Some(f), .. }) => f.error = error,
+        Dialog::Edit(f) => f.error = error,
+        _ => {}
+    }
+    app.dialog = Some(form);
+    app.error(format!("{why}; {kept}"));
+    vec![]
 }
 
 /// " on DATE" for entries logged on a day other than the shown one (a dialog kept its day

@@ -103,6 +103,9 @@ pub struct App {
     pub editor: Option<String>,
     /// The short legend of the symbols shows on the status line (toggled by `?`).
     pub legend: bool,
+    /// The form whose change is being written: it opens again as it was if the write fails
+    /// (another program holding the diary), so the user can try again (issue 14.11).
+    pub submitted: Option<Dialog>,
     /// Something changed since the last frame.
     pub dirty: bool,
 }
@@ -137,6 +140,7 @@ impl App {
             legend: false,
             editor: None,
             filter: None,
+            submitted: None,
             dirty: true,
         }
     }

@@ -81,6 +81,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.error(s);
             vec![]
         }
+        Action::NotWritten(why) => history::not_written(app, why),
     }
 }
 

@@ -193,6 +193,19 @@ pub fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
         })
 }
 
+/// A command waits for another program's lock on the diary, and says so once it has waited a
+/// second (else it would sit silent, issue 14.11).
+fn say_when_waiting(db: &Path) {
+    let shown = db.display().to_string();
+    let notice = move |limit: std::time::Duration| {
+        out::note(format!(
+            "another program holds the diary {shown}; waiting for it (up to {} s)",
+            limit.as_secs()
+        ))
+    };
+    crate::store::lock::set_wait(crate::store::lock::DEFAULT_WAIT, Some(Box::new(notice)));
+}
+
 /// Runs one subcommand against the diary at `db`.
 pub fn run(cmd: Command, db: &Path) -> CliResult {
     use args::Command as C;
@@ -209,6 +222,7 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
             | C::Next { .. }
             | C::Backup { .. }
     );
+    say_when_waiting(db);
     let mut ctx = Ctx::open(db, reads_only)?;
     let done = dispatch(cmd, db, &mut ctx);
     if let Err(CliError::Bad(_)) = done {

@@ -13,7 +13,7 @@ use crate::app::{Action, App, Effect, Origin, update};
 use crate::catalog::Catalog;
 use crate::domain::week::week_range;
 use crate::report;
-use crate::store::{FileId, Store};
+use crate::store::{FileId, Store, StoreError};
 use anyhow::Result;
 use chrono::Duration;
 use std::collections::VecDeque;
@@ -78,13 +78,20 @@ impl Runtime {
     }
 
     /// One effect: the action that reports its result, or the error as a status message.
+    /// A change that was not written says so with [`Action::NotWritten`], so that the form it
+    /// came from opens again.
     fn run(&mut self, e: Effect) -> Option<Action> {
+        let applying = matches!(e, Effect::Apply { .. });
+        let failed = |why: String| match applying {
+            true => Action::NotWritten(why),
+            false => Action::Error(why),
+        };
         if let Some(why) = self.lost.as_ref().filter(|_| writes(&e)) {
-            return Some(Action::Error(why.clone()));
+            return Some(failed(why.clone()));
         }
         match self.effect(e) {
             Ok(a) => a,
-            Err(e) => Some(Action::Error(format!("{e:#}"))),
+            Err(e) => Some(failed(said(&e))),
         }
     }
 
@@ -216,6 +223,23 @@ impl Runtime {
         Ok(())
     }
 }
+
+/// What the status line says of an error: another program's lock in a few words (the app waited
+/// only [`APP_LOCK_WAIT`]), anything else in full.
+fn said(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<StoreError>() {
+        Some(StoreError::Locked { .. }) => {
+            "Another program holds the diary (an intake command, a sync or backup tool): \
+             nothing was written"
+                .into()
+        }
+        _ => format!("{e:#}"),
+    }
+}
+
+/// How long the app waits for another program's lock before it says so: a moment, not the
+/// CLI's [`crate::store::lock::DEFAULT_WAIT`], since the screen does not answer meanwhile.
+pub const APP_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Effects that write the diary.
 fn writes(e: &Effect) -> bool {

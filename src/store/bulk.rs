@@ -14,9 +14,9 @@ impl Store {
         if !self.conn.is_autocommit() {
             return f(self);
         }
-        self.conn
-            .execute_batch("BEGIN IMMEDIATE")
-            .map_err(StoreError::from)?;
+        if let Err(e) = self.conn.execute_batch("BEGIN IMMEDIATE") {
+            return Err(self.named_lock(e.into()).into());
+        }
         match f(self) {
             Ok(v) => {
                 self.conn

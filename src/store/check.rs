@@ -52,7 +52,7 @@ impl Store {
             StoreError::Sql(e) => not_diary(path, e),
             other => other,
         })?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        super::lock::install(&conn)?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(|e| not_diary(path, e))?;

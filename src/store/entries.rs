@@ -204,15 +204,22 @@ impl Store {
     /// Runs `f` in a write transaction that takes the write lock at its start (BEGIN IMMEDIATE),
     /// so waiting for another writer goes through the busy timeout; a transaction that read first
     /// and wrote later would instead fail at once when another process had written in between.
-    /// Still busy after the timeout, it is tried once more. Inside a `batch` it joins that one.
+    /// Busy at once without waiting, it is tried once more; still busy after the wait, it says
+    /// another program holds the diary ([`StoreError::Locked`]). Inside a `batch` it joins that
+    /// one.
     pub(super) fn write<T>(&mut self, f: impl Fn(&Connection) -> Result<T>) -> Result<T> {
         if !self.conn.is_autocommit() {
             return f(&self.conn);
         }
-        match self.write_once(&f) {
-            Err(e) if e.is_busy() => self.write_once(&f),
+        let started = std::time::Instant::now();
+        let done = match self.write_once(&f) {
+            // Busy at once, without waiting (a snapshot another process overtook): once more.
+            Err(e) if e.is_busy() && started.elapsed() < super::lock::wait_limit() => {
+                self.write_once(&f)
+            }
             r => r,
-        }
+        };
+        done.map_err(|e| self.named_lock(e))
     }
 
     fn write_once<T>(&mut self, f: &impl Fn(&Connection) -> Result<T>) -> Result<T> {

@@ -8,6 +8,7 @@ mod files;
 mod guard;
 mod identity;
 pub use identity::FileId;
+pub mod lock;
 mod merge;
 pub use merge::Merged;
 mod meta;
@@ -54,6 +55,11 @@ pub enum StoreError {
     Folder { path: String, why: String },
     #[error("cannot write {path}: {why}")]
     Unwritable { path: String, why: String },
+    #[error(
+        "another program holds the diary {path} (intake waited {secs} s): nothing was written; \
+         close it (another intake, a sync or backup tool, sqlite3) or try again"
+    )]
+    Locked { path: String, secs: u64 },
     #[error("no entry with id {0}")]
     NoEntry(i64),
     #[error(
@@ -96,6 +102,19 @@ impl StoreError {
             _ => None,
         };
         matches!(code, Some(DatabaseBusy | DatabaseLocked))
+    }
+}
+
+impl Store {
+    /// `e`, or when it is another program's lock outlasting the wait, that said plainly.
+    fn named_lock(&self, e: StoreError) -> StoreError {
+        if !e.is_busy() {
+            return e;
+        }
+        StoreError::Locked {
+            path: self.path().to_string(),
+            secs: lock::wait_limit().as_secs_f64().round() as u64,
+        }
     }
 }
 
@@ -186,9 +205,7 @@ impl Store {
             path: shown.clone(),
             why: e.to_string(),
         };
-        self.conn
-            .busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(not_diary)?;
+        lock::install(&self.conn).map_err(not_diary)?;
         let app_id: i32 = self
             .conn
             .pragma_query_value(None, "application_id", |r| r.get(0))

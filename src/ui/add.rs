@@ -232,6 +232,12 @@ pub fn serving(it: &Item) -> String {
     format!("{} {}", fmt_amount(it.serving.amount), it.serving.unit)
 }
 
+/// How many rows `line` takes wrapped at `width` (about: wrapping breaks at words).
+fn wrapped_height(line: &Line, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    line.width().div_ceil(width).max(1) as u16
+}
+
 fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
     let it = &f.item;
     let mut lines = vec![
@@ -247,18 +253,29 @@ fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
             THEME.dim,
         ),
     ];
-    if let Some(e) = &f.error {
-        lines.push(Line::styled(e.clone(), THEME.error));
-    }
-    let info_h = lines.len() as u16 + 1;
-    let [info, fields, hint] = Layout::vertical([
+    // Below the fields, so that a long source line cannot push it out of sight.
+    let error = f
+        .error
+        .as_ref()
+        .map(|e| Line::styled(e.clone(), THEME.error));
+    let error_h = error.as_ref().map_or(0, |e| wrapped_height(e, area.width));
+    let info_h = lines
+        .iter()
+        .map(|l| wrapped_height(l, area.width))
+        .sum::<u16>()
+        + 1;
+    let [info, fields, err, hint] = Layout::vertical([
         Constraint::Length(info_h),
         Constraint::Length(3),
+        Constraint::Length(error_h),
         Constraint::Length(1),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), info);
     form_fields(frame, fields, &LOG_FIELDS, &f.fields, f.field);
+    if let Some(e) = error {
+        frame.render_widget(Paragraph::new(e).wrap(Wrap { trim: true }), err);
+    }
     let msg = "Enter log · Tab/↑↓ next field · Esc back to search";
     frame.render_widget(Paragraph::new(msg).style(THEME.dim), hint);
 }
