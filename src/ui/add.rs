@@ -240,7 +240,7 @@ fn wrapped_height(line: &Line, width: u16) -> u16 {
 
 fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
     let it = &f.item;
-    let mut lines = vec![
+    let lines = vec![
         Line::from(vec![
             Span::styled(it.name.clone(), THEME.title),
             Span::styled(format!("  ({})", it.kind.as_str()), THEME.dim),
