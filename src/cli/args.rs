@@ -256,6 +256,9 @@ pub struct ItemAddArgs {
     /// Where the figures come from (default: "your entry").
     #[arg(long)]
     pub source: Option<String>,
+    /// Replace your item of that key (without it, an existing key is refused).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -266,6 +269,9 @@ pub enum StackAction {
         /// ITEM=QUANTITY pairs.
         #[arg(required = true, num_args = 1..)]
         items: Vec<String>,
+        /// Replace a stack of that name (without it, an existing stack is refused).
+        #[arg(long)]
+        force: bool,
     },
     /// List the stacks with their items and quantities.
     List,

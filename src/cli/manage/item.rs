@@ -1,54 +1,12 @@
-//! Profile, user items, stacks and backup.
+//! `intake item`: the user's own items, from amounts or a label's % Daily Value.
 
-use super::args::{ItemAction, ItemAddArgs, ProfileAction, StackAction};
-use super::log::{print_raised, quantity};
-use super::{CliError, CliResult, Ctx, out, text};
+use super::super::args::{ItemAction, ItemAddArgs};
+use super::super::{CliError, CliResult, Ctx, out, text};
 use crate::domain::daily_value::{DailyValue, DvSet};
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::{
-    Entry, Item, Kind, LogRequest, Nutrient, Nutrients, Origin, Quantity, Serving, Stack,
-    StackItem, Total, Unit, Value,
+    Item, Kind, Nutrient, Nutrients, Origin, Quantity, Serving, Total, Unit, Value,
 };
-use std::path::Path;
-
-pub fn profile(ctx: &mut Ctx, action: Option<ProfileAction>) -> CliResult {
-    if let Some(ProfileAction::Set {
-        age,
-        sex,
-        goal,
-        reference,
-        warfarin,
-    }) = action
-    {
-        let mut p = ctx.profile.clone();
-        let fields = [
-            ("age", age),
-            ("sex", sex),
-            ("goal", goal),
-            ("reference", reference),
-            ("warfarin", warfarin),
-        ];
-        let mut any = false;
-        for (f, v) in fields {
-            if let Some(v) = v {
-                p.set(f, &v)?;
-                any = true;
-            }
-        }
-        if !any {
-            return Err(CliError::Bad(
-                "nothing to set: accepted are --age, --sex, --goal, --reference, --warfarin".into(),
-            ));
-        }
-        ctx.store.set_profile(&p)?;
-        ctx.profile = p;
-    }
-    out::line(format!("profile: {}", ctx.profile.summary()))?;
-    for t in crate::catalog::target_table().targets(&ctx.profile) {
-        out::line(text::target_lines(&t))?;
-    }
-    Ok(())
-}
 
 pub fn item(ctx: &mut Ctx, action: ItemAction) -> CliResult {
     match action {
@@ -98,7 +56,7 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
             )));
         }
     };
-    let name = super::log::label("name", Some(a.name.clone()))?
+    let name = crate::cli::log::label("name", Some(a.name.clone()))?
         .ok_or_else(|| CliError::Bad("empty --name: give the item's name".into()))?;
     let serving = Quantity::parse(&a.serving)?;
     let grams = a
@@ -140,7 +98,7 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
         nutrients,
         tags,
         group: None,
-        source: super::log::label("source", a.source)?.unwrap_or_else(|| "your entry".into()),
+        source: crate::cli::log::label("source", a.source)?.unwrap_or_else(|| "your entry".into()),
         assumed: Default::default(),
     };
     let item = Item {
@@ -149,8 +107,11 @@ fn item_add(ctx: &mut Ctx, a: ItemAddArgs) -> CliResult {
             .fold(item.source, |s, note| format!("{s}; {note}")),
         ..item
     };
+    let exists = ctx.store.user_items()?.iter().any(|i| i.key == item.key);
+    super::refuse_replacing(exists && !a.force, "item", &item.key, "intake item list")?;
     ctx.store.add_user_item(&item)?;
-    out::line(format!("defined {}", text::item_line(&item)))?;
+    let verb = if exists { "replaced" } else { "defined" };
+    out::line(format!("{verb} {}", text::item_line(&item)))?;
     for note in &from_labels {
         out::line(note)?;
     }
@@ -269,126 +230,4 @@ fn positive(what: &str, s: &str) -> Result<f64, CliError> {
                 "bad {what} `{s}`: accepted is a positive number up to 10000"
             ))
         })
-}
-
-pub fn stack(ctx: &mut Ctx, action: StackAction) -> CliResult {
-    match action {
-        StackAction::Add { name, items } => stack_add(ctx, &name, &items),
-        StackAction::List => {
-            for s in ctx.store.stacks()? {
-                let parts: Vec<String> = s
-                    .items
-                    .iter()
-                    .map(|i| format!("{} {}", i.key, i.quantity))
-                    .collect();
-                out::line(format!("{}: {}", s.name, parts.join(", ")))?;
-            }
-            Ok(())
-        }
-        StackAction::Rm { name } => match ctx.store.delete_stack(&name)? {
-            true => {
-                out::line(format!("removed stack {name}"))?;
-                Ok(())
-            }
-            false => Err(CliError::Bad(format!(
-                "no stack named `{name}`: see `intake stack list`"
-            ))),
-        },
-        StackAction::Log { name, when } => {
-            let stack = ctx
-                .store
-                .stacks()?
-                .into_iter()
-                .find(|s| s.name == name)
-                .ok_or_else(|| {
-                    CliError::Bad(format!("no stack named `{name}`: see `intake stack list`"))
-                })?;
-            let date = ctx.date(when.date.as_deref())?;
-            let time = ctx.time_for(when.at.as_deref(), date)?;
-            let catalog = ctx.catalog()?;
-            let mut planned = Vec::new();
-            for si in &stack.items {
-                let item = catalog.get(&si.key).ok_or_else(|| {
-                    CliError::Bad(format!("stack item `{}` is no longer defined", si.key))
-                })?;
-                let q = Quantity::parse(&si.quantity)?;
-                item.servings_for(&q)?;
-                planned.push((item.clone(), q));
-            }
-            let note = Some(Stack::log_note(&name));
-            let mut entries = planned
-                .iter()
-                .map(|(item, q)| {
-                    Entry::log(LogRequest {
-                        item,
-                        quantity: q.clone(),
-                        date,
-                        time,
-                        meal: None,
-                        note: note.clone(),
-                    })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            // One transaction: the stack is logged whole or not at all.
-            let ids = ctx.store.insert_entries(&entries)?;
-            for (e, id) in entries.iter_mut().zip(&ids) {
-                e.id = *id;
-                out::line(format!("logged {}", text::entry_line(e)))?;
-            }
-            print_raised(ctx, &ids, date)
-        }
-    }
-}
-
-fn stack_add(ctx: &mut Ctx, name: &str, pairs: &[String]) -> CliResult {
-    let name = super::log::label("stack name", Some(name.to_string()))?
-        .ok_or_else(|| CliError::Bad("empty stack name".into()))?;
-    let items = item_pairs(ctx, pairs, "stack item", "d3=\"5000 IU\"")?
-        .into_iter()
-        .map(|(key, quantity)| StackItem { key, quantity })
-        .collect();
-    let stack = Stack { name, items };
-    ctx.store.save_stack(&stack)?;
-    out::line(format!("saved stack {}", stack.name))?;
-    Ok(())
-}
-
-/// `ITEM=QTY` pairs (a stack's items, a recipe's parts) as item keys and quantities: each item
-/// resolved like `intake add` does, `ITEM=` alone its serving, each quantity checked against it.
-pub fn item_pairs(
-    ctx: &Ctx,
-    pairs: &[String],
-    what: &str,
-    example: &str,
-) -> Result<Vec<(String, String)>, CliError> {
-    let catalog = ctx.catalog()?;
-    let recent = ctx.recent()?;
-    let mut out = Vec::new();
-    for p in pairs {
-        let (k, q) = p.split_once('=').ok_or_else(|| {
-            CliError::Bad(format!(
-                "bad {what} `{p}`: accepted is ITEM=QUANTITY, e.g. {example}"
-            ))
-        })?;
-        let item = catalog.resolve(k, &recent)?;
-        let q = match q.trim() {
-            "" => quantity(&[], item)?,
-            q => Quantity::parse(q)?,
-        };
-        item.servings_for(&q)?;
-        out.push((item.key.clone(), q.display()));
-    }
-    Ok(out)
-}
-
-pub fn backup(ctx: &Ctx, file: &Path) -> CliResult {
-    if file.exists() {
-        return Err(CliError::Bad(format!(
-            "{} exists: give a new file name for the backup",
-            file.display()
-        )));
-    }
-    ctx.store.backup_to(file)?;
-    out::line(format!("backed up to {}", file.display()))?;
-    Ok(())
 }
