@@ -102,7 +102,11 @@ fn event_loop(
                 crate::tui_exit::suspend(terminal)?;
                 app.dirty = true;
             }
-            Input::Event(ev) => handle(app, rt, ev),
+            Input::Event(ev) => {
+                if handle_burst(app, rt, &keys, ev) {
+                    crate::tui_exit::suspend(terminal)?;
+                }
+            }
             Input::Gone => return Ok(()),
             Input::Idle => {}
         }
@@ -151,10 +155,35 @@ fn edit_note(
     app.dirty = true;
 }
 
-fn handle(app: &mut App, rt: &mut Runtime, ev: Event) {
-    match ev {
-        Event::Key(k) => rt.dispatch(app, Action::Key(k)),
-        Event::Resize(..) => app.dirty = true,
-        _ => {}
-    }
+/// Inputs this close together arrive together (a paste, not a typist): one frame for them all.
+const BURST_GAP: std::time::Duration = std::time::Duration::from_millis(5);
+/// A long paste still shows its progress this often.
+const BURST_MAX: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Applies `first` and every input that arrives with it (a paste is thousands of keys at once)
+/// before the next frame, with one search for them all: a frame and a search per key kept the
+/// screen from answering for minutes (issue 14.12). A Ctrl-Z among them ends the burst: true
+/// for the loop to suspend.
+fn handle_burst(app: &mut App, rt: &mut Runtime, keys: &Keys, first: Event) -> bool {
+    app.dirty = true; // a resize too
+    let until = std::time::Instant::now() + BURST_MAX;
+    let mut next = Some(first);
+    let mut suspend = false;
+    let burst = std::iter::from_fn(|| {
+        let more = || (std::time::Instant::now() < until).then(|| keys.soon(BURST_GAP))?;
+        let ev = next.take().or_else(more)?;
+        match ev {
+            Event::Key(k) if is_suspend(&k) => {
+                suspend = true;
+                None
+            }
+            ev => Some(ev),
+        }
+    });
+    let actions = burst.filter_map(|ev| match ev {
+        Event::Key(k) => Some(Action::Key(k)),
+        _ => None,
+    });
+    rt.dispatch_burst(app, actions);
+    suspend
 }

@@ -64,6 +64,11 @@ impl Keys {
         guard
     }
 
+    /// An input arriving within `wait` (none when the terminal is gone: [`Keys::next`] says so).
+    pub fn soon(&self, wait: Duration) -> Option<Event> {
+        self.rx.recv_timeout(wait).ok()
+    }
+
     /// The next input, waiting at most `wait`.
     pub fn next(&self, wait: Duration) -> Input {
         match self.rx.recv_timeout(wait) {

@@ -273,3 +273,43 @@ fn a_recipe_made_in_the_app_is_saved_by_the_cli_s_rules() {
     };
     assert!(f.error.as_deref().unwrap().contains("built-in item"));
 }
+
+/// Issue 14.12: a paste is thousands of keys at once. Applied as one burst, the query stops at
+/// the search's limit (the dialog says the rest was left out) and the results are those of the
+/// query left, searched once at the end; keys after the paste still type.
+#[test]
+fn a_pasted_burst_of_keys_is_capped_and_searched_for_what_it_leaves() {
+    use intake::app::Dialog;
+    use intake::app::dialog::MAX_QUERY;
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, mut rt) = open(dir.path());
+    key(&mut app, &mut rt, KeyCode::Char('a'));
+    let pasted = "natto ".repeat(1000);
+    let keys = pasted
+        .chars()
+        .map(|c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+    rt.dispatch_burst(&mut app, keys);
+    let Some(Dialog::Add(a)) = &app.dialog else {
+        panic!("{:?}", app.dialog)
+    };
+    assert_eq!(a.query.value().chars().count(), MAX_QUERY);
+    assert!(a.too_long, "says the rest was left out");
+    rt.dispatch_burst(
+        &mut app,
+        [Action::Key(KeyEvent::new(
+            KeyCode::Char('u'),
+            KeyModifiers::CONTROL,
+        ))],
+    );
+    rt.dispatch_burst(
+        &mut app,
+        "natto"
+            .chars()
+            .map(|c| Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))),
+    );
+    let Some(Dialog::Add(a)) = &app.dialog else {
+        panic!()
+    };
+    assert!(!a.too_long);
+    assert_eq!(a.results.first().map(|i| i.key.as_str()), Some("natto"));
+}

@@ -39,7 +39,13 @@ pub struct AddDialog {
     pub form: Option<LogForm>,
     /// Opened on one item (a recipe just made): Esc from its form closes the dialog.
     pub back_closes: bool,
+    /// Characters typed past [`MAX_QUERY`] were left out (the dialog says so).
+    pub too_long: bool,
 }
+
+/// The longest search: a name is found by far fewer letters, and a paste of thousands would
+/// only slow every search down (issue 14.12).
+pub const MAX_QUERY: usize = 100;
 
 /// The fields of a form, in order; `field` is the focused one.
 pub const LOG_FIELDS: [&str; 3] = ["quantity", "time", "meal"];

@@ -1,7 +1,7 @@
 //! Keys inside dialogs: search, forms, pickers. Text keys type; Esc backs out.
 
 use super::action::{Change, Effect, Origin};
-use super::dialog::{AddDialog, Dialog, EDIT_NOTE, EditForm, LogForm, ProfileForm};
+use super::dialog::{AddDialog, Dialog, EDIT_NOTE, EditForm, LogForm, MAX_QUERY, ProfileForm};
 use super::input::TextInput;
 use super::update::{command, dialog_closed, go_to_date, log_new};
 use super::{App, Command};
@@ -72,8 +72,13 @@ fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
             }
             (Some(Dialog::Add(a)), vec![])
         }
+        _ if types_past(&a.query, &k, MAX_QUERY) => {
+            a.too_long = true;
+            (Some(Dialog::Add(a)), vec![])
+        }
         _ => {
             let effects = if a.query.handle(&k) {
+                a.too_long = false;
                 vec![Effect::Search(a.query.value().to_string())]
             } else {
                 vec![]
@@ -81,6 +86,15 @@ fn add_key(app: &mut App, mut a: AddDialog, k: KeyEvent) -> Outcome {
             (Some(Dialog::Add(a)), effects)
         }
     }
+}
+
+/// `k` would type a character into `input`, which holds `max` already.
+fn types_past(input: &TextInput, k: &KeyEvent, max: usize) -> bool {
+    let typing = matches!(k.code, KeyCode::Char(_))
+        && !k
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    typing && !input.selected && input.value().chars().count() >= max
 }
 
 impl LogForm {
@@ -186,8 +200,9 @@ fn log_form_key(app: &mut App, mut f: LogForm, k: KeyEvent) -> FormStep<LogForm>
     }
 }
 
-fn optional(t: &TextInput) -> Option<String> {
-    Some(t.value().trim().to_string()).filter(|s| !s.is_empty())
+/// A meal or note field as stored, or why it is refused (the rule of the CLI too).
+fn optional(what: &str, t: &TextInput) -> Result<Option<String>, String> {
+    crate::domain::text::label(what, t.value())
 }
 
 fn build_entry(app: &App, f: &LogForm) -> Result<Entry, String> {
@@ -198,7 +213,7 @@ fn build_entry(app: &App, f: &LogForm) -> Result<Entry, String> {
         quantity,
         date: app.date,
         time,
-        meal: optional(&f.fields[2]),
+        meal: optional("meal", &f.fields[2])?,
         note: None,
     })
     .map_err(|e| e.to_string())
@@ -291,8 +306,8 @@ fn edited(f: &EditForm) -> Result<Entry, String> {
         servings,
         nutrients: e.nutrients.scale(servings / e.servings),
         time,
-        meal: optional(&f.fields[2]),
-        note: optional(&f.fields[3]),
+        meal: optional("meal", &f.fields[2])?,
+        note: optional("note", &f.fields[3])?,
         ..e.clone()
     })
 }

@@ -17,18 +17,10 @@ pub fn quantity(words: &[String], item: &Item) -> Result<Quantity, CliError> {
     Ok(Quantity::parse(&words.join(" "))?)
 }
 
-/// Makes a meal or note label: trimmed, at most 200 characters, none of them hidden (controls,
-/// direction overrides, zero-width: see [`text::is_hidden`]).
+/// Makes a name, meal or note label (see [`crate::domain::text::label`]).
 pub fn label(what: &str, s: Option<String>) -> Result<Option<String>, CliError> {
     let Some(s) = s else { return Ok(None) };
-    let t = s.trim();
-    if t.chars().any(text::is_hidden) || t.chars().count() > 200 {
-        return Err(CliError::Bad(format!(
-            "bad {what}: accepted is text of at most 200 characters without control, \
-             direction or zero-width characters"
-        )));
-    }
-    Ok((!t.is_empty()).then(|| t.to_string()))
+    crate::domain::text::label(what, &s).map_err(CliError::Bad)
 }
 
 /// Builds and stores an entry, returning it with its id.

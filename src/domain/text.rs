@@ -1,4 +1,5 @@
-//! Rules about text typed by the user (names, meals, notes).
+//! Rules about text typed by the user (names, meals, notes), one for the CLI, the app and
+//! imports: trimmed, at most [`MAX_LABEL`] characters, none of them hidden.
 
 /// Characters that change how the rest of a line shows without showing themselves: controls
 /// (escape sequences move the cursor, `ESC[8m` hides what follows), direction overrides and
@@ -8,4 +9,43 @@ pub fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
+}
+
+/// The longest name, meal or note.
+pub const MAX_LABEL: usize = 200;
+
+/// `s` trimmed (None when empty), or why it is refused: "bad note: …", saying what is accepted.
+pub fn label(what: &str, s: &str) -> Result<Option<String>, String> {
+    let t = s.trim();
+    let n = t.chars().count();
+    if n > MAX_LABEL || t.chars().any(is_hidden) {
+        let long = match n > MAX_LABEL {
+            true => format!(" (this one has {n})"),
+            false => String::new(),
+        };
+        return Err(format!(
+            "bad {what}{long}: accepted is text of at most {MAX_LABEL} characters without \
+             control, direction or zero-width characters"
+        ));
+    }
+    Ok((!t.is_empty()).then(|| t.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_trimmed_and_refused_when_long_or_hidden() {
+        assert_eq!(label("note", "  hi "), Ok(Some("hi".into())));
+        assert_eq!(label("note", "   "), Ok(None));
+        assert!(label("note", &"x".repeat(MAX_LABEL)).is_ok());
+        let long = label("note", &"x".repeat(5000)).unwrap_err();
+        assert!(long.contains("(this one has 5000)"), "{long}");
+        assert!(
+            label("meal", "a\u{202E}b")
+                .unwrap_err()
+                .starts_with("bad meal:")
+        );
+    }
 }

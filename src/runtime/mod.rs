@@ -34,6 +34,9 @@ pub struct Runtime {
     /// Set once the path names another file or none: what the app is told on every write,
     /// which is refused.
     lost: Option<String>,
+    /// While keys that arrived together are applied ([`Runtime::dispatch_burst`]), the last
+    /// search asked for, run once they all are.
+    held_search: Option<Option<String>>,
 }
 
 impl Runtime {
@@ -48,6 +51,7 @@ impl Runtime {
             recent: Vec::new(),
             file: store_file,
             lost: None,
+            held_search: None,
         };
         rt.load_items()?;
         Ok(rt)
@@ -63,6 +67,23 @@ impl Runtime {
     pub fn dispatch(&mut self, app: &mut App, action: Action) {
         let effects = update(app, action);
         self.run_all(app, effects);
+    }
+
+    /// Applies actions that arrived together (a paste is thousands of keys at once), searching
+    /// only for the query they leave: one search per key would keep the screen from answering
+    /// for minutes (issue 14.12).
+    pub fn dispatch_burst(&mut self, app: &mut App, actions: impl IntoIterator<Item = Action>) {
+        self.held_search = Some(None);
+        for a in actions {
+            self.dispatch(app, a);
+            // The rest waits for the editor, or for nobody.
+            if !app.running || app.editor.is_some() {
+                break;
+            }
+        }
+        if let Some(Some(q)) = self.held_search.take() {
+            self.run_all(app, vec![Effect::Search(q)]);
+        }
     }
 
     fn run_all(&mut self, app: &mut App, effects: Vec<Effect>) {
@@ -81,6 +102,10 @@ impl Runtime {
     /// A change that was not written says so with [`Action::NotWritten`], so that the form it
     /// came from opens again.
     fn run(&mut self, e: Effect) -> Option<Action> {
+        if let (Some(held), Effect::Search(q)) = (&mut self.held_search, &e) {
+            *held = Some(q.clone());
+            return None;
+        }
         let applying = matches!(e, Effect::Apply { .. });
         let failed = |why: String| match applying {
             true => Action::NotWritten(why),

@@ -2,7 +2,7 @@
 
 use super::popup;
 use super::theme::THEME;
-use crate::app::dialog::LOG_FIELDS;
+use crate::app::dialog::{LOG_FIELDS, MAX_QUERY};
 use crate::app::{AddDialog, App, LogForm, TextInput};
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::{Item, Nutrient, Shown};
@@ -47,7 +47,18 @@ pub fn field(frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focu
         (true, false) => THEME.focus,
         (false, _) => THEME.field,
     };
-    frame.render_widget(Paragraph::new(input.value().to_string()).style(style), r);
+    // Longer than the field (a pasted note): its start, and `…` where it is cut.
+    let width = usize::from(r.width);
+    let shown = match input.value().chars().count() > width {
+        true => input
+            .value()
+            .chars()
+            .take(width.saturating_sub(1))
+            .chain(['…'])
+            .collect(),
+        false => input.value().to_string(),
+    };
+    frame.render_widget(Paragraph::new(shown).style(style), r);
     if focused {
         let before: String = input.value().chars().take(input.cursor).collect();
         let x =
@@ -105,7 +116,13 @@ fn render_search(a: &AddDialog, frame: &mut Frame, area: Rect) {
     } else {
         "type to search · ↑↓ choose · Enter pick · Esc close · amounts per serving"
     };
-    frame.render_widget(Paragraph::new(msg).style(THEME.dim), hint);
+    let hint_line = if a.too_long {
+        let msg = format!("search takes at most {MAX_QUERY} characters: the rest was left out");
+        Paragraph::new(msg).style(THEME.error)
+    } else {
+        Paragraph::new(msg).style(THEME.dim)
+    };
+    frame.render_widget(hint_line, hint);
     if a.results.is_empty() {
         let none = if a.query.value().is_empty() {
             "Type a few letters of a food, supplement or medication: milk, natto, d3…"
