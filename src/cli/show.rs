@@ -2,7 +2,7 @@
 
 use super::args::ExportArgs;
 use super::{CliError, CliResult, Ctx, out, text};
-use crate::domain::{Shown, week};
+use crate::domain::{Nutrient, Shown, week};
 use crate::export;
 use crate::report::{self, DayReport};
 use std::io::Write;
@@ -82,10 +82,11 @@ fn day_json(ctx: &Ctx, r: &DayReport) -> serde_json::Value {
             (s.key().to_string(), v)
         })
         .collect();
+    let entries: Vec<serde_json::Value> = r.entries.iter().map(entry_json).collect();
     let mut json = serde_json::json!({
         "date": r.date,
         "profile": ctx.profile,
-        "entries": r.entries,
+        "entries": entries,
         "totals": totals,
         "warnings": r.warnings,
     });
@@ -95,6 +96,33 @@ fn day_json(ctx: &Ctx, r: &DayReport) -> serde_json::Value {
         json[p.column()] = serde_json::json!(r.totals.get(p).mid());
     }
     json
+}
+
+/// An entry with its nutrients by name (`calcium_mg`), each in the unit of the totals and with
+/// the same fields: `amount` (the midpoint, `null` when unknown), `low`, `high`, `lower_bound`
+/// (the known parts of a recipe some of whose parts are unknown) and `unit`.
+fn entry_json(e: &crate::domain::Entry) -> serde_json::Value {
+    let mut j = serde_json::to_value(e).unwrap_or_default();
+    let nutrients: serde_json::Map<String, serde_json::Value> = Nutrient::ALL
+        .iter()
+        .map(|&n| {
+            let v = e.nutrients.get(n);
+            let (low, high) = v
+                .bounds()
+                .map(|(lo, hi)| (lo.to_f64(), hi.to_f64()))
+                .unzip();
+            let amount = serde_json::json!({
+                "unit": n.unit(),
+                "amount": v.midpoint(),
+                "low": low,
+                "high": high,
+                "lower_bound": v.is_partial(),
+            });
+            (n.column().to_string(), amount)
+        })
+        .collect();
+    j["nutrients"] = nutrients.into();
+    j
 }
 
 pub fn week(ctx: &Ctx, w: Option<&str>, sources: bool) -> CliResult {
