@@ -236,3 +236,54 @@ fn recipe_dialog() {
         typed(a, rt, "cheddar");
     });
 }
+
+/// At 40x10 a column of figures is dropped, never cut (issue 14.15: the day view showed
+/// "5000 IU" as `500` and the week view `0 30%` for "300 30%"). Each figure of a row shown is
+/// whole on the screen, and the snapshots show which columns stay.
+#[test]
+fn at_40x10_columns_are_dropped_and_no_figure_is_cut() {
+    use intake::domain::Shown;
+    use intake::ui::week::amount_cell;
+    let (w, h) = (40, 10);
+    let (mut app, mut rt, _dir) = setup();
+    let day = text(&app, w, h);
+    insta::assert_snapshot!("day_40x10", day);
+    let mut rows = 0;
+    for e in app.entries() {
+        let time = e.time_display();
+        let name: String = e.item_name.chars().take(5).collect();
+        let Some(line) = day
+            .lines()
+            .find(|l| l.starts_with(&time) && l.contains(&name))
+        else {
+            continue;
+        };
+        rows += 1;
+        assert!(line.contains(&e.amount_display()), "{line}\n{day}");
+    }
+    assert!(rows > 0, "an entry row is shown:\n{day}");
+    keys(&mut app, &mut rt, &[KeyCode::Char('w')]);
+    let week = text(&app, w, h);
+    insta::assert_snapshot!("week_40x10", week);
+    let data = app.week.clone().unwrap();
+    let header = week.lines().find(|l| l.contains("Day")).unwrap();
+    let shown: Vec<Shown> = Shown::ALL
+        .into_iter()
+        .filter(|s| header.contains(&s.heading()))
+        .collect();
+    assert!(!shown.is_empty(), "some nutrient stays:\n{week}");
+    let mut rows = 0;
+    for d in &data.days {
+        let label = d.date.format("%a %d").to_string();
+        let Some(line) = week.lines().find(|l| l.starts_with(&label)) else {
+            continue;
+        };
+        rows += 1;
+        for s in &shown {
+            let t = intake::ui::target_of(&data.targets, *s);
+            let cell = amount_cell(d, *s, &t).content.to_string();
+            assert!(line.contains(&cell), "{s:?} {cell} in {line}\n{week}");
+        }
+    }
+    assert!(rows > 0, "a day row is shown:\n{week}");
+}

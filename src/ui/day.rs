@@ -146,7 +146,7 @@ fn bar_nutrients(targets: &[Target]) -> [Shown; BARS] {
 }
 
 /// A cell for one entry's nutrient: the amount, or `?` when unknown.
-fn cell(t: Total) -> Span<'static> {
+pub(super) fn cell(t: Total) -> Span<'static> {
     if t.is_unknown() {
         Span::styled("?", THEME.unknown)
     } else if t.hi.0 == 0 {
@@ -171,18 +171,21 @@ fn time_cell(e: &Entry, warnings: &[Warning]) -> Line<'static> {
     Line::from(vec![Span::raw(e.time_display()), mark])
 }
 
-fn entry_row(e: &Entry, warnings: &[Warning]) -> Row<'static> {
+/// An entry's row with the columns that fit (see [`super::day_columns::Columns`]).
+fn entry_row(e: &Entry, warnings: &[Warning], cols: &super::day_columns::Columns) -> Row<'static> {
     let mut cells = vec![
         time_cell(e, warnings),
         Line::raw(e.item_name.clone()),
         Line::raw(e.amount_display()),
     ];
     cells.extend(
-        Shown::HEADLINE
+        Shown::HEADLINE[..cols.amounts.len()]
             .iter()
             .map(|s| Line::from(cell(e.nutrients.shown(*s))).right_aligned()),
     );
-    cells.push(Line::raw(e.meal.clone().unwrap_or_default()));
+    if cols.meal {
+        cells.push(Line::raw(e.meal.clone().unwrap_or_default()));
+    }
     Row::new(cells)
 }
 
@@ -215,26 +218,20 @@ fn render_entries(app: &App, day: Option<&DayData>, frame: &mut Frame, area: Rec
         frame.render_widget(Paragraph::new(text).style(THEME.dim).block(block), area);
         return;
     }
+    let cols = super::day_columns::Columns::fit(&entries, area.width);
     let header = ["Time", "Item", "Amount"]
         .map(String::from)
         .into_iter()
-        .chain(Shown::HEADLINE.map(Shown::heading))
-        .chain(["Meal".to_string()]);
+        .chain(
+            Shown::HEADLINE[..cols.amounts.len()]
+                .iter()
+                .map(|s| s.heading()),
+        )
+        .chain(cols.meal.then(|| "Meal".to_string()));
     let header = Row::new(header).style(THEME.dim);
-    // The first amount column (calcium, in hundreds of mg) is a little wider.
-    let amounts =
-        (0..Shown::HEADLINE.len()).map(|i| Constraint::Length(if i == 0 { 7 } else { 6 }));
-    let widths: Vec<Constraint> = [
-        Constraint::Length(6),
-        Constraint::Min(12),
-        Constraint::Length(9),
-    ]
-    .into_iter()
-    .chain(amounts)
-    .chain([Constraint::Length(9)])
-    .collect();
     let warnings = day.map_or(&[][..], |d| d.warnings.as_slice());
-    let table = Table::new(entries.iter().map(|e| entry_row(e, warnings)), widths)
+    let rows = entries.iter().map(|e| entry_row(e, warnings, &cols));
+    let table = Table::new(rows, cols.widths())
         .header(header)
         .block(block)
         .row_highlight_style(THEME.selected);

@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod day;
+mod day_columns;
 pub mod dialogs;
 pub mod gap_bar;
 pub mod help;

@@ -58,14 +58,12 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|s| target_of(&week.targets, *s))
         .collect();
+    // A narrow terminal drops nutrients from the right rather than cut a figure (issue 14.15).
+    let shown = &Shown::ALL[..nutrients_that_fit(week, &targets, area.width)];
     // Numbers and their headers right-aligned, so each header sits over its figures.
     let head = std::iter::once(Line::raw("Day"))
         .chain(std::iter::once(Line::raw("n").right_aligned()))
-        .chain(
-            Shown::ALL
-                .iter()
-                .map(|s| Line::raw(s.heading()).right_aligned()),
-        )
+        .chain(shown.iter().map(|s| Line::raw(s.heading()).right_aligned()))
         .chain(std::iter::once(Line::raw("Warn").right_aligned()));
     let rows = week.days.iter().map(|d| {
         let mut cells = vec![
@@ -73,7 +71,7 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
             Line::raw(d.totals.entries.to_string()).right_aligned(),
         ];
         cells.extend(
-            Shown::ALL
+            shown
                 .iter()
                 .zip(&targets)
                 .map(|(s, t)| Line::from(amount_cell(d, *s, t)).right_aligned()),
@@ -86,10 +84,10 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
             row
         }
     });
-    let widths = [Constraint::Length(6), Constraint::Length(3)]
+    let widths = [Constraint::Length(DAY_W), Constraint::Length(COUNT_W)]
         .into_iter()
-        .chain(std::iter::repeat_n(Constraint::Fill(1), Shown::ALL.len()))
-        .chain(std::iter::once(Constraint::Length(5)));
+        .chain(std::iter::repeat_n(Constraint::Fill(1), shown.len()))
+        .chain(std::iter::once(Constraint::Length(WARN_W)));
     let (lead, other) = if app.week_rolling {
         ("last 7 days: ", "calendar week")
     } else {
@@ -107,6 +105,35 @@ fn render_table(app: &App, week: &SpanData, frame: &mut Frame, area: Rect) {
         .header(Row::new(head).style(THEME.dim))
         .block(block);
     frame.render_widget(table, area);
+}
+
+/// The widths of the columns always shown: the day, the entry count, the warnings.
+const DAY_W: u16 = 6;
+const COUNT_W: u16 = 3;
+const WARN_W: u16 = 5;
+
+/// How many of the nutrients (in order) get columns as wide as their widest cell, sharing
+/// what the day, count and warnings columns leave equally (one space between columns).
+fn nutrients_that_fit(week: &SpanData, targets: &[Target], width: u16) -> usize {
+    let needed: Vec<usize> = Shown::ALL
+        .iter()
+        .zip(targets)
+        .map(|(s, t)| {
+            let cells = week.days.iter().map(|d| amount_cell(d, *s, t).width());
+            cells
+                .chain([s.heading().chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    (0..=needed.len())
+        .rev()
+        .find(|&n| {
+            let gaps = 2 + n as u16;
+            let room = width.saturating_sub(DAY_W + COUNT_W + WARN_W + gaps);
+            n == 0 || needed[..n].iter().all(|&w| w <= usize::from(room) / n)
+        })
+        .unwrap_or(0)
 }
 
 /// The day's warnings: a count, `—` for a day with nothing logged.
