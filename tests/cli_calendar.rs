@@ -81,3 +81,87 @@ fn a_time_the_clock_change_skips_or_repeats_is_said_on_stderr() {
     assert_eq!(add("2026-03-08", "00:30"), "");
     assert_eq!(add("2026-03-08", "04:45"), "");
 }
+
+/// The same note wherever a time comes in (issue 14 item 14): `intake edit` moving an entry to a
+/// time the clocks skip, and an import of entries at such times (line by line). Before, only
+/// `intake add` said it.
+#[test]
+fn edit_and_import_say_when_a_time_is_skipped_or_repeated_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("d.db");
+    let out = intake(&db)
+        .env("TZ", NEW_YORK)
+        .args([
+            "add",
+            "levothyroxine",
+            "--date",
+            "2026-03-08",
+            "--at",
+            "00:30",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+    let edit = |args: &[&str]| {
+        let out = intake(&db)
+            .env("TZ", NEW_YORK)
+            .args([&["edit", "1"][..], args].concat())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    assert!(edit(&["--at", "02:30"]).contains("2026-03-08 02:30 does not exist"));
+    assert!(edit(&["--date", "2026-11-01", "--at", "01:30"]).contains("comes twice"));
+    assert_eq!(
+        edit(&["--note", "morning"]),
+        "",
+        "no time given, nothing said"
+    );
+    // Exported where the clock has no changes, imported where it has.
+    intake(&db)
+        .env("TZ", NEW_YORK)
+        .args(["add", "d3", "--date", "2026-03-08", "--at", "02:15"])
+        .assert()
+        .success();
+    let csv = dir.path().join("entries.csv");
+    let args = [
+        "export",
+        "--entries",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+    ];
+    intake(&db)
+        .env("TZ", "UTC")
+        .args(args)
+        .args(["-o", csv.to_str().unwrap()])
+        .assert()
+        .success();
+    let out = intake(&dir.path().join("other.db"))
+        .env("TZ", NEW_YORK)
+        .args(["import", "entries", csv.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    let notes: Vec<&str> = err.lines().collect();
+    assert_eq!(notes.len(), 2, "one per entry at such a time: {err}");
+    assert!(
+        notes
+            .iter()
+            .any(|l| l.contains("2026-03-08 02:15 does not exist")),
+        "{err}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|l| l.contains("2026-11-01 01:30 comes twice")),
+        "{err}"
+    );
+    assert!(
+        notes.iter().all(|l| l.contains("entries.csv:")),
+        "names the line: {err}"
+    );
+}

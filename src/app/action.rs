@@ -140,6 +140,9 @@ pub enum Action {
     /// A change was not written (`why`): another program held the diary, or the diary is gone.
     /// The form it came from, if any, opens again as it was (see [`super::App::submitted`]).
     NotWritten(String),
+    /// A time just written does not exist or comes twice on the local clock (see
+    /// `crate::clock`): said after the status of the change.
+    ClockNote(String),
 }
 
 // Actions and effects are moved once per event, never stored in bulk: boxing the large

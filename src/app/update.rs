@@ -82,6 +82,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             vec![]
         }
         Action::NotWritten(why) => history::not_written(app, why),
+        Action::ClockNote(n) => {
+            let done = app.status.as_ref().map(|s| format!("{} · ", s.text));
+            app.info(format!("{}note: {n}", done.unwrap_or_default()));
+            vec![]
+        }
     }
 }
 

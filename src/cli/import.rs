@@ -57,6 +57,9 @@ fn report(file: &Path, o: &Outcome, dry_run: bool) -> CliResult {
         )
     };
     out::line(head)?;
+    for (line, n) in &o.clock {
+        out::note(format!("note: {}:{line}: {n}", file.display()));
+    }
     let n = &o.notes;
     section("forms by name", n.forms.iter().map(|(k, v)| (k, join(v))))?;
     section("medicines", n.medicines.iter().map(|(k, v)| (k, v.clone())))?;

@@ -41,24 +41,16 @@ pub fn log_item(
         note,
     })?;
     e.id = ctx.store.insert_entry(&e)?;
-    clock_note(when.0, when.1);
+    clock_note(&e);
     Ok(e)
 }
 
-/// On the days clocks change a typed time may not exist (skipped forward) or come twice: said on
-/// standard error, since intake keeps the time as typed and counts spacing on the wall clock.
-fn clock_note(date: NaiveDate, time: NaiveTime) {
-    use chrono::{Local, LocalResult, TimeZone};
-    let why = match Local.from_local_datetime(&date.and_time(time)) {
-        LocalResult::None => "does not exist in your time zone (the clocks moved forward)",
-        LocalResult::Ambiguous(..) => "comes twice in your time zone (the clocks moved back)",
-        LocalResult::Single(_) => return,
-    };
-    out::note(format!(
-        "note: {date} {} {why}; it is stored as typed, and spacing between doses is counted \
-         on the wall clock",
-        time.format("%H:%M")
-    ));
+/// On the days clocks change a typed time may not exist or come twice: said on standard error
+/// (see [`crate::clock`]).
+fn clock_note(e: &Entry) {
+    if let Some(n) = crate::clock::entry_note(e) {
+        out::note(format!("note: {n}"));
+    }
 }
 
 pub fn add(ctx: &mut Ctx, a: AddArgs) -> CliResult {
@@ -123,6 +115,9 @@ pub fn edit(ctx: &mut Ctx, a: EditArgs) -> CliResult {
         e.note = label("note", a.fields.note)?;
     }
     ctx.store.update_entry(&e)?;
+    if a.fields.when.date.is_some() || a.fields.when.at.is_some() {
+        clock_note(&e);
+    }
     out::line(format!("updated {}", text::entry_line(&e)))?;
     print_raised(ctx, &[e.id], e.date)
 }

@@ -42,6 +42,8 @@ pub struct Outcome {
     pub added: u64,
     pub days: BTreeSet<NaiveDate>,
     pub notes: Notes,
+    /// Line by line, the times the local clocks skip or repeat (see [`crate::clock`]).
+    pub clock: Vec<(u64, String)>,
 }
 
 /// What the mapping decided, per distinct item name, for `--dry-run` and the summary.
@@ -170,6 +172,7 @@ pub fn stream_into(
 ) -> Result<Outcome, ImportError> {
     let mut out = Outcome::default();
     let mut occurrences = Occurrences::default();
+    let mut clock_days = crate::clock::ClockDays::default();
     let mut record = csv::StringRecord::new();
     store.batch(|s| {
         loop {
@@ -183,6 +186,9 @@ pub fn stream_into(
             let key = occurrences.key(digest);
             out.rows += 1;
             out.days.insert(entry.date);
+            if let Some(n) = clock_days.note(&entry) {
+                out.clock.push((line, n));
+            }
             if !dry_run && s.insert_imported(&entry, origin, &key)? {
                 out.added += 1;
             }

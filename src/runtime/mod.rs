@@ -37,6 +37,9 @@ pub struct Runtime {
     /// While keys that arrived together are applied ([`Runtime::dispatch_burst`]), the last
     /// search asked for, run once they all are.
     held_search: Option<Option<String>>,
+    /// What the local clock says of a time just written (see [`crate::clock`]), told after the
+    /// change's own status.
+    clock_note: Option<String>,
 }
 
 impl Runtime {
@@ -52,6 +55,7 @@ impl Runtime {
             file: store_file,
             lost: None,
             held_search: None,
+            clock_note: None,
         };
         rt.load_items()?;
         Ok(rt)
@@ -95,6 +99,9 @@ impl Runtime {
             for e in update(app, a) {
                 queue.extend(self.run(e));
             }
+        }
+        if let Some(n) = self.clock_note.take() {
+            update(app, Action::ClockNote(n));
         }
     }
 
@@ -180,7 +187,12 @@ impl Runtime {
                 })?;
                 self.recent = self.store.recent_keys(RECENT)?;
                 match written {
-                    Ok(change) => Action::Applied { change, origin },
+                    Ok(change) => {
+                        if origin == Origin::New {
+                            self.clock_note = work::clock_note(&change);
+                        }
+                        Action::Applied { change, origin }
+                    }
                     Err(why) => Action::Stale { origin, why },
                 }
             }

@@ -84,6 +84,16 @@ pub(super) fn write_change(store: &mut Store, change: Change) -> Result<Change> 
     })
 }
 
+/// What the local clock says of the times a new change wrote, if one does not exist or comes
+/// twice (see [`crate::clock`]).
+pub(super) fn clock_note(change: &Change) -> Option<String> {
+    match change {
+        Change::Insert(es) => es.iter().find_map(crate::clock::entry_note),
+        Change::Update { after, .. } => crate::clock::entry_note(after),
+        Change::Delete(_) => None,
+    }
+}
+
 /// Entry `id` as the diary holds it.
 fn stored(store: &Store, id: i64) -> Result<Entry> {
     Ok(store.entry(id)?.ok_or(StoreError::NoEntry(id))?)
