@@ -196,6 +196,10 @@ fn plan_takes_a_stack_items_time_from_the_stack_and_lists_a_stack_never_logged()
         !out.contains("  Magnesium"),
         "never placed at an invented time: {out}"
     );
+    assert!(
+        out.contains("; log the stack at its time (intake stack log evening --at HH:MM) or fix one (intake plan --fix magnesium=HH:MM)\n"),
+        "{out}"
+    );
     let next = d.ok(&["next"]);
     assert!(
         next.contains("? Magnesium (elemental) 200 mg (stack 'evening')"),

@@ -162,8 +162,15 @@ fn unplaced_text(plan: &Plan, out: &mut String) {
     }
     out.push_str("Not placed, from your stacks:\n");
     for u in &plan.unplaced {
+        let remedy = match u.no_time {
+            true => format!(
+                "; log the stack at its time (intake stack log {} --at HH:MM) or fix one (intake plan --fix {}=HH:MM)",
+                u.stack, u.item
+            ),
+            false => String::new(),
+        };
         out.push_str(&format!(
-            "  ? {} {} (stack '{}') — {}\n",
+            "  ? {} {} (stack '{}') — {}{remedy}\n",
             u.name, u.amount, u.stack, u.reason
         ));
     }

@@ -77,6 +77,7 @@ fn plan_stack(
                 name: si.key.clone(),
                 amount: si.quantity.clone(),
                 reason,
+                no_time: false,
             }),
         }
     }

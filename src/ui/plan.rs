@@ -16,7 +16,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let mut lines: Vec<Line> = Vec::new();
-    if plan.doses.is_empty() {
+    if plan.doses.is_empty() && plan.unplaced.is_empty() {
         lines.push(Line::styled(
             format!(
                 " Nothing to plan: no supplement or medicine is on at least half of your last {HISTORY_LOGGED_DAYS} logged days."
@@ -47,11 +47,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     for c in &plan.conflicts {
         lines.push(Line::styled(format!(" ! {}", c.message), THEME.caution));
     }
-    let key = app
-        .keymap
-        .keys(Command::LogPlanned)
-        .first()
-        .map_or_else(|| "?".to_string(), |k| k.display());
+    let key = |c: Command| {
+        app.keymap
+            .keys(c)
+            .first()
+            .map_or_else(|| "?".to_string(), |k| k.display())
+    };
+    // Stack items with no time: listed, never placed at an invented time.
+    for u in &plan.unplaced {
+        let remedy = match u.no_time {
+            true => format!("; log the stack at its time ({})", key(Command::Stacks)),
+            false => String::new(),
+        };
+        lines.push(Line::styled(
+            format!(
+                " ? not placed: {} {} (stack '{}') — {}{remedy}",
+                u.name, u.amount, u.stack, u.reason
+            ),
+            THEME.dim,
+        ));
+    }
+    let key = key(Command::LogPlanned);
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(" {key} logs the selected dose at its planned time"),

@@ -69,6 +69,8 @@ pub struct Unplaced {
     pub name: String,
     pub amount: String,
     pub reason: String,
+    /// Only a time is missing: logging the stack at its time, or fixing one, places it.
+    pub no_time: bool,
 }
 
 /// The user's regular doses, usual meals, and the stack items with no time.

@@ -70,8 +70,7 @@ impl Routine {
 /// A stack item with no time from anywhere, and how to give it one.
 fn unplaced(stack: &str, e: &Entry) -> Unplaced {
     let reason = format!(
-        "no usual time: not on at least half of your last {HISTORY_LOGGED_DAYS} logged days, not fixed, and stack '{stack}' was not logged on any of them; log the stack at its time (intake stack log {stack} --at HH:MM) or fix one (intake plan --fix {}=HH:MM)",
-        e.item_key
+        "no usual time: not on at least half of your last {HISTORY_LOGGED_DAYS} logged days, not fixed, and stack '{stack}' was not logged on any of them"
     );
     Unplaced {
         stack: stack.to_string(),
@@ -79,5 +78,6 @@ fn unplaced(stack: &str, e: &Entry) -> Unplaced {
         name: e.item_name.clone(),
         amount: e.amount_display(),
         reason,
+        no_time: true,
     }
 }
