@@ -115,15 +115,39 @@ impl RowKey {
     }
 }
 
-/// Gives each row's key its occurrence number within the file.
+/// Gives each row's key its occurrence number within the file, and the row's date in front.
+///
+/// The key is `YYYY-MM-DD <digest>#n`: with the date first, keys sort with the dates, so a file
+/// in date order (every export is) writes the diary's unique `(origin, origin_key)` index at its
+/// end instead of all over it (a 100,000-row import spilled SQLite's page cache on the random
+/// digests; BENCHMARKS.md, Import). The date is the row's own, read at import: a later edit of
+/// the entry changes nothing in the key. Diaries that imported before this (schema 5) had
+/// `<digest>#n`: the upgrade to schema 6 puts the date in front of those whose entry was never
+/// edited, and the others keep their key and are still recognised ([`Occurrences::legacy`]).
 #[derive(Default)]
 pub struct Occurrences(HashMap<u128, u32>);
 
+/// A row's key, and the key intake before schema 6 gave the same row.
+pub struct Keyed {
+    pub key: String,
+    pub legacy: String,
+}
+
 impl Occurrences {
-    pub fn key(&mut self, k: RowKey) -> String {
+    pub fn key(&mut self, date: NaiveDate, k: RowKey) -> Keyed {
         let n = self.0.entry(k.0).or_default();
         *n += 1;
-        format!("{}#{n}", k.hex())
+        let legacy = format!("{}#{n}", k.hex());
+        Keyed {
+            key: format!("{date} {legacy}"), // Display: YYYY-MM-DD
+            legacy,
+        }
+    }
+
+    /// Whether a diary may hold keys without a date (see above): then each row is also looked
+    /// up by its legacy key before it is added.
+    pub fn legacy(store: &Store, origin: &str) -> Result<bool, StoreError> {
+        store.has_undated_origin_keys(origin)
     }
 }
 
@@ -174,6 +198,7 @@ pub fn stream_into(
     let mut occurrences = Occurrences::default();
     let mut clock_days = crate::clock::ClockDays::default();
     let mut record = csv::StringRecord::new();
+    let legacy = !dry_run && Occurrences::legacy(store, origin)?;
     store.batch(|s| {
         loop {
             match rdr.read_record(&mut record) {
@@ -183,13 +208,14 @@ pub fn stream_into(
             }
             let line = record.position().map_or(0, |p| p.line());
             let (entry, digest) = parse(&record, &mut out.notes).map_err(|b| at(path, line, b))?;
-            let key = occurrences.key(digest);
+            let keyed = occurrences.key(entry.date, digest);
             out.rows += 1;
             out.days.insert(entry.date);
             if let Some(n) = clock_days.note(&entry) {
                 out.clock.push((line, n));
             }
-            if !dry_run && s.insert_imported(&entry, origin, &key)? {
+            let known = legacy && s.has_origin_key(origin, &keyed.legacy)?;
+            if !dry_run && !known && s.insert_imported(&entry, origin, &keyed.key)? {
                 out.added += 1;
             }
         }
@@ -222,7 +248,10 @@ mod tests {
             k
         };
         let hex = d().hex();
-        assert_eq!(occ.key(d()), format!("{hex}#1"));
-        assert_eq!(occ.key(d()), format!("{hex}#2"));
+        let day = NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
+        let first = occ.key(day, d());
+        assert_eq!(first.key, format!("2024-03-04 {hex}#1"));
+        assert_eq!(first.legacy, format!("{hex}#1"));
+        assert_eq!(occ.key(day, d()).key, format!("2024-03-04 {hex}#2"));
     }
 }

@@ -12,6 +12,7 @@ pub mod lock;
 mod merge;
 pub use merge::Merged;
 mod meta;
+mod origin;
 mod recipes;
 
 use rusqlite::Connection;
@@ -30,6 +31,7 @@ const SCHEMA: &[&str] = &[
     include_str!("migrations/003_time_unknown_and_identity.sql"),
     include_str!("migrations/004_vitamin_k2_other.sql"),
     include_str!("migrations/005_recipes_and_partial_amounts.sql"),
+    include_str!("migrations/006_dated_origin_keys.sql"),
 ];
 
 /// How many migrations this build knows (the `user_version` of an up-to-date diary).
