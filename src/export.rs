@@ -1,10 +1,12 @@
 //! CSV writers: the weekly summary (public interface: never change the header silently) and
 //! one row per entry.
 
-use crate::domain::{Entry, Nutrient, Profile, Shown, Total, week};
+use crate::domain::warnings::Warning;
+use crate::domain::{DayTotals, Entry, Nutrient, Profile, Shown, Target, Total, week};
 use crate::report::{self, DayReport};
 use crate::store::{Store, StoreError};
 use chrono::{Datelike, IsoWeek, NaiveDate};
+use std::borrow::Cow;
 use std::io::Write;
 
 /// The weekly CSV header (a public interface: never change it silently), from the nutrient
@@ -74,8 +76,16 @@ pub fn write_range_csv(
 ) -> Result<(), ExportError> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(week_header())?;
-    report::for_each_report(store, from, to, profile, |r| {
-        w.write_record(day_row(&r))?;
+    let targets = crate::catalog::target_table().targets(profile);
+    report::for_each_day(store, from, to, profile, |d| {
+        let row = Row {
+            date: d.date,
+            entries: d.entries.len(),
+            totals: &DayTotals::of(d.entries),
+            targets: &targets,
+            warnings: &d.warnings,
+        };
+        w.write_record(row.cells())?;
         Ok::<(), ExportError>(())
     })?;
     w.flush()?;
@@ -84,57 +94,85 @@ pub fn write_range_csv(
 
 /// One summary row; a day with no entries has 0 entries and empty amounts.
 pub fn day_row(r: &DayReport) -> Vec<String> {
-    let mut row = vec![
-        r.date.format("%Y-%m-%d").to_string(),
-        r.date.weekday().to_string(),
-        r.entries.len().to_string(),
-    ];
-    let has = !r.entries.is_empty();
-    // Point estimate, low and high, rounded to the precision of the sources (see `rounded`);
-    // empty when the total says nothing (no entries, or entirely unknown): never 0 for unknown.
-    let amounts = |t: Total, unit: &str| -> [String; 3] {
-        if has && t.has_value() {
-            [t.mid(), t.lo.to_f64(), t.hi.to_f64()].map(|v| rounded(v, unit))
-        } else {
-            Default::default()
-        }
+    let row = Row {
+        date: r.date,
+        entries: r.entries.len(),
+        totals: &r.totals,
+        targets: &r.targets,
+        warnings: &r.warnings,
     };
-    for s in Shown::HEADLINE {
-        let t = r.totals.shown(s);
-        let target = r.target(s);
-        row.extend(amounts(t, s.unit()));
-        if let Some(p) = s.info().part {
-            let [point, ..] = amounts(r.totals.get(p), s.unit());
+    row.cells()
+}
+
+/// What a summary row says of a day.
+struct Row<'a> {
+    date: NaiveDate,
+    entries: usize,
+    totals: &'a DayTotals,
+    targets: &'a [Target],
+    warnings: &'a [Warning],
+}
+
+impl Row<'_> {
+    fn target(&self, s: Shown) -> Cow<'_, Target> {
+        let t = self.targets.iter().find(|t| t.nutrient == s);
+        t.map_or_else(|| Cow::Owned(Target::none(s)), Cow::Borrowed)
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let r = self;
+        let mut row = vec![
+            r.date.format("%Y-%m-%d").to_string(),
+            r.date.weekday().to_string(),
+            r.entries.to_string(),
+        ];
+        let has = r.entries > 0;
+        // Point estimate, low and high, rounded to the precision of the sources (see `rounded`);
+        // empty when the total says nothing (no entries, or entirely unknown): never 0 for unknown.
+        let amounts = |t: Total, unit: &str| -> [String; 3] {
+            if has && t.has_value() {
+                [t.mid(), t.lo.to_f64(), t.hi.to_f64()].map(|v| rounded(v, unit))
+            } else {
+                Default::default()
+            }
+        };
+        for s in Shown::HEADLINE {
+            let t = r.totals.shown(s);
+            let target = r.target(s);
+            row.extend(amounts(t, s.unit()));
+            if let Some(p) = s.info().part {
+                let [point, ..] = amounts(r.totals.get(p), s.unit());
+                row.push(point);
+            }
+            row.push(target.target.map(num).unwrap_or_default());
+            // A lower bound's percentage is one too: the `incomplete` column names those nutrients.
+            let pct = target.pct_of(&t).filter(|_| has);
+            row.push(
+                pct.map(|p| format!("{}", p.round() as i64))
+                    .unwrap_or_default(),
+            );
+        }
+        for s in others() {
+            let [point, ..] = amounts(r.totals.shown(s), s.unit());
             row.push(point);
         }
-        row.push(target.target.map(num).unwrap_or_default());
-        // A lower bound's percentage is one too: the `incomplete` column names those nutrients.
-        let pct = target.pct_of(&t).filter(|_| has);
-        row.push(
-            pct.map(|p| format!("{}", p.round() as i64))
-                .unwrap_or_default(),
-        );
-    }
-    for s in others() {
-        let [point, ..] = amounts(r.totals.shown(s), s.unit());
-        row.push(point);
-    }
-    let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.key()).collect();
-    row.push(incomplete.join(";"));
-    row.push(r.warnings.len().to_string());
-    let mut rules: Vec<&str> = Vec::new();
-    for w in &r.warnings {
-        if !rules.contains(&w.rule) {
-            rules.push(w.rule);
+        let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.key()).collect();
+        row.push(incomplete.join(";"));
+        row.push(r.warnings.len().to_string());
+        let mut rules: Vec<&str> = Vec::new();
+        for w in r.warnings {
+            if !rules.contains(&w.rule) {
+                rules.push(w.rule);
+            }
         }
+        row.push(rules.join(";"));
+        row.into_iter().map(|c| neutralise(&c)).collect()
     }
-    row.push(rules.join(";"));
-    row.into_iter().map(|c| neutralise(&c)).collect()
 }
 
 /// Writes one row per entry from `from` to `to`: when, what, how much, every nutrient (point,
-/// low, high), meal, note. The diary is read a few months at a time so that years of entries
-/// never sit in memory at once.
+/// low, high), meal, note. The diary is read in one pass, an entry at a time, so that years of
+/// entries never sit in memory at once.
 pub fn write_entries_range_csv(
     store: &Store,
     from: NaiveDate,
@@ -142,11 +180,10 @@ pub fn write_entries_range_csv(
     out: impl Write,
 ) -> Result<(), ExportError> {
     let mut w = entries_writer(out)?;
-    for (start, end) in report::chunks(from, to) {
-        for e in store.entries_between(start, end)? {
-            w.write_record(entry_row(&e))?;
-        }
-    }
+    store.each_entry_between(from, to, |e| {
+        w.write_record(entry_row(&e))?;
+        Ok::<(), ExportError>(())
+    })?;
     w.flush()?;
     Ok(())
 }
@@ -241,6 +278,10 @@ pub fn unneutralise(cell: &str) -> &str {
         _ => cell,
     }
 }
+
+#[cfg(test)]
+#[path = "export_range_tests.rs"]
+mod range_tests;
 
 #[cfg(test)]
 mod tests {

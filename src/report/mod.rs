@@ -39,10 +39,6 @@ pub fn range_reports(
     Ok(out)
 }
 
-/// Days read at a time by [`for_each_report`]: a long range (years of export) never holds more
-/// than this many days of entries (plus their history) in memory.
-pub const CHUNK_DAYS: i64 = 92;
-
 /// Hands `f` the report of each day from `from` to `to`, in order (see [`for_each_day`]).
 pub fn for_each_report<E: From<StoreError>>(
     store: &Store,
@@ -70,8 +66,11 @@ pub struct Day<'a> {
     pub warnings: Vec<Warning>,
 }
 
-/// Hands `f` each day from `from` to `to`, in order, reading the diary a chunk of
-/// [`CHUNK_DAYS`] days (and their history) at a time.
+/// Hands `f` each day from `from` to `to`, in order. The range and the HISTORY_DAYS before it
+/// are read once, in one query (issue 19: no per-day queries); each day's rules run over a
+/// window of the entries of its HISTORY_DAYS in memory, which slides as the days go, so years
+/// of entries are never held at once. The rules see what [`day_report`] reads for them (the
+/// rule table declares each rule's history; `export`'s range tests check the two agree).
 pub fn for_each_day<E: From<StoreError>>(
     store: &Store,
     from: NaiveDate,
@@ -81,30 +80,56 @@ pub fn for_each_day<E: From<StoreError>>(
 ) -> Result<(), E> {
     let targets = crate::catalog::target_table().targets(profile);
     let ctx = rule_context(profile, &targets);
-    for (start, end) in chunks(from, to) {
-        let history = start - Duration::days(warnings::HISTORY_DAYS);
-        let all = store.entries_between(history, end)?;
-        for date in start.iter_days().take_while(|d| *d <= end) {
-            f(day(date, &all, &ctx))?;
+    let mut w = Sliding {
+        entries: Vec::new(),
+        start: 0,
+        next: (from <= to).then_some(from),
+        to,
+    };
+    let history = from - Duration::days(warnings::HISTORY_DAYS);
+    store.each_entry_between(history, to, |e| {
+        w.days_before(e.date, &ctx, &mut f)?;
+        w.entries.push(e);
+        Ok::<(), E>(())
+    })?;
+    w.days_before(NaiveDate::MAX, &ctx, &mut f)
+}
+
+/// The entries read so far of a range, from the oldest any day still to come may read.
+struct Sliding {
+    /// In date and time order; those before `start` are read by no day to come.
+    entries: Vec<Entry>,
+    start: usize,
+    /// The next day to hand over (None: all were).
+    next: Option<NaiveDate>,
+    to: NaiveDate,
+}
+
+impl Sliding {
+    /// Hands over each day before `before` (up to `to`) not handed over yet: every entry read is
+    /// of such a day or earlier, and the entries still to come are of `before` or later.
+    fn days_before<E>(
+        &mut self,
+        before: NaiveDate,
+        ctx: &RuleContext,
+        f: &mut impl FnMut(Day<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        while let Some(date) = self.next.filter(|d| *d < before && *d <= self.to) {
+            self.forget_before(date - Duration::days(warnings::HISTORY_DAYS));
+            f(day(date, &self.entries[self.start..], ctx))?;
+            self.next = date.succ_opt();
+        }
+        Ok(())
+    }
+
+    /// Drops the entries before `oldest` (in batches: the vector moves its tail rarely).
+    fn forget_before(&mut self, oldest: NaiveDate) {
+        self.start += self.entries[self.start..].partition_point(|e| e.date < oldest);
+        if self.start >= 1024 && self.start * 2 >= self.entries.len() {
+            self.entries.drain(..self.start);
+            self.start = 0;
         }
     }
-    Ok(())
-}
-
-/// `from` to `to` as consecutive ranges of at most [`CHUNK_DAYS`] days (first and last day).
-pub fn chunks(from: NaiveDate, to: NaiveDate) -> impl Iterator<Item = (NaiveDate, NaiveDate)> {
-    let first = (from <= to).then_some(from);
-    std::iter::successors(first.map(|f| (f, chunk_end(f, to))), move |&(_, end)| {
-        end.succ_opt()
-            .filter(|next| *next <= to)
-            .map(|next| (next, chunk_end(next, to)))
-    })
-}
-
-fn chunk_end(start: NaiveDate, to: NaiveDate) -> NaiveDate {
-    start
-        .checked_add_signed(Duration::days(CHUNK_DAYS - 1))
-        .map_or(to, |e| e.min(to))
 }
 
 /// The day `date` out of entries sorted by date (which may span more days).

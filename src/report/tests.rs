@@ -1,4 +1,4 @@
-//! The declared history reads and chunked reads give exactly the warnings and reports of the
+//! The declared history reads and range reads give exactly the warnings and reports of the
 //! whole history.
 
 use super::*;
@@ -192,16 +192,7 @@ fn day_report_reads_from_the_store_what_the_whole_history_gives() {
 }
 
 #[test]
-fn chunks_cover_the_range_once_in_order() {
-    let d = |n: i64| start() + Duration::days(n);
-    let all: Vec<_> = chunks(d(0), d(200)).collect();
-    assert_eq!(all, [(d(0), d(91)), (d(92), d(183)), (d(184), d(200))]);
-    assert_eq!(chunks(d(5), d(5)).collect::<Vec<_>>(), [(d(5), d(5))]);
-    assert_eq!(chunks(d(5), d(4)).count(), 0);
-}
-
-#[test]
-fn range_reports_across_chunks_equal_day_reports() {
+fn range_reports_equal_day_reports() {
     let mut store = Store::open_in_memory().unwrap();
     store.insert_entries(&diary()).unwrap();
     let profile = Profile::default();
@@ -224,7 +215,7 @@ fn range_reports_across_chunks_equal_day_reports() {
 
 /// Every day of the benchmarks' ten-year diary: the rules given what their rows declare say
 /// what they say given the whole history, and the day report read from the store says what the
-/// chunked range read says. (Split by profile so the two halves run side by side.)
+/// range read says. (Split by profile so the two halves run side by side.)
 fn ten_years_equal_the_whole_history(warfarin: bool) {
     let end = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
     let spec = crate::synth::Spec::ten_years(end);

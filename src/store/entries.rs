@@ -137,14 +137,33 @@ impl Store {
 
     /// Entries from `from` to `to` inclusive, in date and time order.
     pub fn entries_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Entry>> {
+        let mut out = Vec::new();
+        self.each_entry_between(from, to, |e| {
+            out.push(e);
+            Ok::<(), StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// Hands `f` each entry from `from` to `to` inclusive, in date and time order, as one query
+    /// reads them: a range of years is read once and never held whole.
+    pub fn each_entry_between<E: From<StoreError>>(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        mut f: impl FnMut(Entry) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let sql = format!(
             "SELECT {} FROM entries WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time, id",
             COLUMNS.as_str()
         );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([from.to_string(), to.to_string()], from_row)?;
-        rows.map(|r| r.map_err(StoreError::from).and_then(|x| x))
-            .collect()
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
+        let mut rows =
+            (stmt.query([from.to_string(), to.to_string()])).map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            f(from_row(row).map_err(StoreError::from)??)?;
+        }
+        Ok(())
     }
 
     /// Keys of the most recently logged items, newest first, without repeats.
