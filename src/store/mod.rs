@@ -4,6 +4,7 @@ mod bulk;
 pub mod check;
 mod coverage;
 mod entries;
+mod entry_row;
 mod files;
 mod guard;
 mod identity;
