@@ -3,23 +3,34 @@
 //! Free of the rest of the crate: `build.rs` includes this file to index the USDA table when
 //! intake is built (see `catalog::prepared`), so both sides fold names with the same code.
 
-use std::borrow::Cow;
-
 /// Words that say nothing about which food is meant; they never count against a match.
 const NOISE: [&str; 14] = [
     "and", "or", "in", "of", "the", "a", "an", "to", "from", "with", "as", "ns", "nfs", "drained",
 ];
 
-/// An item's searchable text, computed once per item (for the USDA table, when intake is built:
-/// its strings then borrow from the binary).
+/// An item's searchable text, computed once per item: at run time for the catalog's own items,
+/// when intake is built for the USDA table (whose rows `catalog::prepared` keeps as plain
+/// integers into one text, so the binary holds no pointers to patch at start).
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Norm {
+pub(crate) struct NormBuf {
+    pub hay: String,
+    pub name_end: usize,
+    pub sig_name: String,
+    pub sig_words: u32,
+    pub key_words: u32,
+    pub mask: u64,
+    pub name_len: usize,
+}
+
+/// What a search reads of an item: a [`NormBuf`] borrowed, or a prepared USDA row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Norm<'a> {
     /// Name words, then key words, space-separated.
-    pub hay: Cow<'static, str>,
+    pub hay: &'a str,
     /// Where the name's words end in `hay` (the key's start one byte later).
     pub name_end: usize,
     /// The name's significant words (no noise, no parenthesis, no `without …` part).
-    pub sig_name: Cow<'static, str>,
+    pub sig_name: &'a str,
     /// How many words `sig_name` and `key` have.
     pub sig_words: u32,
     pub key_words: u32,
@@ -29,33 +40,47 @@ pub(crate) struct Norm {
     pub name_len: usize,
 }
 
-impl Norm {
+impl NormBuf {
     /// The search form of an item with this display name and key.
-    pub fn of(name: &str, key: &str) -> Norm {
+    pub fn of(name: &str, key: &str) -> NormBuf {
         let mut hay = String::with_capacity(name.len() + key.len() + 1);
         fold_into(&mut hay, name);
         let name_end = hay.len();
         hay.push(' ');
         fold_into(&mut hay, key);
         let sig_name = significant(name);
-        Norm {
+        NormBuf {
             mask: mask(&hay),
             sig_words: words(&sig_name),
             key_words: words(&hay[name_end + 1..]),
-            sig_name: Cow::Owned(sig_name),
+            sig_name,
             name_len: name.chars().count(),
             name_end,
-            hay: Cow::Owned(hay),
+            hay,
         }
     }
 
+    pub fn view(&self) -> Norm<'_> {
+        Norm {
+            hay: &self.hay,
+            name_end: self.name_end,
+            sig_name: &self.sig_name,
+            sig_words: self.sig_words,
+            key_words: self.key_words,
+            mask: self.mask,
+            name_len: self.name_len,
+        }
+    }
+}
+
+impl<'a> Norm<'a> {
     /// The name's words alone.
-    pub fn name(&self) -> &str {
+    pub fn name(&self) -> &'a str {
         &self.hay[..self.name_end]
     }
 
     /// The key's words.
-    pub fn key(&self) -> &str {
+    pub fn key(&self) -> &'a str {
         &self.hay[self.name_end + 1..]
     }
 }

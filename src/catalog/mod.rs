@@ -15,7 +15,7 @@ pub mod usda_gen;
 
 use crate::domain::targets::TargetTable;
 use crate::domain::{Item, Recipe};
-use index::Norm;
+use index::NormBuf;
 use search::{Cand, GOOD, Plain, Query, Who};
 use thiserror::Error;
 
@@ -81,7 +81,7 @@ fn did_you_mean(keys: &[String]) -> String {
 #[derive(Debug, Clone)]
 pub struct Catalog {
     items: Vec<Item>,
-    norms: Vec<Norm>,
+    norms: Vec<NormBuf>,
 }
 
 impl Catalog {
@@ -94,14 +94,14 @@ impl Catalog {
     }
 
     fn of(items: Vec<Item>) -> Catalog {
-        let norms = items.iter().map(|i| Norm::of(&i.name, &i.key)).collect();
+        let norms = items.iter().map(|i| NormBuf::of(&i.name, &i.key)).collect();
         Catalog { items, norms }
     }
 
     /// This catalog plus the user's own items (from the diary).
     pub fn with_user_items(mut self, items: Vec<Item>) -> Catalog {
         self.norms
-            .extend(items.iter().map(|i| Norm::of(&i.name, &i.key)));
+            .extend(items.iter().map(|i| NormBuf::of(&i.name, &i.key)));
         self.items.extend(items);
         self
     }
@@ -156,13 +156,13 @@ impl Catalog {
             return Vec::new();
         }
         q.set_recent(recent.iter().filter_map(|k| self.who(k)).collect());
-        let own = (self.items.iter().map(Who::Own)).zip(&self.norms);
-        let rows = prepared::rows().iter().enumerate();
-        let all = own.chain(rows.map(|(i, r)| (Who::Usda(i), &r.norm)));
+        let own = (self.items.iter().map(Who::Own)).zip(self.norms.iter().map(NormBuf::view));
+        let rows = (prepared::rows().iter().enumerate()).filter(|(_, r)| q.may_match(r.mask()));
+        let all = own.chain(rows.map(|(i, r)| (Who::Usda(i), r.norm())));
         let mut hits = Vec::new();
         let mut maybe = Vec::new();
         for (item, norm) in all {
-            match q.plain(item, norm) {
+            match q.plain(item, &norm) {
                 Plain::Hit(score) => hits.push(Cand { item, norm, score }),
                 Plain::Maybe => maybe.push((item, norm)),
                 Plain::Miss => {}
@@ -172,7 +172,7 @@ impl Catalog {
         // matches are weak and would rank below every good one anyway).
         if !hits.iter().any(|c| c.score & GOOD != 0) {
             for (item, norm) in maybe {
-                if let Some(score) = q.fuzzy(item, norm) {
+                if let Some(score) = q.fuzzy(item, &norm) {
                     hits.push(Cand { item, norm, score });
                 }
             }

@@ -75,7 +75,7 @@ impl<'a> Who<'a> {
     fn key(self) -> &'a str {
         match self {
             Who::Own(i) => &i.key,
-            Who::Usda(r) => prepared::rows()[r].key,
+            Who::Usda(r) => prepared::rows()[r].key(),
         }
     }
 
@@ -109,6 +109,8 @@ pub(crate) struct Query<'a> {
     words: Vec<Word>,
     /// The folded query as one string, compared with whole names and keys.
     joined: String,
+    /// The letters and digits of every word that is not optional, one bit each.
+    needs: u64,
     matcher: Matcher,
     buf: Vec<char>,
     /// The recently logged items.
@@ -126,8 +128,10 @@ impl<'a> Query<'a> {
         if words.iter().all(|w| w.optional) {
             words.iter_mut().for_each(|w| w.optional = false);
         }
+        let needs = (words.iter().filter(|w| !w.optional)).fold(0, |m, w| m | w.mask);
         Query {
             words,
+            needs,
             joined,
             matcher: Matcher::new(Config::DEFAULT),
             buf: Vec::new(),
@@ -139,8 +143,14 @@ impl<'a> Query<'a> {
         self.words.is_empty()
     }
 
+    /// Whether an item whose search form has the letters and digits of `mask` can match at all
+    /// (one without all of a word's is a [`Plain::Miss`]): the cheapest test of all.
+    pub fn may_match(&self, mask: u64) -> bool {
+        mask & self.needs == self.needs
+    }
+
     /// Scores an item on substrings alone (cheap); fuzzy matching is left to [`Query::fuzzy`].
-    pub fn plain(&self, item: Who<'_>, n: &Norm) -> Plain {
+    pub fn plain(&self, item: Who<'_>, n: &Norm<'_>) -> Plain {
         let mut good = true;
         let mut class_sum = 0u32;
         let mut maybe = false;
@@ -152,10 +162,10 @@ impl<'a> Query<'a> {
                 return Plain::Miss;
             }
             if w.optional {
-                class_sum += w.number_class(&n.hay);
+                class_sum += w.number_class(n.hay);
                 continue;
             }
-            let class = w.class_in(&n.hay);
+            let class = w.class_in(n.hay);
             // One or two letters match only at the start of a word.
             if w.len < 3 && class < 2 {
                 return Plain::Miss;
@@ -172,17 +182,17 @@ impl<'a> Query<'a> {
 
     /// Scores an item that [`Query::plain`] called `Maybe`, matching the missing words fuzzily
     /// (`nucleo-matcher`); always a weak match.
-    pub fn fuzzy(&mut self, item: Who<'_>, n: &Norm) -> Option<u32> {
+    pub fn fuzzy(&mut self, item: Who<'_>, n: &Norm<'_>) -> Option<u32> {
         let mut class_sum = 0u32;
         let mut fuzzy = 0u32;
         for w in &self.words {
             if w.optional {
-                class_sum += w.number_class(&n.hay);
+                class_sum += w.number_class(n.hay);
                 continue;
             }
-            let class = w.class_in(&n.hay);
+            let class = w.class_in(n.hay);
             if class == 0 {
-                let hay = Utf32Str::new(&n.hay, &mut self.buf);
+                let hay = Utf32Str::new(n.hay, &mut self.buf);
                 let s = self.matcher.fuzzy_match_greedy(hay, w.needle.slice(..))?;
                 fuzzy += u32::from(s);
             }
@@ -193,7 +203,7 @@ impl<'a> Query<'a> {
 
     /// The score without the unsaid-words part, which [`Query::refine`] adds to the few hits
     /// that can still reach the top.
-    fn finish(&self, item: Who<'_>, n: &Norm, good: bool, class_sum: u32, fuzzy: u32) -> u32 {
+    fn finish(&self, item: Who<'_>, n: &Norm<'_>, good: bool, class_sum: u32, fuzzy: u32) -> u32 {
         let exact = n.key() == self.joined || n.name() == self.joined;
         pack(good, self.tier(item, exact), class_sum, 63, fuzzy) & !UNSAID
     }
@@ -220,9 +230,9 @@ impl<'a> Query<'a> {
     }
 
     /// Adds how few words of the item the query left unsaid.
-    pub fn refine(&self, rough: u32, n: &Norm) -> u32 {
+    pub fn refine(&self, rough: u32, n: &Norm<'_>) -> u32 {
         let extras = self
-            .unsaid(&n.sig_name, n.sig_words)
+            .unsaid(n.sig_name, n.sig_words)
             .min(self.unsaid(n.key(), n.key_words));
         rough | ((63 - extras.min(63)) << 16)
     }
@@ -332,7 +342,7 @@ pub(crate) fn clearly_better(a: u32, b: u32) -> bool {
 /// A matching item and its score so far.
 pub(crate) struct Cand<'a> {
     pub item: Who<'a>,
-    pub norm: &'a Norm,
+    pub norm: Norm<'a>,
     pub score: u32,
 }
 
@@ -348,7 +358,7 @@ pub(crate) fn best<'a>(q: &Query<'_>, mut c: Vec<Cand<'a>>, limit: usize) -> Vec
         c.retain(|x| x.score & ROUGH >= cut);
     }
     for x in &mut c {
-        x.score = q.refine(x.score, x.norm);
+        x.score = q.refine(x.score, &x.norm);
     }
     c.sort_unstable_by(|a, b| {
         b.score
