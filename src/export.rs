@@ -5,7 +5,7 @@ use crate::domain::warnings::Warning;
 use crate::domain::{DayTotals, Entry, Nutrient, Profile, Shown, Target, Total, week};
 use crate::report::{self, DayReport};
 use crate::store::{Store, StoreError};
-use chrono::{Datelike, IsoWeek, NaiveDate};
+use chrono::{Datelike, IsoWeek, NaiveDate, Timelike};
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -122,7 +122,8 @@ impl Row<'_> {
     fn cells(&self) -> Vec<String> {
         let r = self;
         let mut row = vec![
-            r.date.format("%Y-%m-%d").to_string(),
+            // Display is YYYY-MM-DD for every accepted date, without `format`'s parser.
+            r.date.to_string(),
             r.date.weekday().to_string(),
             r.entries.to_string(),
         ];
@@ -166,7 +167,7 @@ impl Row<'_> {
             }
         }
         row.push(rules.join(";"));
-        row.into_iter().map(|c| neutralise(&c)).collect()
+        row.into_iter().map(neutralised).collect()
     }
 }
 
@@ -213,9 +214,9 @@ fn entries_writer<W: Write>(out: W) -> Result<csv::Writer<W>, ExportError> {
 
 fn entry_row(e: &Entry) -> Vec<String> {
     let mut row = vec![
-        e.date.format("%Y-%m-%d").to_string(),
+        e.date.to_string(),
         e.time
-            .map(|t| t.format("%H:%M").to_string())
+            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
             .unwrap_or_default(),
         e.id.to_string(),
         e.item_key.clone(),
@@ -239,7 +240,7 @@ fn entry_row(e: &Entry) -> Vec<String> {
     }
     row.push(e.meal.clone().unwrap_or_default());
     row.push(e.note.clone().unwrap_or_default());
-    row.into_iter().map(|c| neutralise(&c)).collect()
+    row.into_iter().map(neutralised).collect()
 }
 
 /// A weekly amount at the precision its sources give: the food tables and labels state mg and
@@ -251,23 +252,63 @@ pub fn rounded(v: f64, unit: &str) -> String {
 }
 
 /// Numbers in CSV: at most three decimals, trailing zeros dropped.
+///
+/// Amounts are thousandths (see `Milli`), so nearly every value is exactly the double nearest to
+/// a whole number of thousandths; it is written from that integer (issue 19: `format!` with a
+/// precision was a tenth of an export). Any other value goes through `format!`, which gives the
+/// same digits for the former (`tests::num_writes_what_format_writes`).
 pub fn num(v: f64) -> String {
+    let m = (v * 1000.0).round();
+    if m.abs() < 1e15 && m / 1000.0 == v {
+        return thousandths(m as i64);
+    }
     let s = format!("{v:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" { "0".into() } else { s.to_string() }
+}
+
+/// `m` thousandths as a decimal, trailing zeros dropped (`1500` is `1.5`, `-20` is `-0.02`).
+fn thousandths(m: i64) -> String {
+    let (whole, mut frac) = (m.unsigned_abs() / 1000, m.unsigned_abs() % 1000);
+    let mut s = String::with_capacity(24);
+    if m < 0 {
+        s.push('-');
+    }
+    s.push_str(&whole.to_string());
+    if frac > 0 {
+        let mut digits = 3;
+        while frac % 10 == 0 {
+            (frac, digits) = (frac / 10, digits - 1);
+        }
+        s.push('.');
+        s.push_str(&format!("{frac:0digits$}"));
+    }
+    s
 }
 
 /// Spreadsheet formula injection: a text cell starting with = + - @ tab or CR gets a leading `'`.
 /// A finite number stays as it is; `-inf` and `-nan` parse as numbers in Rust but not in a
 /// spreadsheet, so they count as text.
 pub fn neutralise(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let numeric = cell.parse::<f64>().is_ok_and(f64::is_finite);
-    if risky && !numeric {
+    if is_risky(cell) {
         format!("'{cell}")
     } else {
         cell.to_string()
     }
+}
+
+/// [`neutralise`] of a cell already owned (most cells are returned as they are).
+fn neutralised(cell: String) -> String {
+    if is_risky(&cell) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+fn is_risky(cell: &str) -> bool {
+    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
+        && !cell.parse::<f64>().is_ok_and(f64::is_finite)
 }
 
 /// The cell as it was before [`neutralise`] (for reading intake's own CSV back in). A cell that
@@ -312,6 +353,37 @@ mod tests {
         "warnings",
         "warning_rules",
     ];
+
+    /// What `num` wrote before its integer path: every value must still be written so.
+    fn by_format(v: f64) -> String {
+        let s = format!("{v:.3}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" { "0".into() } else { s.to_string() }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn num_writes_what_format_writes(m in -10_000_000_000i64..10_000_000_000, d in 1i64..8) {
+            for v in [m as f64 / 1000.0, m as f64 / 1000.0 / d as f64, (m / 7) as f64 / 100.0] {
+                proptest::prop_assert_eq!(super::num(v), by_format(v), "{}", v);
+            }
+        }
+
+        #[test]
+        fn num_writes_any_double_as_format_does(v in proptest::num::f64::ANY) {
+            proptest::prop_assert_eq!(super::num(v), by_format(v));
+        }
+    }
+
+    #[test]
+    fn num_edge_cases() {
+        for v in [0.0, -0.0, 0.0005, -0.0005, 0.0015, 1e15, 9.9e14, -1e-9, 2.5e-4, 1234.5675] {
+            assert_eq!(super::num(v), by_format(v), "{v}");
+        }
+        assert_eq!(super::num(1.5), "1.5");
+        assert_eq!(super::num(-0.02), "-0.02");
+        assert_eq!(super::num(1200.0), "1200");
+    }
 
     #[test]
     fn the_weekly_header_from_the_tables_is_the_published_one() {
