@@ -5,7 +5,7 @@ use crate::domain::warnings::Warning;
 use crate::domain::{DayTotals, Entry, Nutrient, Profile, Shown, Target, Total, week};
 use crate::report::{self, DayReport};
 use crate::store::{Store, StoreError};
-use chrono::{Datelike, IsoWeek, NaiveDate, Timelike};
+use chrono::{Datelike, IsoWeek, NaiveDate};
 use std::borrow::Cow;
 use std::io::Write;
 
@@ -215,9 +215,7 @@ fn entries_writer<W: Write>(out: W) -> Result<csv::Writer<W>, ExportError> {
 fn entry_row(e: &Entry) -> Vec<String> {
     let mut row = vec![
         e.date.to_string(),
-        e.time
-            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
-            .unwrap_or_default(),
+        e.time.map(crate::domain::entry::hhmm).unwrap_or_default(),
         e.id.to_string(),
         e.item_key.clone(),
         e.item_name.clone(),
@@ -377,7 +375,9 @@ mod tests {
 
     #[test]
     fn num_edge_cases() {
-        for v in [0.0, -0.0, 0.0005, -0.0005, 0.0015, 1e15, 9.9e14, -1e-9, 2.5e-4, 1234.5675] {
+        for v in [
+            0.0, -0.0, 0.0005, -0.0005, 0.0015, 1e15, 9.9e14, -1e-9, 2.5e-4, 1234.5675,
+        ] {
             assert_eq!(super::num(v), by_format(v), "{v}");
         }
         assert_eq!(super::num(1.5), "1.5");

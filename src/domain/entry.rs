@@ -3,7 +3,7 @@
 use super::item::Kind;
 use super::nutrient::{Nutrient, Shown};
 use super::value::{Nutrients, Total};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 /// One logged intake. Its nutrients were computed when it was logged and are never recomputed.
@@ -31,6 +31,11 @@ pub struct Entry {
     pub note: Option<String>,
 }
 
+/// A time as `HH:MM` (what `format("%H:%M")` gives, without parsing that format on each call).
+pub fn hhmm(t: NaiveTime) -> String {
+    format!("{:02}:{:02}", t.hour(), t.minute())
+}
+
 /// How an unknown time is shown (day view, CLI, warnings).
 pub const TIME_UNKNOWN: &str = "--:--";
 
@@ -42,10 +47,7 @@ impl Entry {
 
     /// `HH:MM`, or [`TIME_UNKNOWN`].
     pub fn time_display(&self) -> String {
-        self.time.map_or_else(
-            || TIME_UNKNOWN.to_string(),
-            |t| t.format("%H:%M").to_string(),
-        )
+        self.time.map_or_else(|| TIME_UNKNOWN.to_string(), hhmm)
     }
 
     pub fn has_tag(&self, t: &str) -> bool {

@@ -6,6 +6,10 @@
 /// isolates (U+202A–202E, U+2066–2069, U+200E/F, U+061C) and zero-width characters (U+200B–200D,
 /// U+2060–2064, U+FEFF). Names, meals and notes refuse them; every output escapes them.
 pub fn is_hidden(c: char) -> bool {
+    if c.is_ascii() {
+        // Most text: only the ASCII controls can hide anything.
+        return c.is_ascii_control();
+    }
     c.is_control()
         || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
             | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
@@ -47,5 +51,18 @@ mod tests {
                 .unwrap_err()
                 .starts_with("bad meal:")
         );
+    }
+
+    #[test]
+    fn hidden_ascii_is_exactly_the_controls() {
+        for c in (0u8..=0x7f).map(char::from) {
+            assert_eq!(is_hidden(c), c.is_control(), "{:#x}", c as u32);
+        }
+        for c in [
+            '\u{85}', '\u{9f}', '\u{200B}', '\u{202E}', '\u{2066}', '\u{FEFF}', '\u{061C}',
+        ] {
+            assert!(is_hidden(c), "{:#x}", c as u32);
+        }
+        assert!(!is_hidden('·') && !is_hidden('é'));
     }
 }

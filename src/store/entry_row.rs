@@ -220,7 +220,9 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
         let all = crate::demo::sample_entries(&Catalog::builtin(), today).unwrap();
         let store = edited("UPDATE entries SET meal = 'lunch', note = 'é ☕' WHERE id = 2");
-        let read = store.entries_between(day(1900, 1, 1), day(9999, 12, 31)).unwrap();
+        let read = store
+            .entries_between(day(1900, 1, 1), day(9999, 12, 31))
+            .unwrap();
         assert_eq!(read.len(), all.len());
         for e in &read {
             let mut written = all[e.id as usize - 1].clone();
