@@ -5,7 +5,10 @@
 //!   foods it returns (`src/catalog/prepared.rs`), and no process relocates it at start;
 //! - `assets/targets.toml` as a Rust expression (`OUT_DIR/targets.rs`, `catalog::target_table`);
 //! - `assets/keymap.toml` as `(command, key names)` pairs (`OUT_DIR/keymap.rs`, the app's
-//!   default `Keymap`); a user's config.toml is still parsed when the app starts.
+//!   default `Keymap`); a user's config.toml is still parsed when the app starts;
+//! - the curated and built-in item files (`assets/foods.toml`, …) as JSON (`OUT_DIR/foods.json`,
+//!   …): the same tables, which `catalog::load::embedded` reads into the same rows several times
+//!   faster than it parses TOML.
 //!
 //! Tests check that each prepared form equals what parsing its file at run time gives.
 
@@ -20,10 +23,15 @@ mod index;
 const USDA: &str = "assets/usda-sr.tsv";
 const TARGETS: &str = "assets/targets.toml";
 const KEYMAP: &str = "assets/keymap.toml";
+/// The item files `catalog::load::embedded` reads as JSON.
+const ITEMS: [&str; 3] = ["foods", "supplements", "medications"];
 
 fn main() {
     for f in [USDA, TARGETS, KEYMAP, "src/catalog/index.rs", "build.rs"] {
         println!("cargo::rerun-if-changed={f}");
+    }
+    for name in ITEMS {
+        println!("cargo::rerun-if-changed=assets/{name}.toml");
     }
     let out = env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set"));
     let out = Path::new(&out);
@@ -32,6 +40,12 @@ fn main() {
     write(out.join("usda_index.txt"), &text);
     write(out.join("targets.rs"), &targets(&read(TARGETS)));
     write(out.join("keymap.rs"), &keymap(&read(KEYMAP)));
+    for name in ITEMS {
+        let file = format!("assets/{name}.toml");
+        let json = serde_json::to_string(&parse(&file, &read(&file)))
+            .unwrap_or_else(|e| fail(&format!("{file}: {e}")));
+        write(out.join(format!("{name}.json")), &json);
+    }
 }
 
 fn read(file: &str) -> String {

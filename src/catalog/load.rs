@@ -27,6 +27,14 @@ pub const ASSETS: [(&str, &str, Origin); 3] = [
     ),
 ];
 
+/// The same files as `build.rs` turned them into JSON, in the same order: what
+/// [`embedded`] reads (`tests::prepared_files_give_the_same_items` keeps them in step).
+const PREPARED: [&str; 3] = [
+    include_str!(concat!(env!("OUT_DIR"), "/foods.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/supplements.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/medications.json")),
+];
+
 /// A row of an item file that cannot be loaded; the message names the file and the item.
 #[derive(Debug, Error, PartialEq)]
 pub enum LoadError {
@@ -110,7 +118,12 @@ enum Amount {
 /// Parses one item file. Foods leave unlisted nutrients unknown; supplements and medications
 /// hold exactly what they list (everything else is 0).
 pub fn parse_items(file: &str, text: &str, origin: Origin) -> Result<Vec<Item>, LoadError> {
-    let (parsed, foods) = parse_file(file, text)?;
+    items_of(file, from_toml(file, text)?, origin)
+}
+
+/// The items of one file's rows.
+fn items_of(file: &str, parsed: File, origin: Origin) -> Result<Vec<Item>, LoadError> {
+    let foods = usda_foods(&parsed);
     let mut seen = HashSet::new();
     let mut items = Vec::with_capacity(parsed.item.len());
     for row in &parsed.item {
@@ -125,11 +138,16 @@ pub fn parse_items(file: &str, text: &str, origin: Origin) -> Result<Vec<Item>, 
     Ok(items)
 }
 
-/// Every embedded item file, in order: curated foods, supplements, medications.
+/// Every embedded item file, in order: curated foods, supplements, medications (read from the
+/// JSON form `build.rs` prepared, with the same rows as the TOML).
 pub fn embedded() -> Result<Vec<Item>, LoadError> {
     let mut out = Vec::new();
-    for (file, text, origin) in ASSETS {
-        out.extend(parse_items(file, text, origin)?);
+    for ((file, _, origin), json) in ASSETS.into_iter().zip(PREPARED) {
+        let parsed = serde_json::from_str(json).map_err(|e| LoadError::Toml {
+            file: file.into(),
+            message: e.to_string(),
+        })?;
+        out.extend(items_of(file, parsed, origin)?);
     }
     Ok(out)
 }
@@ -243,7 +261,8 @@ fn item_with_basis(
 /// every value names its source).
 pub fn curated_with_basis() -> Result<Vec<(Item, Vec<Basis>)>, LoadError> {
     let (file, text, origin) = ASSETS[0];
-    let (parsed, foods) = parse_file(file, text)?;
+    let parsed = from_toml(file, text)?;
+    let foods = usda_foods(&parsed);
     parsed
         .item
         .iter()
@@ -251,19 +270,21 @@ pub fn curated_with_basis() -> Result<Vec<(Item, Vec<Basis>)>, LoadError> {
         .collect()
 }
 
-/// One item file parsed, with the USDA foods its rows name (read once for the whole file).
-fn parse_file(file: &str, text: &str) -> Result<(File, HashMap<String, Item>), LoadError> {
-    let parsed: File = toml::from_str(text).map_err(|e| LoadError::Toml {
+fn from_toml(file: &str, text: &str) -> Result<File, LoadError> {
+    toml::from_str(text).map_err(|e| LoadError::Toml {
         file: file.into(),
         message: e.message().to_string(),
-    })?;
+    })
+}
+
+/// The USDA foods a file's rows name (read once for the whole file).
+fn usda_foods(parsed: &File) -> HashMap<String, Item> {
     let ndbs: Vec<&str> = parsed
         .item
         .iter()
         .filter_map(|r| r.usda.as_deref())
         .collect();
-    let foods = fill::usda_foods(&ndbs);
-    Ok((parsed, foods))
+    fill::usda_foods(&ndbs)
 }
 
 fn value_of(a: &Amount) -> Option<Value> {

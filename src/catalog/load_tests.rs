@@ -144,3 +144,12 @@ fn servings_keep_their_unit_and_mass() {
     assert_eq!(get("d3").serving.unit, "IU");
     assert_eq!(get("d3").serving.grams, None);
 }
+
+#[test]
+fn prepared_files_give_the_same_items() {
+    let mut parsed = Vec::new();
+    for (file, text, origin) in ASSETS {
+        parsed.extend(parse_items(file, text, origin).unwrap());
+    }
+    assert_eq!(embedded().unwrap(), parsed);
+}
