@@ -9,35 +9,49 @@ pub use crate::domain::text::is_hidden;
 
 /// "#3 08:00 Natto 3 oz · Ca ? · D ? · K2 850 mcg (breakfast)".
 pub fn entry_line(e: &Entry) -> String {
-    let meal = e
-        .meal
-        .as_deref()
-        .map(|m| format!(" ({m})"))
-        .unwrap_or_default();
-    format!(
-        "#{} {} {} {} {}{} · {}",
+    use std::fmt::Write;
+    let mut line = String::with_capacity(160);
+    let _ = write!(
+        line,
+        "#{} {} {} {} {}",
         e.id,
         e.date,
         e.time_display(),
         e.item_name,
-        e.amount_display(),
-        meal,
-        nutrient_summary(&e.nutrients)
-    )
+        e.amount_display()
+    );
+    if let Some(m) = &e.meal {
+        let _ = write!(line, " ({m})");
+    }
+    line.push_str(" · ");
+    push_nutrient_summary(&mut line, &e.nutrients);
+    line
 }
 
 /// "Ca 300 mg · D ? · K2 5–10 mcg · K1 ? · Mg ?" where ? is unknown.
 pub fn nutrient_summary(n: &Nutrients) -> String {
-    let part = |s: Shown| {
+    let mut out = String::with_capacity(80);
+    push_nutrient_summary(&mut out, n);
+    out
+}
+
+/// [`nutrient_summary`], appended to `out` (one buffer for a whole line).
+fn push_nutrient_summary(out: &mut String, n: &Nutrients) {
+    for (i, s) in Shown::SUMMARY.into_iter().enumerate() {
+        if i > 0 {
+            out.push_str(" · ");
+        }
+        out.push_str(s.short());
         let t = n.shown(s);
-        let v = if !t.has_value() {
-            "?".to_string()
+        if t.has_value() {
+            out.push(' ');
+            out.push_str(&t.display());
+            out.push(' ');
+            out.push_str(s.unit());
         } else {
-            format!("{} {}", t.display(), s.unit())
-        };
-        format!("{} {v}", s.short())
-    };
-    Shown::SUMMARY.map(part).join(" · ")
+            out.push_str(" ?");
+        }
+    }
 }
 
 pub fn warning_line(w: &Warning) -> String {
