@@ -20,7 +20,7 @@ pub fn day_report(
 ) -> Result<DayReport, StoreError> {
     let targets = crate::catalog::target_table().targets(profile);
     let ctx = rule_context(profile, &targets);
-    let all = history::read(store, date, &ctx)?;
+    let all = store.reading(|| history::read(store, date, &ctx))?;
     Ok(build(date, &all, &targets, &ctx))
 }
 

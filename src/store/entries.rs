@@ -194,6 +194,26 @@ impl Store {
 }
 
 impl Store {
+    /// Runs `f`'s reads in one read transaction: they see one snapshot of the diary even while
+    /// another program writes, and SQLite takes its read lock once instead of per statement
+    /// (`intake day` reads the day, the day before and the last doses in separate queries).
+    pub fn reading<T, E: From<StoreError>>(
+        &self,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return f();
+        }
+        self.conn.execute_batch("BEGIN").map_err(StoreError::from)?;
+        let out = f();
+        // It only read: ending it cannot lose anything; should COMMIT fail, ROLLBACK still ends
+        // it, so that a later write (the app keeps its connection) never joins it.
+        if self.conn.execute_batch("COMMIT").is_err() {
+            let _ = self.conn.execute_batch("ROLLBACK");
+        }
+        out
+    }
+
     /// Runs `f` in a write transaction that takes the write lock at its start (BEGIN IMMEDIATE),
     /// so waiting for another writer goes through the busy timeout; a transaction that read first
     /// and wrote later would instead fail at once when another process had written in between.
@@ -251,4 +271,31 @@ fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
     let row = conn.query_row(&sql, [id], from_row).optional()?;
     row.transpose()
+}
+
+#[cfg(test)]
+mod reading_tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn reads_inside_reading_see_one_snapshot_and_it_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("diary.db");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+        let all = crate::demo::sample_entries(&Catalog::builtin(), today).unwrap();
+        let mut store = Store::open(&path).unwrap();
+        store.insert_entries(&all[..10]).unwrap();
+        let mut other = Store::open(&path).unwrap();
+        let (before, after) = store
+            .reading(|| {
+                let before = store.entry_count()?;
+                other.insert_entries(&all[10..])?;
+                Ok::<_, StoreError>((before, store.entry_count()?))
+            })
+            .unwrap();
+        assert_eq!((before, after), (10, 10), "one snapshot");
+        assert_eq!(store.entry_count().unwrap(), all.len() as i64, "ended");
+        store.insert_entry(&all[0]).unwrap();
+    }
 }
