@@ -124,11 +124,12 @@ fn meals(days: &[Vec<&Entry>]) -> Vec<UsualMeal> {
         let mut known: BTreeMap<String, bool> = BTreeMap::new();
         for e in d.iter().filter(|e| e.kind == Kind::Food) {
             let gave = !e.nutrients.get(Nutrient::Fat).is_unknown();
-            *known.entry(meal_label(e)).or_insert(true) &= gave;
+            let label = meal_label(e);
+            *known.entry(label.clone()).or_insert(true) &= gave;
             let fat = super::check::low(e, Nutrient::Fat);
             let ca = super::check::low(e, Nutrient::Calcium);
             let slot = today
-                .entry(meal_label(e))
+                .entry(label)
                 .or_insert((minute_of(clock(e)), 0.0, 0.0));
             slot.1 += fat;
             slot.2 += ca;

@@ -8,7 +8,8 @@ use super::{Severity, View, Warning, minutes_between, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
-use crate::domain::plan::{HISTORY_LOGGED_DAYS, minute_of, usual_meals};
+use crate::domain::plan::{HISTORY_LOGGED_DAYS, UsualMeal, minute_of, usual_meals};
+use std::cell::OnceCell;
 
 /// A D3 or K2 supplement: kind supplement with known D3 or K2 above zero, or tagged as one
 /// (`fat-soluble`, `vitamin-d-supplement`, `vitamin-k-supplement`) when its amount is unknown.
@@ -39,21 +40,25 @@ const ADVICE_CARBONATE: &str = "calcium carbonate needs food to be absorbed and 
 /// Food after midnight counts when the caller passes it. A supplement without a time is skipped,
 /// and so is one on a day with food without a time (that food may have been the meal).
 pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
+    // Read from the history once a day, and only on a day the rule warns.
+    let meals = OnceCell::new();
     v.today()
         .filter(|e| e.time.is_some())
         .filter(|e| needs_fat(e))
-        .filter_map(|s| check(v, s))
+        .filter_map(|s| check(v, s, &meals))
         .collect()
 }
 
 /// "; with a meal holding fat it would have been fine (your usual lunch is at 12:30)": the
 /// usual meal holding the fat figure nearest the dose, read from the days the rule's row
 /// declares, else the day's food holding it (issue 16: say when). Nothing when neither is known.
-fn when_fine(v: &View, s: &Entry) -> Option<String> {
+fn when_fine(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<String> {
     let t = minute_of(s.time?);
     let near = |m: i64| clock_distance(m, t);
-    let history = super::rule::select(v.day, v.all, Reads::LoggedDays(HISTORY_LOGGED_DAYS));
-    let meals = usual_meals(v.day, history);
+    let meals = meals.get_or_init(|| {
+        let history = super::rule::pick(v.day, v.window, Reads::LoggedDays(HISTORY_LOGGED_DAYS));
+        usual_meals(v.day, history.iter().copied())
+    });
     let usual = meals
         .iter()
         .filter(|m| m.fat_g >= table::FAT_MIN_G)
@@ -91,7 +96,7 @@ fn advice(s: &Entry) -> (&'static str, &'static str) {
     }
 }
 
-fn check(v: &View, s: &Entry) -> Option<Warning> {
+fn check(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<Warning> {
     // Food the same day without a time may have been the meal: not known, so silent.
     let untimed_food = |f: &&Entry| f.kind == Kind::Food && f.time.is_none() && f.date == s.date;
     if v.all.iter().any(untimed_food) {
@@ -125,7 +130,7 @@ fn check(v: &View, s: &Entry) -> Option<Warning> {
         fmt_amount(table::FAT_MIN_G),
         table::OURS
     );
-    let when = when_fine(v, s).unwrap_or_default();
+    let when = when_fine(v, s, meals).unwrap_or_default();
     let msg = format!("{} {problem}; {advice}{when}", v.describe(s));
     let mut involved = vec![s];
     involved.extend(food);

@@ -8,6 +8,7 @@
 use super::{RuleContext, Severity, View, Warning, table};
 use crate::domain::entry::Entry;
 use chrono::{Duration, NaiveDate};
+use std::borrow::Cow;
 
 /// One warning rule.
 #[derive(Debug, Clone, Copy)]
@@ -51,7 +52,8 @@ pub enum Reads {
     /// within [`table::HISTORY_DAYS`].
     LoggedDays(usize),
     /// As `LoggedDays(n)`, but the day and the day before alone decide whether the rule warns:
-    /// the earlier days only word its warnings, so a caller reads them only on a day it warns.
+    /// the earlier days only word its warnings, so a caller reads them only on a day it warns,
+    /// and the rule is handed the day and the day before (it picks the rest when it warns).
     WordedFromLoggedDays(usize),
 }
 
@@ -140,25 +142,51 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
 /// Whether a rule gives a warning on `day` from the day and the day before alone.
 fn warns(r: &Rule, day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> bool {
     let sorted = super::by_time(es);
-    let seen = select(day, &sorted, Reads::DayBefore);
-    !(r.run)(&View { day, all: &seen }, ctx).is_empty()
+    let seen = pick(day, &sorted, Reads::DayBefore);
+    let v = View {
+        day,
+        all: &seen,
+        window: &sorted,
+    };
+    !(r.run)(&v, ctx).is_empty()
 }
 
 /// The entries `reads` declares, out of `all` (sorted by time) for `day`.
+#[cfg(test)]
 pub(crate) fn select<'a>(day: NaiveDate, all: &[&'a Entry], reads: Reads) -> Vec<&'a Entry> {
+    pick(day, all, reads).into_owned()
+}
+
+/// [`select`] without copying: every declaration but `LastDoses` is a tail of `all` (a range's
+/// export asks this of every rule on every day).
+pub(crate) fn pick<'a, 'b>(
+    day: NaiveDate,
+    all: &'b [&'a Entry],
+    reads: Reads,
+) -> Cow<'b, [&'a Entry]> {
     let from_day = |d: NaiveDate| all.partition_point(|e| e.date < d);
     let today = from_day(day);
-    let oldest = from_day(day - Duration::days(table::HISTORY_DAYS));
-    let earlier = &all[oldest..today];
-    let kept: Vec<&Entry> = match reads {
-        Reads::Day => Vec::new(),
-        Reads::DayBefore => return all[from_day(day - Duration::days(1))..].to_vec(),
-        Reads::LastDoses(n) => last_doses(day, earlier, &all[today..], n),
-        Reads::LoggedDays(n) | Reads::WordedFromLoggedDays(n) => logged_days(earlier, n),
-    };
-    kept.into_iter()
-        .chain(all[today..].iter().copied())
-        .collect()
+    let oldest = || from_day(day - Duration::days(table::HISTORY_DAYS));
+    let tail = |from: usize| Cow::Borrowed(&all[from..]);
+    match reads {
+        Reads::Day => tail(today),
+        Reads::DayBefore | Reads::WordedFromLoggedDays(_) => {
+            tail(from_day(day - Duration::days(1)))
+        }
+        Reads::LoggedDays(n) => {
+            let oldest = oldest();
+            tail(oldest + logged_from(&all[oldest..today], n))
+        }
+        Reads::LastDoses(n) => {
+            let earlier = &all[oldest()..today];
+            let kept = last_doses(day, earlier, &all[today..], n);
+            Cow::Owned(
+                kept.into_iter()
+                    .chain(all[today..].iter().copied())
+                    .collect(),
+            )
+        }
+    }
 }
 
 /// The latest `n` entries of `earlier` of each supplement logged on `day`, in time order.
@@ -175,12 +203,20 @@ fn last_doses<'a>(
         }
     }
     let mut kept: Vec<&Entry> = Vec::new();
+    // Keys that still want entries: the walk back stops when none does.
+    let mut wanting = if n == 0 { 0 } else { keys.len() };
     for &e in earlier.iter().rev() {
+        if wanting == 0 {
+            break;
+        }
         if let Some((_, seen)) = keys.iter_mut().find(|(k, _)| *k == e.item_key)
             && *seen < n
         {
             *seen += 1;
             kept.push(e);
+            if *seen == n {
+                wanting -= 1;
+            }
         }
     }
     kept.reverse();
@@ -188,7 +224,13 @@ fn last_doses<'a>(
 }
 
 /// The entries of the latest `n` dates in `earlier` (sorted by time).
+#[cfg(test)]
 fn logged_days<'a>(earlier: &[&'a Entry], n: usize) -> Vec<&'a Entry> {
+    earlier[logged_from(earlier, n)..].to_vec()
+}
+
+/// Where the entries of the latest `n` dates in `earlier` (sorted by time) start.
+fn logged_from(earlier: &[&Entry], n: usize) -> usize {
     let mut dates = 0;
     let mut start = earlier.len();
     while start > 0 {
@@ -201,7 +243,7 @@ fn logged_days<'a>(earlier: &[&'a Entry], n: usize) -> Vec<&'a Entry> {
         }
         start -= 1;
     }
-    earlier[start..].to_vec()
+    start
 }
 
 #[cfg(test)]

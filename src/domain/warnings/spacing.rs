@@ -127,12 +127,17 @@ fn split_when(group: &[&Entry], total: f64) -> Option<String> {
 /// The spacing rule `id`: one warning per (calcium, medicine) pair too close together, on the
 /// day of the later of the two.
 pub(crate) fn spacing(v: &View, id: &str) -> Vec<Warning> {
+    let mut out: Vec<Warning> = Vec::new();
+    let rules = || table::SPACINGS.iter().filter(|s| s.rule == id);
+    // Most days hold no partner of a rule: then its calcium need not be looked for.
+    if !v.recent().any(|e| rules().any(|r| r.is_partner(e))) {
+        return out;
+    }
     let recent: Vec<&Entry> = v.recent().collect();
     let calcium: Vec<&Entry> = recent.iter().copied().filter(|e| is_calcium(e)).collect();
-    let mut out: Vec<Warning> = Vec::new();
     // One warning per rule and pair, even when a medicine carries two tags of one rule.
     let mut seen: Vec<(&str, *const Entry, *const Entry)> = Vec::new();
-    for rule in table::SPACINGS.iter().filter(|s| s.rule == id) {
+    for rule in rules() {
         let partners = recent.iter().copied().filter(|e| rule.is_partner(e));
         for p in partners {
             for &c in &calcium {
