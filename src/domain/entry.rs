@@ -33,7 +33,16 @@ pub struct Entry {
 
 /// A time as `HH:MM` (what `format("%H:%M")` gives, without parsing that format on each call).
 pub fn hhmm(t: NaiveTime) -> String {
-    format!("{:02}:{:02}", t.hour(), t.minute())
+    let mut s = String::with_capacity(5);
+    push_hhmm(&mut s, t);
+    s
+}
+
+/// [`hhmm`] appended to `s` (warning messages name many times).
+pub fn push_hhmm(s: &mut String, t: NaiveTime) {
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let (h, m) = (t.hour(), t.minute());
+    s.extend([digit(h / 10), digit(h), ':', digit(m / 10), digit(m)]);
 }
 
 /// How an unknown time is shown (day view, CLI, warnings).

@@ -358,8 +358,23 @@ pub fn fmt_amount(v: f64) -> String {
     if v.abs() >= 100.0 || (v - v.round()).abs() < 0.05 {
         format!("{}", v.round() as i64)
     } else {
-        format!("{v:.1}")
+        tenths(v).unwrap_or_else(|| format!("{v:.1}"))
     }
+}
+
+/// `format!("{v:.1}")` for a finite `v` under 100 away from a tie, without the exact float
+/// formatting (which falls back to big-number arithmetic on many such values; warnings name
+/// amounts in every message). Near a tie (x.x5) it says nothing and the caller formats.
+fn tenths(v: f64) -> Option<String> {
+    let t = v * 10.0;
+    let r = t.round();
+    // |t| < 1000: the product is off by far less than this from 10 v, so rounding it rounds 10 v.
+    if !t.is_finite() || t.abs() >= 1000.0 || ((t - r).abs() - 0.5).abs() < 1e-6 {
+        return None;
+    }
+    let n = r.abs() as u32;
+    let sign = if r < 0.0 { "-" } else { "" };
+    Some(format!("{sign}{}.{}", n / 10, n % 10))
 }
 
 #[cfg(test)]

@@ -51,3 +51,33 @@ fn every_form_of_a_shown_total_shares_its_unit() {
     assert!(Shown::SUMMARY.starts_with(&Shown::HEADLINE));
     assert!(Shown::ALL.iter().all(|s| Shown::SUMMARY.contains(s)));
 }
+
+/// The fast path of `fmt_amount` writes what `format!` writes, ties (x.x5, x.25, x.75) and
+/// values a hair from them, negatives, and what is not a number included.
+#[test]
+fn fmt_amount_is_what_format_writes() {
+    let reference = |v: f64| {
+        if v.abs() >= 100.0 || (v - v.round()).abs() < 0.05 {
+            format!("{}", v.round() as i64)
+        } else {
+            format!("{v:.1}")
+        }
+    };
+    let mut values: Vec<f64> = (-20_000..20_000).map(|k| k as f64 / 1000.0).collect();
+    values.extend((-12_000..12_000).map(|k| k as f64 / 100.0));
+    values.extend((-2_400..2_400).map(|k| k as f64 / 20.0));
+    let mut seed = 7u64;
+    for _ in 0..30_000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        values.push(((seed >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 240.0);
+    }
+    for v in values.clone() {
+        values.extend([v.next_up(), v.next_down(), v * 1.000_000_1, v / 3.0]);
+    }
+    values.extend([f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 1e-300]);
+    for v in values {
+        assert_eq!(fmt_amount(v), reference(v), "{v:e}");
+    }
+}

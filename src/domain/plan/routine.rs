@@ -120,24 +120,23 @@ fn meals(days: &[Vec<&Entry>]) -> Vec<UsualMeal> {
     // food gave its fat.
     let mut per_label: BTreeMap<String, (Vec<MealDay>, bool)> = BTreeMap::new();
     for d in days {
-        let mut today: BTreeMap<String, MealDay> = BTreeMap::new();
-        let mut known: BTreeMap<String, bool> = BTreeMap::new();
+        // Per label: the day's meal and whether each of its foods gave its fat.
+        let mut today: BTreeMap<String, (MealDay, bool)> = BTreeMap::new();
         for e in d.iter().filter(|e| e.kind == Kind::Food) {
             let gave = !e.nutrients.get(Nutrient::Fat).is_unknown();
-            let label = meal_label(e);
-            *known.entry(label.clone()).or_insert(true) &= gave;
             let fat = super::check::low(e, Nutrient::Fat);
             let ca = super::check::low(e, Nutrient::Calcium);
-            let slot = today
-                .entry(label)
-                .or_insert((minute_of(clock(e)), 0.0, 0.0));
+            let (slot, known) = today
+                .entry(meal_label(e))
+                .or_insert(((minute_of(clock(e)), 0.0, 0.0), true));
             slot.1 += fat;
             slot.2 += ca;
+            *known &= gave;
         }
-        for (label, v) in today {
-            let slot = per_label.entry(label.clone()).or_insert((Vec::new(), true));
+        for (label, (v, known)) in today {
+            let slot = per_label.entry(label).or_insert((Vec::new(), true));
             slot.0.push(v);
-            slot.1 &= known.get(&label).copied().unwrap_or(true);
+            slot.1 &= known;
         }
     }
     let mut out: Vec<UsualMeal> = per_label

@@ -17,7 +17,8 @@ pub(crate) use crate::domain::nutrient::VITAMIN_K;
 pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {
     let amount = |e: &Entry| total_of([e], parts).lo;
     let mut out: Vec<&Entry> = es.iter().copied().filter(|e| amount(e).0 > 0).collect();
-    out.sort_by_key(|e| (std::cmp::Reverse(amount(e)), e.at()));
+    // Stable, as a sort by key is, with each key worked out once.
+    out.sort_by_cached_key(|e| (std::cmp::Reverse(amount(e)), e.at()));
     out
 }
 
@@ -26,8 +27,7 @@ pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a 
 pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
     let today: Vec<&Entry> = v.today().collect();
     let limits = ctx.limits_of(Shown::Calcium, Counts::All);
-    let msg = over_limits(v, &today, Shown::Calcium, &limits)?;
-    let from = contributors(&today, &[Nutrient::Calcium]);
+    let (msg, from) = over_limits(v, &today, Shown::Calcium, &limits)?;
     let msg = format!("calcium from all sources today {msg}");
     Some(
         v.warning(
@@ -44,8 +44,7 @@ pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
 pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
     let doses: Vec<&Entry> = v.today().filter(|e| is_dose(e)).collect();
     let limits = ctx.limits_of(Shown::Magnesium, Counts::Supplements);
-    let msg = over_limits(v, &doses, Shown::Magnesium, &limits)?;
-    let from = contributors(&doses, &[Nutrient::Magnesium]);
+    let (msg, from) = over_limits(v, &doses, Shown::Magnesium, &limits)?;
     let msg =
         format!("magnesium from supplements and medications today {msg}; food is not counted");
     Some(
@@ -55,8 +54,14 @@ pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
 }
 
 /// "is 2100 mg (from …), above the official UL of 2000 mg (DRI: …)": every limit the certain
-/// total of `es` is above, lowest first, each with its source; `None` when it is above none.
-fn over_limits(v: &View, es: &[&Entry], s: Shown, limits: &[&Limit]) -> Option<String> {
+/// total of `es` is above, lowest first, each with its source, and the entries it comes from
+/// (see [`contributors`]); `None` when it is above none.
+fn over_limits<'a>(
+    v: &View,
+    es: &[&'a Entry],
+    s: Shown,
+    limits: &[&Limit],
+) -> Option<(String, Vec<&'a Entry>)> {
     let total = total_of(es.iter().copied(), s.parts());
     let over: Vec<String> = limits
         .iter()
@@ -75,13 +80,14 @@ fn over_limits(v: &View, es: &[&Entry], s: Shown, limits: &[&Limit]) -> Option<S
         return None;
     }
     let from = contributors(es, s.parts());
-    Some(format!(
+    let msg = format!(
         "is {} {} (from {}), above {}",
         total.display(),
         s.unit(),
         v.describe_list(&from),
         over.join(" and ")
-    ))
+    );
+    Some((msg, from))
 }
 
 /// `vitamin-d-upper-limit`: the day's vitamin D (all forms, all sources) above the official UL

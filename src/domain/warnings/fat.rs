@@ -5,7 +5,7 @@ use super::Reads;
 use super::history::clock_distance;
 use super::table;
 use super::{Severity, View, Warning, minutes_between, total_of};
-use crate::domain::entry::Entry;
+use crate::domain::entry::{Entry, hhmm};
 use crate::domain::item::Kind;
 use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
 use crate::domain::plan::{HISTORY_LOGGED_DAYS, UsualMeal, minute_of, usual_meals};
@@ -65,7 +65,7 @@ fn when_fine(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<St
         .min_by_key(|m| near(minute_of(m.time)));
     let fine = "; with a meal holding fat it would have been fine";
     if let Some(m) = usual {
-        let at = m.time.format("%H:%M");
+        let at = hhmm(m.time);
         return Some(format!("{fine} (your usual {} is at {at})", m.label));
     }
     let fat = |f: &Entry| total_of([f], &[Nutrient::Fat]).lo.to_f64();
@@ -78,7 +78,7 @@ fn when_fine(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<St
     Some(format!(
         "{fine} ({} at {} holds {} g)",
         f.item_name,
-        f.time?.format("%H:%M"),
+        hhmm(f.time?),
         fmt_amount(fat(f))
     ))
 }

@@ -106,11 +106,11 @@ pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
 fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> Option<Warning> {
     let mut times = Vec::new();
     for es in days.values().rev() {
-        let same: Vec<&&Entry> = es.iter().filter(|o| o.item_key == e.item_key).collect();
-        match same.as_slice() {
-            [] => continue,
-            [one] => times.extend(minute_of_day(one)),
-            _ => return None,
+        let mut same = es.iter().filter(|o| o.item_key == e.item_key);
+        match (same.next(), same.next()) {
+            (None, _) => continue,
+            (Some(one), None) => times.extend(minute_of_day(one)),
+            (Some(_), Some(_)) => return None,
         }
         if times.len() == table::DOSE_TIME_HISTORY_DAYS {
             break;

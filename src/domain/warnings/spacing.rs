@@ -2,7 +2,7 @@
 
 use super::table::{self, Spacing};
 use super::{Severity, View, Warning, fmt_gap, is_dose, minutes_between, total_of};
-use crate::domain::entry::Entry;
+use crate::domain::entry::{Entry, hhmm};
 use crate::domain::nutrient::{Nutrient, fmt_amount};
 use chrono::Duration;
 
@@ -112,8 +112,8 @@ fn split_when(group: &[&Entry], total: f64) -> Option<String> {
     let n = (total / table::SINGLE_DOSE_MG).ceil().max(2.0);
     let each = fmt_amount(total / n);
     let window = table::SINGLE_DOSE_WINDOW_MIN;
-    let next = (first + Duration::minutes(window)).format("%H:%M");
-    let start = first.format("%H:%M");
+    let next = hhmm((first + Duration::minutes(window)).time());
+    let start = hhmm(first.time());
     Some(if n <= 2.0 {
         format!("; split it: {each} mg at {start} and {each} mg after {next}")
     } else {
@@ -225,7 +225,7 @@ fn when_fine(rule: &Spacing, gap: i64, first: &Entry, later: &Entry) -> Option<S
     let at = |m: i64| {
         let t = from + Duration::minutes(m);
         if t.date() == later.date {
-            t.format("%H:%M").to_string()
+            hhmm(t.time())
         } else {
             t.format("%H:%M on %Y-%m-%d").to_string()
         }
