@@ -40,9 +40,10 @@ pub fn hhmm(t: NaiveTime) -> String {
 
 /// [`hhmm`] appended to `s` (warning messages name many times).
 pub fn push_hhmm(s: &mut String, t: NaiveTime) {
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let digit = |n: u32| b'0' + (n % 10) as u8;
     let (h, m) = (t.hour(), t.minute());
-    s.extend([digit(h / 10), digit(h), ':', digit(m / 10), digit(m)]);
+    let text = [digit(h / 10), digit(h), b':', digit(m / 10), digit(m)];
+    s.push_str(std::str::from_utf8(&text).unwrap_or("--:--"));
 }
 
 /// How an unknown time is shown (day view, CLI, warnings).
@@ -72,11 +73,10 @@ impl Entry {
     }
 
     pub fn amount_display(&self) -> String {
-        format!(
-            "{} {}",
-            super::nutrient::fmt_amount(self.quantity),
-            self.unit
-        )
+        let mut s = super::nutrient::fmt_amount(self.quantity);
+        s.push(' ');
+        s.push_str(&self.unit);
+        s
     }
 
     /// "Natto 3 oz": how status lines name an entry.

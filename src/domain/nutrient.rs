@@ -356,7 +356,7 @@ impl std::ops::Add for Milli {
 /// Formats an amount for people: whole numbers when large, one decimal when small.
 pub fn fmt_amount(v: f64) -> String {
     if v.abs() >= 100.0 || (v - v.round()).abs() < 0.05 {
-        format!("{}", v.round() as i64)
+        (v.round() as i64).to_string()
     } else {
         tenths(v).unwrap_or_else(|| format!("{v:.1}"))
     }
@@ -373,8 +373,14 @@ fn tenths(v: f64) -> Option<String> {
         return None;
     }
     let n = r.abs() as u32;
-    let sign = if r < 0.0 { "-" } else { "" };
-    Some(format!("{sign}{}.{}", n / 10, n % 10))
+    let mut s = String::with_capacity(6);
+    if r < 0.0 {
+        s.push('-');
+    }
+    s.push_str(&(n / 10).to_string());
+    s.push('.');
+    s.push(char::from(b'0' + (n % 10) as u8));
+    Some(s)
 }
 
 #[cfg(test)]

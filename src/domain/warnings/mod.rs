@@ -279,11 +279,20 @@ impl Warning {
 /// A duration in minutes as people read it: "45 min", "2 h", "1 h 30 min".
 pub(crate) fn fmt_gap(minutes: i64) -> String {
     let m = minutes.abs();
-    match (m / 60, m % 60) {
-        (0, r) => format!("{r} min"),
-        (h, 0) => format!("{h} h"),
-        (h, r) => format!("{h} h {r} min"),
+    let (h, r) = (m / 60, m % 60);
+    let mut s = String::with_capacity(12);
+    if h > 0 {
+        s.push_str(&h.to_string());
+        s.push_str(" h");
     }
+    if r > 0 || h == 0 {
+        if h > 0 {
+            s.push(' ');
+        }
+        s.push_str(&r.to_string());
+        s.push_str(" min");
+    }
+    s
 }
 
 /// Minutes from `a` to `b` (positive when `b` is later); `None` when either time is unknown, so
