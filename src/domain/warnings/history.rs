@@ -6,22 +6,15 @@ use super::{Severity, View, Warning, fmt_gap, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::nutrient::fmt_amount;
 use crate::domain::value::Total;
-use chrono::{Duration, NaiveDate, Timelike};
-use std::collections::BTreeMap;
+use chrono::{Duration, Timelike};
 
-/// The entries before the day that the rule's row declares, by date (oldest first).
-fn history<'a>(v: &View<'a>) -> BTreeMap<NaiveDate, Vec<&'a Entry>> {
+/// The entries before the day that the rule's row declares, by date (oldest first): runs of
+/// the view, which is in time order.
+fn history<'a>(v: &View<'a>) -> Vec<&'a [&'a Entry]> {
     let from = v.day - Duration::days(table::HISTORY_DAYS);
-    let mut days: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
-    for e in v
-        .all
-        .iter()
-        .copied()
-        .filter(|e| e.date < v.day && e.date >= from)
-    {
-        days.entry(e.date).or_default().push(e);
-    }
-    days
+    let lo = v.all.partition_point(|e| e.date < from);
+    let hi = v.all.partition_point(|e| e.date < v.day);
+    v.all[lo..hi].chunk_by(|a, b| a.date == b.date).collect()
 }
 
 /// `vitamin-k-consistency`: on warfarin, the day's vitamin K (K1 + MK-4 + MK-7, all sources)
@@ -38,7 +31,7 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
     }
     let days = history(v);
     let previous: Vec<Total> = days
-        .values()
+        .iter()
         .rev()
         .take(table::K_HISTORY_LOGGED_DAYS)
         .map(|es| total_of(es.iter().copied(), VITAMIN_K))
@@ -103,9 +96,9 @@ pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
         .collect()
 }
 
-fn check_time(v: &View, e: &Entry, days: &BTreeMap<NaiveDate, Vec<&Entry>>) -> Option<Warning> {
+fn check_time(v: &View, e: &Entry, days: &[&[&Entry]]) -> Option<Warning> {
     let mut times = Vec::new();
-    for es in days.values().rev() {
+    for es in days.iter().rev() {
         let mut same = es.iter().filter(|o| o.item_key == e.item_key);
         match (same.next(), same.next()) {
             (None, _) => continue,
