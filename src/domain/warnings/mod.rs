@@ -222,7 +222,7 @@ impl<'a> View<'a> {
     }
 
     /// [`Self::describe`], appended to `s`.
-    fn describe_into(&self, s: &mut String, e: &Entry) {
+    pub fn describe_into(&self, s: &mut String, e: &Entry) {
         s.push_str(&e.item_name);
         s.push(' ');
         s.push_str(&e.amount_display());

@@ -168,44 +168,42 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
     if later.date != v.day {
         return None;
     }
-    let how = if gap == 0 {
-        format!(
-            "{} and {} are at the same time",
-            v.describe(later),
-            v.describe(first)
-        )
+    // The message is written into one String: a range's export words thousands of pairs.
+    let mut msg = String::with_capacity(320);
+    v.describe_into(&mut msg, later);
+    if gap == 0 {
+        msg.push_str(" and ");
+        v.describe_into(&mut msg, first);
+        msg.push_str(" are at the same time");
     } else {
-        let (a, b) = (v.describe(later), v.describe(first));
-        format!("{a} is {} after {b}", fmt_gap(gap))
-    };
-    let ranged = gap < 0 && -gap >= rule.calcium_first_min;
-    let past = if ranged {
-        format!(
+        msg.push_str(" is ");
+        msg.push_str(&fmt_gap(gap));
+        msg.push_str(" after ");
+        v.describe_into(&mut msg, first);
+    }
+    if gap < 0 && -gap >= rule.calcium_first_min {
+        msg.push_str(&format!(
             ", past {} but not yet {}",
             fmt_gap(rule.calcium_first_min),
             fmt_gap(rule.calcium_first_upto_min)
-        )
-    } else {
-        String::new()
-    };
-    let (severity, which) = if is_dose(c) {
-        (severity, calcium_kind(c).to_string())
+        ));
+    }
+    msg.push_str("; the source advises ");
+    msg.push_str(rule.advice);
+    msg.push_str("; the calcium is ");
+    let severity = if is_dose(c) {
+        msg.push_str(calcium_kind(c));
+        severity
     } else {
         let mg = fmt_amount(known_calcium(c));
         let from = fmt_amount(table::FOOD_CALCIUM_MG);
-        (
-            Severity::Info,
-            format!(
-                "food with {mg} mg calcium (food counts from {from} mg: {})",
-                table::OURS
-            ),
-        )
+        msg.push_str(&format!(
+            "food with {mg} mg calcium (food counts from {from} mg: {})",
+            table::OURS
+        ));
+        Severity::Info
     };
-    let when = when_fine(rule, gap, first, later).unwrap_or_default();
-    let msg = format!(
-        "{how}{past}; the source advises {}; the calcium is {which}{when}",
-        rule.advice
-    );
+    msg.push_str(&when_fine(rule, gap, first, later).unwrap_or_default());
     Some(
         v.warning(rule.rule, severity, rule.source)
             .with(msg, &[first, later]),
