@@ -7,7 +7,7 @@
 use super::table;
 use super::{RuleContext, Severity, View, Warning, is_dose, total_of};
 use crate::domain::entry::Entry;
-use crate::domain::nutrient::{Nutrient, Shown, fmt_amount};
+use crate::domain::nutrient::{Milli, Nutrient, Shown, fmt_amount};
 use crate::domain::profile::{Counts, Limit};
 
 /// Vitamin K in all its forms.
@@ -15,11 +15,14 @@ pub(crate) use crate::domain::nutrient::VITAMIN_K;
 
 /// The entries that hold a known, non-zero amount of the nutrients, largest first.
 pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {
-    let amount = |e: &Entry| total_of([e], parts).lo;
-    let mut out: Vec<&Entry> = es.iter().copied().filter(|e| amount(e).0 > 0).collect();
-    // Stable, as a sort by key is, with each key worked out once.
-    out.sort_by_cached_key(|e| (std::cmp::Reverse(amount(e)), e.at()));
-    out
+    let mut out: Vec<(Milli, &Entry)> = es
+        .iter()
+        .map(|e| (total_of([*e], parts).lo, *e))
+        .filter(|(amount, _)| amount.0 > 0)
+        .collect();
+    // Stable: entries of one amount and time keep their order.
+    out.sort_by_key(|(amount, e)| (std::cmp::Reverse(*amount), e.at()));
+    out.into_iter().map(|(_, e)| e).collect()
 }
 
 /// `calcium-daily-limit`: the day's calcium from all sources above the lowest of the profile's

@@ -205,11 +205,18 @@ fn last_doses<'a>(
     let mut kept: Vec<&Entry> = Vec::new();
     // Keys that still want entries: the walk back stops when none does.
     let mut wanting = if n == 0 { 0 } else { keys.len() };
+    // A bit per key's length and last byte turns away most entries of other items at once.
+    let bit =
+        |k: &str| 1u128 << ((k.len() * 31 + usize::from(k.bytes().last().unwrap_or(0))) % 128);
+    let maybe = keys.iter().fold(0, |m, (k, _)| m | bit(k));
     for &e in earlier.iter().rev() {
         if wanting == 0 {
             break;
         }
-        if let Some((_, seen)) = keys.iter_mut().find(|(k, _)| *k == e.item_key)
+        if maybe & bit(&e.item_key) == 0 {
+            continue;
+        }
+        if let Some((_, seen)) = keys.iter_mut().find(|(k, _)| same_key(k, &e.item_key))
             && *seen < n
         {
             *seen += 1;
@@ -221,6 +228,12 @@ fn last_doses<'a>(
     }
     kept.reverse();
     kept
+}
+
+/// Whether two item keys are equal: the walk back for the last doses asks this of every
+/// earlier entry and key, and most pairs differ in length or last byte, which decide at once.
+fn same_key(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().last() == b.as_bytes().last() && a == b
 }
 
 /// The entries of the latest `n` dates in `earlier` (sorted by time).
