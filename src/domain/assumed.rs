@@ -46,6 +46,27 @@ impl Assumed {
         }
     }
 
+    /// The assumptions of either.
+    pub fn union(&self, o: &Assumed) -> Assumed {
+        Assumed {
+            usda: self.usda | o.usda,
+            plant: self.plant | o.plant,
+        }
+    }
+
+    /// Those of these assumptions whose nutrient is exactly zero in `n` (a sum of parts: a zero
+    /// that rests on some part's assumed zero is one too; a sum above zero is not).
+    pub fn where_zero(&self, n: &super::value::Nutrients) -> Assumed {
+        let mut out = Assumed::default();
+        for x in Nutrient::ALL {
+            let zero = matches!(n.get(x), super::value::Value::Exact { v } if v.0 == 0);
+            if let Some(why) = self.get(x).filter(|_| zero) {
+                out.set(x, why);
+            }
+        }
+        out
+    }
+
     /// Why `n` is assumed zero, if it is.
     pub fn get(&self, n: Nutrient) -> Option<Assumption> {
         let bit = 1 << n.index();

@@ -2,6 +2,7 @@
 //! sum of its parts divided by the servings, worked out whenever the items are read; an entry
 //! logging it keeps the amounts of that moment (see [`super::Entry::log`]).
 
+use super::assumed::Assumed;
 use super::item::{Item, Kind, Origin, Serving};
 use super::units::{QtyError, Quantity};
 use super::value::Nutrients;
@@ -89,6 +90,7 @@ impl Recipe {
         let mut grams = Some(0.0);
         let mut tags = BTreeSet::new();
         let mut missing = Vec::new();
+        let mut assumed = Assumed::default();
         for p in &self.parts {
             let Some(item) = get(&p.key) else {
                 missing.push(p.key.clone());
@@ -110,8 +112,9 @@ impl Recipe {
             });
             grams = grams.zip(item.serving.grams).map(|(g, s)| g + s * servings);
             tags.extend(item.tags.iter().cloned());
+            assumed = assumed.union(&item.assumed);
         }
-        let sum = sum.ok_or(RecipeError::NoParts)?;
+        let nutrients = sum.ok_or(RecipeError::NoParts)?.scale(1.0 / self.serves);
         Ok(Item {
             key: self.key.clone(),
             name: self.name.clone(),
@@ -123,11 +126,11 @@ impl Recipe {
                 grams: grams.map(|g| g / self.serves).filter(|g| *g > 0.0),
             },
             portions: Vec::new(),
-            nutrients: sum.scale(1.0 / self.serves),
+            assumed: assumed.where_zero(&nutrients),
+            nutrients,
             tags: tags.into_iter().collect(),
             group: Some("recipe".into()),
             source: self.source(&missing),
-            assumed: Default::default(),
         })
     }
 

@@ -243,3 +243,51 @@ fn check_sums_a_part_that_is_a_saved_recipe() {
     let n = meal.unwrap().item.nutrients;
     assert_eq!(n.get(Nutrient::Calcium), Value::range(550.0, 650.0));
 }
+
+#[test]
+fn a_zero_that_rests_on_an_assumed_zero_stays_marked_and_a_sum_above_zero_does_not() {
+    use crate::domain::assumed::Assumption;
+    let mut items = pantry();
+    let mut spinach = food(
+        "spinach",
+        Some(100.0),
+        Nutrients::default()
+            .with(Nutrient::K2Mk7, Value::exact(0.0))
+            .with(Nutrient::VitaminD3, Value::exact(0.0)),
+        &[],
+    );
+    spinach
+        .assumed
+        .set(Nutrient::K2Mk7, Assumption::PlantNoMenaquinones);
+    spinach.assumed.set(Nutrient::VitaminD3, Assumption::Usda);
+    items.push(spinach);
+    let get = getter(items);
+    // tofu: MK-7 a measured 0; spinach: MK-7 an assumed 0, D3 an assumed 0; cheese: D3 20.
+    let alone = recipe("a", 1.0, &[("spinach", "100 g")])
+        .item(&get)
+        .unwrap();
+    assert_eq!(
+        alone.assumed.get(Nutrient::VitaminD3),
+        Some(Assumption::Usda)
+    );
+    let with_tofu = recipe("b", 2.0, &[("spinach", "100 g"), ("tofu", "100 g")]);
+    let item = with_tofu.item(&get).unwrap();
+    assert_eq!(
+        item.assumed.get(Nutrient::K2Mk7),
+        Some(Assumption::PlantNoMenaquinones)
+    );
+    let with_cheese = recipe("c", 1.0, &[("spinach", "100 g"), ("cheese", "100 g")]);
+    let item = with_cheese.item(&get).unwrap();
+    assert_eq!(
+        item.assumed.get(Nutrient::VitaminD3),
+        None,
+        "20 IU is not zero"
+    );
+    // cheese does not give MK-7: the sum is at least 0, a lower bound, not an assumed zero.
+    assert_eq!(item.assumed.get(Nutrient::K2Mk7), None);
+    let only_measured = recipe("d", 1.0, &[("tofu", "100 g")]).item(&get).unwrap();
+    assert!(
+        only_measured.assumed.is_empty(),
+        "a measured 0 is not marked"
+    );
+}

@@ -5,7 +5,7 @@ use super::theme::THEME;
 use crate::app::dialog::{LOG_FIELDS, MAX_QUERY};
 use crate::app::{AddDialog, App, LogForm, TextInput};
 use crate::domain::nutrient::fmt_amount;
-use crate::domain::{Item, Nutrient, Shown};
+use crate::domain::{Item, Nutrient, Shown, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
@@ -70,8 +70,12 @@ pub fn field(frame: &mut Frame, area: Rect, label: &str, input: &TextInput, focu
 /// A total per serving as people read it; an assumed zero (USDA's "assumed zero", or no
 /// menaquinones in an unfermented plant) is marked `°`, kept apart from a measured 0.
 pub fn amount(item: &Item, s: Shown) -> String {
-    let t = item.nutrients.shown(s);
-    if t.has_value() && !t.is_lower_bound() && t.hi.to_f64() == 0.0 && item.assumed.any_of(s) {
+    marked(&item.nutrients.shown(s), item.assumed.any_of(s))
+}
+
+/// A total as [`amount`] shows it, `°` after a zero that rests on an assumption.
+pub(super) fn marked(t: &Total, assumed: bool) -> String {
+    if assumed && t.has_value() && !t.is_lower_bound() && t.hi.to_f64() == 0.0 {
         format!("{}{ASSUMED}", t.display())
     } else {
         t.display()

@@ -6,7 +6,7 @@ use super::popup;
 use super::theme::THEME;
 use crate::app::{RecipeFocus, RecipeForm, recipe_form::PartQuantity};
 use crate::domain::nutrient::fmt_amount;
-use crate::domain::{Item, Nutrients, Shown, Total};
+use crate::domain::{Item, Shown, Total};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -241,7 +241,7 @@ fn preview_lines(serves: f64, item: &Item) -> Vec<Line<'static>> {
     for s in Shown::HEADLINE {
         let total = format!("{} {}", amount(item, s), s.unit());
         let forms = if s.has_forms() {
-            forms_of(&item.nutrients, s)
+            forms_of(item, s)
         } else {
             String::new()
         };
@@ -261,15 +261,16 @@ fn preview_lines(serves: f64, item: &Item) -> Vec<Line<'static>> {
     lines
 }
 
-/// "D3 40 · D2 0 · D? ?": each form of a shown total on its own.
-fn forms_of(n: &Nutrients, s: Shown) -> String {
+/// "D3 40 · D2 0° · D? ?": each form of a shown total on its own (`°` an assumed zero).
+fn forms_of(item: &Item, s: Shown) -> String {
     let forms: Vec<String> = s
         .parts()
         .iter()
         .map(|p| {
             let mut t = Total::default();
-            t.add(n.get(*p));
-            format!("{} {}", p.short(), t.display())
+            t.add(item.nutrients.get(*p));
+            let shown = super::add::marked(&t, item.assumed.get(*p).is_some());
+            format!("{} {shown}", p.short())
         })
         .collect();
     forms.join(" · ")
