@@ -140,7 +140,10 @@ fn day_plan() -> Plan {
     };
     let routine = Routine {
         doses: vec![
-            dose(entry(&d3(), "1000 IU", date(20), (8, 0), None)),
+            dose(intake::domain::Entry {
+                note: Some("stack morning".into()),
+                ..entry(&d3(), "1000 IU", date(20), (8, 0), None)
+            }),
             dose(entry(&calcium_citrate(), "500 mg", date(20), (7, 0), None)),
         ],
         meals: vec![],
@@ -184,6 +187,7 @@ fn the_plan_view_loads_the_plan_and_logs_the_selected_dose_at_its_planned_time()
         (es[0].id, es[0].time, es[0].item_key.as_str()),
         (0, Some(d.time), "d3")
     );
+    assert_eq!(es[0].note, None, "the last dose's note is not copied");
     // Logged: the plan reloads.
     let applied = update(
         &mut a,

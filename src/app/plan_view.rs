@@ -40,5 +40,8 @@ pub(crate) fn log_planned(app: &mut App) -> Vec<Effect> {
     }
     let mut e = d.entry.clone();
     e.id = 0;
+    // The dose is modelled on the last one logged, whose note was about that one: copied, a
+    // `stack NAME` note would count this single dose as the stack's log (see `plan::stacks`).
+    e.note = None;
     log_new(app, vec![e], "")
 }
