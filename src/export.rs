@@ -288,11 +288,7 @@ fn thousandths(m: i64) -> String {
 /// A finite number stays as it is; `-inf` and `-nan` parse as numbers in Rust but not in a
 /// spreadsheet, so they count as text.
 pub fn neutralise(cell: &str) -> String {
-    if is_risky(cell) {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+    neutralised(cell.to_string())
 }
 
 /// [`neutralise`] of a cell already owned (most cells are returned as they are).

@@ -108,10 +108,7 @@ type Select = for<'a, 'b> fn(NaiveDate, &'b [&'a Entry], Reads) -> Cow<'b, [&'a 
 fn by_time(entries: &[Entry]) -> Vec<&Entry> {
     let key = |e: &&Entry| (e.date, e.time, e.id);
     let mut sorted: Vec<&Entry> = entries.iter().collect();
-    let in_order = |a: &Entry, b: &Entry| {
-        a.date < b.date || (a.date == b.date && (a.time, a.id) <= (b.time, b.id))
-    };
-    if !entries.windows(2).all(|w| in_order(&w[0], &w[1])) {
+    if !sorted.is_sorted_by_key(key) {
         sorted.sort_by_key(key);
     }
     sorted
