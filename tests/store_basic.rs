@@ -118,14 +118,14 @@ fn recent_keys_and_latest_per_key_follow_the_newest_entries() {
     assert_eq!(s.recent_keys(2).unwrap(), ["c", "b"]);
     let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let got: Vec<_> = s
-        .latest_of_keys_between(&["a", "b", "zz"], d("2026-11-02"), d("2026-11-04"), 1)
+        .latest_times_of_keys_between(&["a", "b", "zz"], d("2026-11-02"), d("2026-11-04"), 1)
         .unwrap()
         .into_iter()
-        .map(|e| format!("{} {} {}", e.item_key, e.date, e.time_display()))
+        .map(|l| format!("{} {} {}", l.item_key, l.date, l.time.unwrap()))
         .collect();
-    assert_eq!(got, ["a 2026-11-03 08:00", "b 2026-11-04 23:59"]);
+    assert_eq!(got, ["a 2026-11-03 08:00:00", "b 2026-11-04 23:59:00"]);
     let two = s
-        .latest_of_keys_between(&["a"], d("2026-11-01"), d("2026-11-05"), 2)
+        .latest_times_of_keys_between(&["a"], d("2026-11-01"), d("2026-11-05"), 2)
         .unwrap();
     assert_eq!(two.len(), 2);
     assert!(two[0].date < two[1].date, "in date order");

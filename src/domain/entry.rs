@@ -85,6 +85,38 @@ impl Entry {
     }
 }
 
+/// When an item was logged, and nothing else of the entry: what the dose-time rule reads of a
+/// supplement's earlier doses (issue 19: from an index alone, without the rows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub id: i64,
+    pub date: NaiveDate,
+    pub time: Option<NaiveTime>,
+    pub item_key: String,
+}
+
+impl Logged {
+    /// An entry of `kind` holding only when it was logged: no name, amount or tags, and every
+    /// nutrient unknown (never 0). For a rule's history only: no report shows it, no total counts it.
+    pub fn into_entry(self, kind: Kind) -> Entry {
+        Entry {
+            id: self.id,
+            date: self.date,
+            time: self.time,
+            item_key: self.item_key,
+            item_name: String::new(),
+            kind,
+            quantity: 0.0,
+            unit: String::new(),
+            servings: 0.0,
+            nutrients: Nutrients::default(),
+            tags: Vec::new(),
+            meal: None,
+            note: None,
+        }
+    }
+}
+
 /// The totals of one day, per nutrient, and split into food and supplement parts.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct DayTotals {

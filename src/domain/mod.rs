@@ -21,7 +21,7 @@ pub mod week;
 
 pub use assumed::{Assumed, Assumption};
 pub use day::DayReport;
-pub use entry::{DayTotals, Entry, LogRequest};
+pub use entry::{DayTotals, Entry, LogRequest, Logged};
 pub use item::{Item, Kind, Origin, Portion, Serving};
 pub use nutrient::{Milli, Nutrient, Shown};
 pub use profile::{Counts, Limit, Profile, RefSet, Standing, Target};

@@ -1,14 +1,16 @@
 //! Reads from the diary what the warning rules of a day declare they read, and no more.
 
-use crate::domain::Entry;
 use crate::domain::warnings::{self, RuleContext};
+use crate::domain::{Entry, Kind};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
 
 /// The entries the rules of `date` read (see [`warnings::needs`]), sorted by date: the day and
 /// the days before it any rule reads in full; on a day some rule reads the latest logged days,
 /// those days (the week before in full when each of its days was logged, else every day within
-/// HISTORY_DAYS); and the latest doses of the day's supplements before that.
+/// HISTORY_DAYS); and when the latest doses of the day's supplements before that were logged
+/// ([`crate::domain::Logged`]: the dose-time rule reads no more of them). Those are older than
+/// every day read in full, so no rule that reads whole days reaches them.
 pub(super) fn read(
     store: &Store,
     date: NaiveDate,
@@ -29,7 +31,12 @@ pub(super) fn read(
     if needs.doses > 0 && from > oldest {
         let keys: Vec<&str> = needs.keys.iter().map(String::as_str).collect();
         let before = from - Duration::days(1);
-        let mut doses = store.latest_of_keys_between(&keys, oldest, before, needs.doses)?;
+        let logged = store.latest_times_of_keys_between(&keys, oldest, before, needs.doses)?;
+        // The keys are the day's supplements; the rule reads no more of these than their times.
+        let mut doses: Vec<Entry> = logged
+            .into_iter()
+            .map(|l| l.into_entry(Kind::Supplement))
+            .collect();
         doses.append(&mut all);
         all = doses;
     }

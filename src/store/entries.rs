@@ -1,8 +1,10 @@
 //! Typed queries on entries.
 
-use super::entry_row::{BASE_COLS, COLUMNS, entry_values, from_row, insert_values};
+use super::entry_row::{
+    BASE_COLS, COLUMNS, entry_values, from_row, insert_values, logged_from_row,
+};
 use super::{Result, Store, StoreError, now_stamp};
-use crate::domain::{Entry, Nutrient};
+use crate::domain::{Entry, Logged, Nutrient};
 use chrono::NaiveDate;
 use rusqlite::{
     Connection, OptionalExtension, TransactionBehavior, params_from_iter, types::Value as Sql,
@@ -157,31 +159,28 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    /// For each of `keys`, its latest `per_key` entries from `from` to `to` inclusive; all of
-    /// them in date and time order. Served by the `(item_key, date)` index. The limit is written
-    /// into the SQL (a number, not text): a bound LIMIT makes SQLite re-prepare on every rebind.
-    pub fn latest_of_keys_between(
+    /// For each of `keys`, when its latest `per_key` entries from `from` to `to` inclusive were
+    /// logged; all of them in date and time order. Read from the `(item_key, date, time)` index
+    /// alone (schema 7), without the rows: what the dose-time rule reads of earlier doses. The
+    /// limit is written into the SQL (a number, not text): a bound LIMIT makes SQLite re-prepare
+    /// on every rebind.
+    pub fn latest_times_of_keys_between(
         &self,
         keys: &[&str],
         from: NaiveDate,
         to: NaiveDate,
         per_key: usize,
-    ) -> Result<Vec<Entry>> {
-        let sql = format!(
-            "SELECT {} FROM entries WHERE item_key = ?1 AND date BETWEEN ?2 AND ?3
-             ORDER BY date DESC, time DESC, id DESC LIMIT {per_key}",
-            COLUMNS.as_str()
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
+    ) -> Result<Vec<Logged>> {
+        let mut stmt = self.conn.prepare_cached(&latest_times_sql(per_key))?;
         let (from, to) = (from.to_string(), to.to_string());
         let mut out = Vec::new();
         for k in keys {
             let params = rusqlite::params![k, from, to];
-            for r in stmt.query_map(params, from_row)? {
+            for r in stmt.query_map(params, |r| logged_from_row(r, k))? {
                 out.push(r??);
             }
         }
-        out.sort_by_key(|e| (e.date, e.time, e.id));
+        out.sort_by_key(|l| (l.date, l.time, l.id));
         Ok(out)
     }
 
@@ -273,6 +272,13 @@ fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     row.transpose()
 }
 
+fn latest_times_sql(per_key: usize) -> String {
+    format!(
+        "SELECT id, date, time FROM entries WHERE item_key = ?1 AND date BETWEEN ?2 AND ?3
+         ORDER BY date DESC, time DESC, id DESC LIMIT {per_key}"
+    )
+}
+
 #[cfg(test)]
 mod reading_tests {
     use super::*;
@@ -297,5 +303,22 @@ mod reading_tests {
         assert_eq!((before, after), (10, 10), "one snapshot");
         assert_eq!(store.entry_count().unwrap(), all.len() as i64, "ended");
         store.insert_entry(&all[0]).unwrap();
+    }
+
+    #[test]
+    fn latest_times_come_from_the_index_alone_in_its_order() {
+        let store = Store::open_in_memory().unwrap();
+        let sql = format!("EXPLAIN QUERY PLAN {}", latest_times_sql(8));
+        let mut stmt = store.conn.prepare(&sql).unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(["d3", "2026-01-01", "2026-02-01"], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(plan.len(), 1, "{plan:?}");
+        assert!(
+            plan[0].contains("COVERING INDEX entries_by_key"),
+            "{plan:?}"
+        );
     }
 }

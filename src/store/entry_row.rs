@@ -3,7 +3,7 @@
 //! `Corrupt` error, never a panic).
 
 use super::{Result, StoreError, now_stamp};
-use crate::domain::{Entry, Kind, Milli, Nutrient, Nutrients, Value};
+use crate::domain::{Entry, Kind, Logged, Milli, Nutrient, Nutrients, Value};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use rusqlite::Row;
 use rusqlite::types::{Value as Sql, ValueRef};
@@ -92,34 +92,57 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
             nutrients.set(n, v);
         }
     }
-    let corrupt = |what: &str, v: &str| {
-        StoreError::Corrupt(format!(
-            "entry {}: bad {what} `{v}`",
-            r.get::<_, i64>(0).unwrap_or(0)
-        ))
+    let (date, time) = match when(r)? {
+        Ok(w) => w,
+        Err(e) => return Ok(Err(e)),
     };
-    let (date, time, kind, tags) = (text(r, 1)?, opt_text(r, 2)?, text(r, 5)?, text(r, 9)?);
+    let (kind, tags) = (text(r, 5)?, text(r, 9)?);
     let parsed = (|| {
         Ok(Entry {
             id: r.get(0)?,
-            date: parse_date(date).ok_or_else(|| corrupt("date", date))?,
-            time: match time {
-                Some(t) => Some(parse_time(t).ok_or_else(|| corrupt("time", t))?),
-                None => None,
-            },
+            date,
+            time,
             item_key: text(r, 3)?.to_owned(),
             item_name: text(r, 4)?.to_owned(),
-            kind: Kind::parse(kind).ok_or_else(|| corrupt("kind", kind))?,
+            kind: Kind::parse(kind).ok_or_else(|| corrupt(r, "kind", kind))?,
             quantity: r.get(6)?,
             unit: text(r, 7)?.to_owned(),
             servings: r.get(8)?,
             nutrients,
-            tags: parse_tags(tags).ok_or_else(|| corrupt("tags", tags))?,
+            tags: parse_tags(tags).ok_or_else(|| corrupt(r, "tags", tags))?,
             meal: opt_text(r, 10)?.map(str::to_owned),
             note: opt_text(r, 11)?.map(str::to_owned),
         })
     })();
     Ok(parsed)
+}
+
+/// Reads `id, date, time` of an entry of `key`; a malformed row is a `Corrupt` error.
+pub(super) fn logged_from_row(r: &Row<'_>, key: &str) -> rusqlite::Result<Result<Logged>> {
+    let id = r.get(0)?;
+    Ok(when(r)?.map(|(date, time)| Logged {
+        id,
+        date,
+        time,
+        item_key: key.to_owned(),
+    }))
+}
+
+/// The date and time, columns 1 and 2 of every SELECT here; a malformed one is `Corrupt`.
+fn when(r: &Row<'_>) -> rusqlite::Result<Result<(NaiveDate, Option<NaiveTime>)>> {
+    let (date, time) = (text(r, 1)?, opt_text(r, 2)?);
+    let date = parse_date(date).ok_or_else(|| corrupt(r, "date", date));
+    let time = match time {
+        Some(t) => parse_time(t).map(Some).ok_or_else(|| corrupt(r, "time", t)),
+        None => Ok(None),
+    };
+    Ok(date.and_then(|d| Ok((d, time?))))
+}
+
+/// The error for a malformed value `v` of the entry in row `r`.
+fn corrupt(r: &Row<'_>, what: &str, v: &str) -> StoreError {
+    let id = r.get::<_, i64>(0).unwrap_or(0);
+    StoreError::Corrupt(format!("entry {id}: bad {what} `{v}`"))
 }
 
 /// An integer or NULL column.

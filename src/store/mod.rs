@@ -33,6 +33,7 @@ const SCHEMA: &[&str] = &[
     include_str!("migrations/004_vitamin_k2_other.sql"),
     include_str!("migrations/005_recipes_and_partial_amounts.sql"),
     include_str!("migrations/006_dated_origin_keys.sql"),
+    include_str!("migrations/007_dose_times_index.sql"),
 ];
 
 /// How many migrations this build knows (the `user_version` of an up-to-date diary).
