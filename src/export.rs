@@ -1,7 +1,7 @@
 //! CSV writers: the weekly summary (public interface: never change the header silently) and
 //! one row per entry.
 
-use crate::domain::warnings::Warning;
+use crate::domain::warnings::{Warning, Wording};
 use crate::domain::{DayTotals, Entry, Nutrient, Profile, Shown, Target, Total, week};
 use crate::report::{self, DayReport};
 use crate::store::{Store, StoreError};
@@ -77,7 +77,7 @@ pub fn write_range_csv(
     let mut w = csv::Writer::from_writer(out);
     w.write_record(week_header())?;
     let targets = crate::catalog::target_table().targets(profile);
-    report::for_each_day(store, from, to, profile, |d| {
+    report::for_each_day(store, from, to, profile, Wording::Unworded, |d| {
         let row = Row {
             date: d.date,
             entries: d.entries.len(),

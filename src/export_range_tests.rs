@@ -44,6 +44,18 @@ fn entries_day_by_day(store: &Store, from: NaiveDate, to: NaiveDate) -> String {
     String::from_utf8(w.into_inner().unwrap()).unwrap()
 }
 
+/// Warnings as the rules give them `wording`: unworded, the same warnings (rule, severity,
+/// source, date, entries, order) with empty messages.
+fn worded_as(mut ws: Vec<Warning>, wording: Wording) -> Vec<Warning> {
+    if wording == Wording::Unworded {
+        for w in &mut ws {
+            assert!(!w.message.is_empty(), "{w:?}");
+            w.message.clear();
+        }
+    }
+    ws
+}
+
 /// Equal, or the first line that differs.
 fn same(what: &str, ours: &str, theirs: &str) {
     if let Some((n, (a, b))) =
@@ -72,23 +84,26 @@ fn exports_and_week_views_of_years_are_those_of_day_by_day_reads() {
         );
         assert_eq!(weekly.lines().count() as i64, (to - from).num_days() + 2);
 
-        // What the week and trend views show of each day (runtime::work::span).
-        let (mut next, mut warnings) = (from, 0);
-        report::for_each_day(&store, from, to, &p, |d: Day<'_>| {
-            let one = report::day_report(&store, d.date, &p)?;
-            assert_eq!((d.date, d.entries), (next, &one.entries[..]));
-            assert_eq!(DayTotals::of(d.entries), one.totals, "{next}");
-            assert_eq!(d.warnings, one.warnings, "{next}");
-            warnings += d.warnings.len();
-            next = next.succ_opt().unwrap();
-            Ok::<(), StoreError>(())
-        })
-        .unwrap();
-        assert_eq!(next, to.succ_opt().unwrap());
-        assert!(
-            warnings > 1_000,
-            "{warnings} warnings: the test proves little"
-        );
+        // What the week and trend views show of each day (runtime::work::span), and the
+        // reports of a range (worded).
+        for wording in [Wording::Worded, Wording::Unworded] {
+            let (mut next, mut warnings) = (from, 0);
+            report::for_each_day(&store, from, to, &p, wording, |d: Day<'_>| {
+                let one = report::day_report(&store, d.date, &p)?;
+                assert_eq!((d.date, d.entries), (next, &one.entries[..]));
+                assert_eq!(DayTotals::of(d.entries), one.totals, "{next}");
+                assert_eq!(d.warnings, worded_as(one.warnings, wording), "{next}");
+                warnings += d.warnings.len();
+                next = next.succ_opt().unwrap();
+                Ok::<(), StoreError>(())
+            })
+            .unwrap();
+            assert_eq!(next, to.succ_opt().unwrap());
+            assert!(
+                warnings > 1_000,
+                "{warnings} warnings: the test proves little"
+            );
+        }
     }
     let mut entries = Vec::new();
     write_entries_range_csv(&store, from, to, &mut entries).unwrap();

@@ -4,7 +4,7 @@ pub mod plan;
 pub mod suggest;
 
 pub use crate::domain::DayReport;
-use crate::domain::warnings::{self, RuleContext, Warning};
+use crate::domain::warnings::{self, RuleContext, Warning, Wording};
 use crate::domain::{DayTotals, Entry, Profile, Target};
 use crate::store::{Store, StoreError};
 use chrono::{Duration, NaiveDate};
@@ -48,7 +48,7 @@ pub fn for_each_report<E: From<StoreError>>(
     mut f: impl FnMut(DayReport) -> Result<(), E>,
 ) -> Result<(), E> {
     let targets: Arc<[Target]> = crate::catalog::target_table().targets(profile).into();
-    for_each_day(store, from, to, profile, |d| {
+    for_each_day(store, from, to, profile, Wording::Worded, |d| {
         f(DayReport {
             date: d.date,
             totals: DayTotals::of(d.entries),
@@ -71,15 +71,18 @@ pub struct Day<'a> {
 /// window of the entries of its HISTORY_DAYS in memory, which slides as the days go, so years
 /// of entries are never held at once. The rules see what [`day_report`] reads for them (the
 /// rule table declares each rule's history; `export`'s range tests check the two agree).
+/// Unworded, the warnings' messages are empty (see [`Wording`]).
 pub fn for_each_day<E: From<StoreError>>(
     store: &Store,
     from: NaiveDate,
     to: NaiveDate,
     profile: &Profile,
+    wording: Wording,
     mut f: impl FnMut(Day<'_>) -> Result<(), E>,
 ) -> Result<(), E> {
     let targets = crate::catalog::target_table().targets(profile);
     let ctx = rule_context(profile, &targets);
+    let rules = Rules { ctx: &ctx, wording };
     let mut w = Sliding {
         entries: Vec::new(),
         start: 0,
@@ -88,11 +91,18 @@ pub fn for_each_day<E: From<StoreError>>(
     };
     let history = from - Duration::days(warnings::HISTORY_DAYS);
     store.each_entry_between(history, to, |e| {
-        w.days_before(e.date, &ctx, &mut f)?;
+        w.days_before(e.date, rules, &mut f)?;
         w.entries.push(e);
         Ok::<(), E>(())
     })?;
-    w.days_before(NaiveDate::MAX, &ctx, &mut f)
+    w.days_before(NaiveDate::MAX, rules, &mut f)
+}
+
+/// How each day's rules run.
+#[derive(Clone, Copy)]
+struct Rules<'a> {
+    ctx: &'a RuleContext,
+    wording: Wording,
 }
 
 /// The entries read so far of a range, from the oldest any day still to come may read.
@@ -111,12 +121,12 @@ impl Sliding {
     fn days_before<E>(
         &mut self,
         before: NaiveDate,
-        ctx: &RuleContext,
+        rules: Rules,
         f: &mut impl FnMut(Day<'_>) -> Result<(), E>,
     ) -> Result<(), E> {
         while let Some(date) = self.next.filter(|d| *d < before && *d <= self.to) {
             self.forget_before(date - Duration::days(warnings::HISTORY_DAYS));
-            f(day(date, &self.entries[self.start..], ctx))?;
+            f(day(date, &self.entries[self.start..], rules))?;
             self.next = date.succ_opt();
         }
         Ok(())
@@ -133,7 +143,7 @@ impl Sliding {
 }
 
 /// The day `date` out of entries sorted by date (which may span more days).
-fn day<'a>(date: NaiveDate, all: &'a [Entry], ctx: &RuleContext) -> Day<'a> {
+fn day<'a>(date: NaiveDate, all: &'a [Entry], rules: Rules) -> Day<'a> {
     let lo = all.partition_point(|e| e.date < date - Duration::days(warnings::HISTORY_DAYS));
     let hi = all.partition_point(|e| e.date <= date);
     let window = &all[lo..hi];
@@ -141,13 +151,14 @@ fn day<'a>(date: NaiveDate, all: &'a [Entry], ctx: &RuleContext) -> Day<'a> {
     Day {
         date,
         entries: &window[day_start..],
-        warnings: warnings::day_warnings(date, window, ctx),
+        warnings: warnings::day_warnings_as(date, window, rules.ctx, rules.wording),
     }
 }
 
 /// The report of `date` out of entries sorted by date.
 fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) -> DayReport {
-    let d = day(date, all, ctx);
+    let wording = Wording::Worded;
+    let d = day(date, all, Rules { ctx, wording });
     DayReport {
         date,
         totals: DayTotals::of(d.entries),

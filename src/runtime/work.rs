@@ -3,6 +3,7 @@
 use crate::app::{Change, DaySummary, SpanData};
 use crate::catalog::Catalog;
 use crate::domain::recipe::{self, Part};
+use crate::domain::warnings::Wording;
 use crate::domain::week::week_label;
 use crate::domain::{DayTotals, Entry, Item, LogRequest, Profile, Quantity, Stack};
 use crate::report;
@@ -20,7 +21,7 @@ pub(super) fn span(
     profile: &Profile,
 ) -> Result<SpanData> {
     let mut days = Vec::new();
-    report::for_each_day(store, from, to, profile, |d| {
+    report::for_each_day(store, from, to, profile, Wording::Unworded, |d| {
         days.push(DaySummary {
             date: d.date,
             warnings: d.warnings.len(),

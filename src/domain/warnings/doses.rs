@@ -9,6 +9,7 @@ use super::{RuleContext, Severity, View, Warning, is_dose, total_of};
 use crate::domain::entry::Entry;
 use crate::domain::nutrient::{Milli, Nutrient, Shown, fmt_amount};
 use crate::domain::profile::{Counts, Limit};
+use crate::domain::value::Total;
 
 /// Vitamin K in all its forms.
 pub(crate) use crate::domain::nutrient::VITAMIN_K;
@@ -30,16 +31,15 @@ pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a 
 pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
     let today: Vec<&Entry> = v.today().collect();
     let limits = ctx.limits_of(Shown::Calcium, Counts::All);
-    let (msg, from) = over_limits(v, &today, Shown::Calcium, &limits)?;
-    let msg = format!("calcium from all sources today {msg}");
-    Some(
-        v.warning(
-            table::DAILY_LIMIT,
-            Severity::Caution,
-            table::SRC_DAILY_LIMIT,
-        )
-        .with(msg, &from),
-    )
+    let over = over_limits(&today, Shown::Calcium, &limits)?;
+    let rule = (
+        table::DAILY_LIMIT,
+        Severity::Caution,
+        table::SRC_DAILY_LIMIT,
+    );
+    Some(v.warning(rule, &over.from, || {
+        format!("calcium from all sources today {}", over.words(v))
+    }))
 }
 
 /// `magnesium-supplement-limit`: the day's magnesium from supplements and medications (food is
@@ -47,50 +47,63 @@ pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
 pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
     let doses: Vec<&Entry> = v.today().filter(|e| is_dose(e)).collect();
     let limits = ctx.limits_of(Shown::Magnesium, Counts::Supplements);
-    let (msg, from) = over_limits(v, &doses, Shown::Magnesium, &limits)?;
-    let msg =
-        format!("magnesium from supplements and medications today {msg}; food is not counted");
-    Some(
-        v.warning(table::MG_LIMIT, Severity::Caution, table::SRC_MG_LIMIT)
-            .with(msg, &from),
-    )
+    let over = over_limits(&doses, Shown::Magnesium, &limits)?;
+    let rule = (table::MG_LIMIT, Severity::Caution, table::SRC_MG_LIMIT);
+    Some(v.warning(rule, &over.from, || {
+        format!(
+            "magnesium from supplements and medications today {}; food is not counted",
+            over.words(v)
+        )
+    }))
 }
 
-/// "is 2100 mg (from …), above the official UL of 2000 mg (DRI: …)": every limit the certain
-/// total of `es` is above, lowest first, each with its source, and the entries it comes from
-/// (see [`contributors`]); `None` when it is above none.
-fn over_limits<'a>(
-    v: &View,
-    es: &[&'a Entry],
+/// A total above some limits: the limits, lowest first, and the entries it comes from (see
+/// [`contributors`]).
+struct Over<'a, 'l> {
     s: Shown,
-    limits: &[&Limit],
-) -> Option<(String, Vec<&'a Entry>)> {
+    total: Total,
+    crossed: Vec<&'l Limit>,
+    from: Vec<&'a Entry>,
+}
+
+/// The limits the certain total of `es` is above; `None` when it is above none.
+fn over_limits<'a, 'l>(es: &[&'a Entry], s: Shown, limits: &[&'l Limit]) -> Option<Over<'a, 'l>> {
     let total = total_of(es.iter().copied(), s.parts());
-    let over: Vec<String> = limits
+    let crossed: Vec<&Limit> = limits
         .iter()
+        .copied()
         .filter(|l| total.lo.to_f64() > l.amount)
-        .map(|l| {
-            format!(
-                "the {} of {} {} ({})",
-                l.name,
-                fmt_amount(l.amount),
-                s.unit(),
-                l.source
-            )
-        })
         .collect();
-    if over.is_empty() {
+    if crossed.is_empty() {
         return None;
     }
     let from = contributors(es, s.parts());
-    let msg = format!(
-        "is {} {} (from {}), above {}",
-        total.display(),
-        s.unit(),
-        v.describe_list(&from),
-        over.join(" and ")
-    );
-    Some((msg, from))
+    Some(Over {
+        s,
+        total,
+        crossed,
+        from,
+    })
+}
+
+impl Over<'_, '_> {
+    /// "is 2100 mg (from …), above the official UL of 2000 mg (DRI: …)": each limit with its
+    /// source.
+    fn words(&self, v: &View) -> String {
+        let unit = self.s.unit();
+        let over: Vec<String> = (self.crossed.iter())
+            .map(|l| {
+                let amount = fmt_amount(l.amount);
+                format!("the {} of {amount} {unit} ({})", l.name, l.source)
+            })
+            .collect();
+        format!(
+            "is {} {unit} (from {}), above {}",
+            self.total.display(),
+            v.describe_list(&self.from),
+            over.join(" and ")
+        )
+    }
 }
 
 /// `vitamin-d-upper-limit`: the day's vitamin D (all forms, all sources) above the official UL
@@ -100,38 +113,34 @@ pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
     let parts = Shown::VitaminD.parts();
     let total = total_of(today.iter().copied(), parts);
     let lo = total.lo.to_f64();
-    let what = if lo > table::D_SEED_MAX_IU {
-        (
-            Severity::Alert,
-            format!(
-                "above {} IU, the top of the articles' range; the source advises higher doses only under medical supervision (official upper limit {} IU)",
-                fmt_amount(table::D_SEED_MAX_IU),
-                fmt_amount(table::D_OFFICIAL_UL_IU)
-            ),
-        )
+    let severity = if lo > table::D_SEED_MAX_IU {
+        Severity::Alert
     } else if lo > table::D_OFFICIAL_UL_IU {
-        (
-            Severity::Caution,
-            format!(
-                "above the official upper limit of {} IU (the articles go up to {} IU)",
-                fmt_amount(table::D_OFFICIAL_UL_IU),
-                fmt_amount(table::D_SEED_MAX_IU)
-            ),
-        )
+        Severity::Caution
     } else {
         return None;
     };
     let from = contributors(&today, parts);
-    let msg = format!(
-        "vitamin D today is {} IU (from {}), {}",
-        total.display(),
-        v.describe_list(&from),
-        what.1
-    );
-    Some(
-        v.warning(table::D_UPPER, what.0, table::SRC_D_UPPER)
-            .with(msg, &from),
-    )
+    Some(v.warning((table::D_UPPER, severity, table::SRC_D_UPPER), &from, || {
+        let what = if severity == Severity::Alert {
+            format!(
+                "above {} IU, the top of the articles' range; the source advises higher doses only under medical supervision (official upper limit {} IU)",
+                fmt_amount(table::D_SEED_MAX_IU),
+                fmt_amount(table::D_OFFICIAL_UL_IU)
+            )
+        } else {
+            format!(
+                "above the official upper limit of {} IU (the articles go up to {} IU)",
+                fmt_amount(table::D_OFFICIAL_UL_IU),
+                fmt_amount(table::D_SEED_MAX_IU)
+            )
+        };
+        format!(
+            "vitamin D today is {} IU (from {}), {what}",
+            total.display(),
+            v.describe_list(&from),
+        )
+    }))
 }
 
 /// `vitamin-k2-high-dose`: the day's K2 from supplements (MK-4 + MK-7) above the bone-support
@@ -142,35 +151,32 @@ pub(crate) fn k2_high(v: &View) -> Option<Warning> {
     let parts = Shown::VitaminK2.parts();
     let total = total_of(supps.iter().copied(), parts);
     let lo = total.lo.to_f64();
-    let (severity, what) = if lo > table::K2_THERAPEUTIC_MCG {
-        (
-            Severity::Alert,
-            format!(
-                "above {} mg, a therapeutic dose the source reserves for medical supervision",
-                fmt_amount(table::K2_THERAPEUTIC_MCG / 1000.0)
-            ),
-        )
+    let severity = if lo > table::K2_THERAPEUTIC_MCG {
+        Severity::Alert
     } else if lo > table::K2_BONE_MAX_MCG {
-        (
-            Severity::Info,
-            format!(
-                "above the bone-support range (up to {} mcg); the source calls higher doses therapeutic, for medical supervision",
-                fmt_amount(table::K2_BONE_MAX_MCG)
-            ),
-        )
+        Severity::Info
     } else {
         return None;
     };
     let from = contributors(&supps, parts);
-    let msg = format!(
-        "vitamin K2 from supplements today is {} mcg (from {}), {what}",
-        total.display(),
-        v.describe_list(&from)
-    );
-    Some(
-        v.warning(table::K2_HIGH, severity, table::SRC_K2_HIGH)
-            .with(msg, &from),
-    )
+    Some(v.warning((table::K2_HIGH, severity, table::SRC_K2_HIGH), &from, || {
+        let what = if severity == Severity::Alert {
+            format!(
+                "above {} mg, a therapeutic dose the source reserves for medical supervision",
+                fmt_amount(table::K2_THERAPEUTIC_MCG / 1000.0)
+            )
+        } else {
+            format!(
+                "above the bone-support range (up to {} mcg); the source calls higher doses therapeutic, for medical supervision",
+                fmt_amount(table::K2_BONE_MAX_MCG)
+            )
+        };
+        format!(
+            "vitamin K2 from supplements today is {} mcg (from {}), {what}",
+            total.display(),
+            v.describe_list(&from)
+        )
+    }))
 }
 
 /// `calcium-magnesium-ratio`: the day's calcium : magnesium above 2 : 1, only when every entry's
@@ -186,18 +192,17 @@ pub(crate) fn ratio(v: &View) -> Option<Warning> {
         return None;
     }
     let from = contributors(&today, &[Nutrient::Calcium]);
-    let msg = format!(
-        "calcium {} mg to magnesium {} mg today is {:.1} : 1 (calcium from {}); the source suggests about {} : 1",
-        ca.display(),
-        mg.display(),
-        ca_lo / mg_hi,
-        v.describe_list(&from),
-        fmt_amount(table::CA_MG_MAX_RATIO)
-    );
-    Some(
-        v.warning(table::CA_MG_RATIO, Severity::Info, table::SRC_RATIO)
-            .with(msg, &from),
-    )
+    let rule = (table::CA_MG_RATIO, Severity::Info, table::SRC_RATIO);
+    Some(v.warning(rule, &from, || {
+        format!(
+            "calcium {} mg to magnesium {} mg today is {:.1} : 1 (calcium from {}); the source suggests about {} : 1",
+            ca.display(),
+            mg.display(),
+            ca_lo / mg_hi,
+            v.describe_list(&from),
+            fmt_amount(table::CA_MG_MAX_RATIO)
+        )
+    }))
 }
 
 /// A vitamin K supplement: a supplement or medication tagged `vitamin-k-supplement` (even with an unknown
@@ -215,21 +220,26 @@ pub(crate) fn warfarin(v: &View) -> Vec<Warning> {
         .today()
         .filter(|e| e.has_tag(table::ANTAGONIST_TAG))
         .collect();
-    let why = if antagonists.is_empty() {
-        "the profile says warfarin".to_string()
-    } else {
-        format!("{} is logged the same day", v.describe_list(&antagonists))
+    let why = || {
+        if antagonists.is_empty() {
+            "the profile says warfarin".to_string()
+        } else {
+            format!("{} is logged the same day", v.describe_list(&antagonists))
+        }
     };
+    let rule = (table::K_WARFARIN, Severity::Alert, table::SRC_WARFARIN);
     v.today()
         .filter(|e| is_k_supplement(e))
         .map(|s| {
-            let msg = format!(
-                "{} holds vitamin K and {why}; the source advises consulting the physician and keeping vitamin K intake consistent day to day",
-                v.describe(s)
-            );
             let mut involved = vec![s];
             involved.extend(antagonists.iter().copied());
-            v.warning(table::K_WARFARIN, Severity::Alert, table::SRC_WARFARIN).with(msg, &involved)
+            v.warning(rule, &involved, || {
+                format!(
+                    "{} holds vitamin K and {}; the source advises consulting the physician and keeping vitamin K intake consistent day to day",
+                    v.describe(s),
+                    why()
+                )
+            })
         })
         .collect()
 }

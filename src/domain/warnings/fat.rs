@@ -112,30 +112,34 @@ fn check(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<Warnin
         })
         .collect();
     let fat = total_of(food.iter().copied(), &[Nutrient::Fat]);
-    let window = super::fmt_gap(table::FAT_WINDOW_MIN);
-    let problem = if food.is_empty() {
-        format!("has no food logged within {window}")
-    } else if !fat.is_lower_bound() && fat.hi.to_f64() < table::FAT_MIN_G {
-        format!(
-            "has only {} g fat in the food within {window} ({})",
-            fat.display(),
-            v.describe_list(&food)
-        )
-    } else {
+    let some_food = !food.is_empty();
+    if some_food && (fat.is_lower_bound() || fat.hi.to_f64() >= table::FAT_MIN_G) {
         return None;
-    };
+    }
     let (advice, source) = advice(s);
-    let advice = format!(
-        "{advice} (food within {window} holding at least {} g fat: {})",
-        fmt_amount(table::FAT_MIN_G),
-        table::OURS
-    );
-    let when = when_fine(v, s, meals).unwrap_or_default();
-    let msg = format!("{} {problem}; {advice}{when}", v.describe(s));
     let mut involved = vec![s];
-    involved.extend(food);
-    Some(
-        v.warning(table::TAKE_WITH_FAT, Severity::Info, source)
-            .with(msg, &involved),
-    )
+    involved.extend(food.iter().copied());
+    Some(v.warning(
+        (table::TAKE_WITH_FAT, Severity::Info, source),
+        &involved,
+        || {
+            let window = super::fmt_gap(table::FAT_WINDOW_MIN);
+            let problem = if some_food {
+                format!(
+                    "has only {} g fat in the food within {window} ({})",
+                    fat.display(),
+                    v.describe_list(&food)
+                )
+            } else {
+                format!("has no food logged within {window}")
+            };
+            let advice = format!(
+                "{advice} (food within {window} holding at least {} g fat: {})",
+                fmt_amount(table::FAT_MIN_G),
+                table::OURS
+            );
+            let when = when_fine(v, s, meals).unwrap_or_default();
+            format!("{} {problem}; {advice}{when}", v.describe(s))
+        },
+    ))
 }

@@ -52,32 +52,31 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
     if !above && !below {
         return None;
     }
-    let mean = match sum_hi {
-        Some(hi) if hi != sum_lo => format!(
-            "{}–{}",
-            fmt_amount(sum_lo as f64 / 1000.0 / n as f64),
-            fmt_amount(hi as f64 / 1000.0 / n as f64)
-        ),
-        Some(_) => fmt_amount(sum_lo as f64 / 1000.0 / n as f64),
-        None => format!("≥ {}", fmt_amount(sum_lo as f64 / 1000.0 / n as f64)),
-    };
     let from = contributors(&today, VITAMIN_K);
-    let listed = if from.is_empty() {
-        "nothing with known vitamin K logged".to_string()
-    } else {
-        format!("from {}", v.describe_list(&from))
-    };
-    let msg = format!(
-        "vitamin K today is {} mcg ({listed}), more than {pct} % {} the mean of the previous {n} logged days ({mean} mcg); the {pct} % and the {} days are {}; on warfarin the source advises keeping vitamin K intake consistent day to day",
-        day.display(),
-        if above { "above" } else { "below" },
-        table::K_HISTORY_LOGGED_DAYS,
-        table::OURS,
-    );
-    Some(
-        v.warning(table::K_CONSISTENCY, Severity::Caution, table::SRC_WARFARIN)
-            .with(msg, &from),
-    )
+    let rule = (table::K_CONSISTENCY, Severity::Caution, table::SRC_WARFARIN);
+    Some(v.warning(rule, &from, || {
+        let mean = match sum_hi {
+            Some(hi) if hi != sum_lo => format!(
+                "{}–{}",
+                fmt_amount(sum_lo as f64 / 1000.0 / n as f64),
+                fmt_amount(hi as f64 / 1000.0 / n as f64)
+            ),
+            Some(_) => fmt_amount(sum_lo as f64 / 1000.0 / n as f64),
+            None => format!("≥ {}", fmt_amount(sum_lo as f64 / 1000.0 / n as f64)),
+        };
+        let listed = if from.is_empty() {
+            "nothing with known vitamin K logged".to_string()
+        } else {
+            format!("from {}", v.describe_list(&from))
+        };
+        format!(
+            "vitamin K today is {} mcg ({listed}), more than {pct} % {} the mean of the previous {n} logged days ({mean} mcg); the {pct} % and the {} days are {}; on warfarin the source advises keeping vitamin K intake consistent day to day",
+            day.display(),
+            if above { "above" } else { "below" },
+            table::K_HISTORY_LOGGED_DAYS,
+            table::OURS,
+        )
+    }))
 }
 
 /// `dose-time-consistency`: a supplement more than 3 h (on the 24-hour clock, so 23:30 and
@@ -117,20 +116,19 @@ fn check_time(v: &View, e: &Entry, days: &[&[&Entry]]) -> Option<Warning> {
     if off <= table::DOSE_TIME_MAX_MIN {
         return None;
     }
-    let msg = format!(
-        "{} is {} from its usual time {:02}:{:02} (the median of the previous {} days it was logged); the {} is {}; the source advises taking supplements at the same time daily",
-        v.describe(e),
-        fmt_gap(off),
-        usual / 60,
-        usual % 60,
-        times.len(),
-        fmt_gap(table::DOSE_TIME_MAX_MIN),
-        table::OURS,
-    );
-    Some(
-        v.warning(table::DOSE_TIME, Severity::Info, table::SRC_DOSE_TIME)
-            .with(msg, &[e]),
-    )
+    let rule = (table::DOSE_TIME, Severity::Info, table::SRC_DOSE_TIME);
+    Some(v.warning(rule, &[e], || {
+        format!(
+            "{} is {} from its usual time {:02}:{:02} (the median of the previous {} days it was logged); the {} is {}; the source advises taking supplements at the same time daily",
+            v.describe(e),
+            fmt_gap(off),
+            usual / 60,
+            usual % 60,
+            times.len(),
+            fmt_gap(table::DOSE_TIME_MAX_MIN),
+            table::OURS,
+        )
+    }))
 }
 
 fn minute_of_day(e: &Entry) -> Option<i64> {

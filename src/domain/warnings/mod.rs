@@ -95,7 +95,27 @@ pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 /// A warning about two entries belongs to the day of the later one, so a pair across midnight
 /// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
-    run_rules(day, entries, ctx, rule::pick)
+    run_rules(day, entries, ctx, rule::pick, Wording::Worded)
+}
+
+/// Whether the rules write their messages. What a warning is (rule, severity, source, entries,
+/// order) is decided the same either way; unworded, each message is empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wording {
+    Worded,
+    /// For what shows only how many warnings a day has and of which rules (the weekly CSV, the
+    /// week and trend views): wording them was a third of the rules' time in a year's export.
+    Unworded,
+}
+
+/// [`day_warnings`], worded or not.
+pub fn day_warnings_as(
+    day: NaiveDate,
+    entries: &[Entry],
+    ctx: &RuleContext,
+    wording: Wording,
+) -> Vec<Warning> {
+    run_rules(day, entries, ctx, rule::pick, wording)
 }
 
 /// Which entries of a day (sorted by time) a rule sees, given what its row reads.
@@ -114,7 +134,13 @@ fn by_time(entries: &[Entry]) -> Vec<&Entry> {
     sorted
 }
 
-fn run_rules(day: NaiveDate, entries: &[Entry], ctx: &RuleContext, select: Select) -> Vec<Warning> {
+fn run_rules(
+    day: NaiveDate,
+    entries: &[Entry],
+    ctx: &RuleContext,
+    select: Select,
+    wording: Wording,
+) -> Vec<Warning> {
     let sorted = by_time(entries);
     // `When` looks at the day's entries only.
     let today = &sorted[sorted.partition_point(|e| e.date < day)..];
@@ -127,6 +153,7 @@ fn run_rules(day: NaiveDate, entries: &[Entry], ctx: &RuleContext, select: Selec
                     day,
                     all: &seen,
                     window: &sorted,
+                    wording,
                 },
                 ctx,
             ));
@@ -193,6 +220,8 @@ pub(crate) struct View<'a> {
     /// Every entry the caller passed: a rule that reads more only to word a warning
     /// ([`Reads::WordedFromLoggedDays`]) picks that from here when it warns.
     pub window: &'a [&'a Entry],
+    /// Whether [`Self::warning`] writes the message.
+    pub wording: Wording,
 }
 
 impl<'a> View<'a> {
@@ -253,23 +282,25 @@ impl<'a> View<'a> {
         s
     }
 
-    pub fn warning(&self, rule: &'static str, severity: Severity, source: &'static str) -> Warning {
+    /// A warning of the day about `entries`; `message` words it, called only when the view is
+    /// worded (every rule decides first, then words).
+    pub fn warning(
+        &self,
+        (rule, severity, source): (&'static str, Severity, &'static str),
+        entries: &[&Entry],
+        message: impl FnOnce() -> String,
+    ) -> Warning {
         Warning {
             rule,
             severity,
-            message: String::new(),
+            message: match self.wording {
+                Wording::Worded => message(),
+                Wording::Unworded => String::new(),
+            },
             source,
             date: self.day,
-            entries: Vec::new(),
+            entries: entries.iter().map(|e| e.id).collect(),
         }
-    }
-}
-
-impl Warning {
-    pub(crate) fn with(mut self, message: String, entries: &[&Entry]) -> Warning {
-        self.message = message;
-        self.entries = entries.iter().map(|e| e.id).collect();
-        self
     }
 }
 
@@ -339,7 +370,13 @@ pub(crate) fn day_warnings_undeclared(
     entries: &[Entry],
     ctx: &RuleContext,
 ) -> Vec<Warning> {
-    run_rules(day, entries, ctx, |_, all, _| Cow::Borrowed(all))
+    run_rules(
+        day,
+        entries,
+        ctx,
+        |_, all, _| Cow::Borrowed(all),
+        Wording::Worded,
+    )
 }
 
 #[cfg(test)]

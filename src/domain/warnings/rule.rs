@@ -147,6 +147,7 @@ fn warns(r: &Rule, day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> bool {
         day,
         all: &seen,
         window: &sorted,
+        wording: super::Wording::Unworded,
     };
     !(r.run)(&v, ctx).is_empty()
 }

@@ -4,6 +4,7 @@ use super::table::{self, Spacing};
 use super::{Severity, View, Warning, fmt_gap, is_dose, minutes_between, total_of};
 use crate::domain::entry::{Entry, hhmm};
 use crate::domain::nutrient::{Nutrient, fmt_amount};
+use crate::domain::value::Total;
 use chrono::Duration;
 
 /// Supplement calcium: a supplement or medication (antacid, multivitamin) tagged as calcium or
@@ -55,12 +56,7 @@ pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
             .collect();
         let total = total_of(group.iter().copied(), &[Nutrient::Calcium]);
         if total.lo.to_f64() > table::SINGLE_DOSE_MG {
-            out.extend(single_dose_warning(
-                v,
-                &group,
-                total.display(),
-                total.lo.to_f64(),
-            ));
+            out.extend(single_dose_warning(v, &group, total));
             i += group.len();
         } else {
             i += 1;
@@ -69,40 +65,40 @@ pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
     out
 }
 
-fn single_dose_warning(
-    v: &View,
-    group: &[&Entry],
-    total: String,
-    total_lo: f64,
-) -> Option<Warning> {
+fn single_dose_warning(v: &View, group: &[&Entry], total: Total) -> Option<Warning> {
     let last = group.last()?;
     if last.date != v.day {
         return None;
     }
-    let what = if group.len() == 1 {
-        format!("{} is {total} mg of calcium in one dose", v.describe(last))
-    } else {
-        let span = fmt_gap(minutes_between(group[0], last)?);
-        let names = v.describe_list(group);
-        let window = fmt_gap(table::SINGLE_DOSE_WINDOW_MIN);
-        format!(
-            "{names} add up to {total} mg of calcium within {span} (doses within {window} count as one: {})",
-            table::OURS
-        )
-    };
-    let msg = format!(
-        "{what}; the source advises single doses of at most {} mg{}",
-        fmt_amount(table::SINGLE_DOSE_MG),
-        split_when(group, total_lo).unwrap_or_default()
+    let span = minutes_between(group[0], last)?;
+    let rule = (
+        table::SINGLE_DOSE,
+        Severity::Caution,
+        table::SRC_SINGLE_DOSE,
     );
-    Some(
-        v.warning(
-            table::SINGLE_DOSE,
-            Severity::Caution,
-            table::SRC_SINGLE_DOSE,
+    Some(v.warning(rule, group, || {
+        let what = if group.len() == 1 {
+            format!(
+                "{} is {} mg of calcium in one dose",
+                v.describe(last),
+                total.display()
+            )
+        } else {
+            let span = fmt_gap(span);
+            let names = v.describe_list(group);
+            let window = fmt_gap(table::SINGLE_DOSE_WINDOW_MIN);
+            format!(
+                "{names} add up to {} mg of calcium within {span} (doses within {window} count as one: {})",
+                total.display(),
+                table::OURS
+            )
+        };
+        format!(
+            "{what}; the source advises single doses of at most {} mg{}",
+            fmt_amount(table::SINGLE_DOSE_MG),
+            split_when(group, total.lo.to_f64()).unwrap_or_default()
         )
-        .with(msg, group),
-    )
+    }))
 }
 
 /// "; split it: 300 mg at 08:00 and 300 mg after 09:00": equal doses of at most the single-dose
@@ -168,7 +164,18 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
     if later.date != v.day {
         return None;
     }
-    // The message is written into one String: a range's export words thousands of pairs.
+    // Food calcium ranks below supplement and medicine calcium.
+    let severity = if is_dose(c) { severity } else { Severity::Info };
+    Some(
+        v.warning((rule.rule, severity, rule.source), &[first, later], || {
+            pair_words(v, rule, gap, c, (first, later))
+        }),
+    )
+}
+
+/// The message of a pair, written into one String (a range's export words thousands of pairs).
+fn pair_words(v: &View, rule: &Spacing, gap: i64, c: &Entry, pair: (&Entry, &Entry)) -> String {
+    let (first, later) = pair;
     let mut msg = String::with_capacity(320);
     v.describe_into(&mut msg, later);
     if gap == 0 {
@@ -191,9 +198,8 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
     msg.push_str("; the source advises ");
     msg.push_str(rule.advice);
     msg.push_str("; the calcium is ");
-    let severity = if is_dose(c) {
+    if is_dose(c) {
         msg.push_str(calcium_kind(c));
-        severity
     } else {
         let mg = fmt_amount(known_calcium(c));
         let from = fmt_amount(table::FOOD_CALCIUM_MG);
@@ -201,13 +207,9 @@ fn pair(v: &View, rule: &Spacing, c: &Entry, p: &Entry) -> Option<Warning> {
             "food with {mg} mg calcium (food counts from {from} mg: {})",
             table::OURS
         ));
-        Severity::Info
-    };
+    }
     msg.push_str(&when_fine(rule, gap, first, later).unwrap_or_default());
-    Some(
-        v.warning(rule.rule, severity, rule.source)
-            .with(msg, &[first, later]),
-    )
+    msg
 }
 
 /// "; Doxycycline would have been fine at 14:00 or later": the earliest time, from the rule's
