@@ -6,7 +6,7 @@ pub mod suggest;
 pub use crate::domain::DayReport;
 use crate::domain::warnings::{self, RuleContext, Warning, Wording};
 use crate::domain::{DayTotals, Entry, Profile, Target};
-use crate::store::{Store, StoreError};
+use crate::store::{Fields, Store, StoreError};
 use chrono::{Duration, NaiveDate};
 use std::sync::Arc;
 
@@ -62,6 +62,7 @@ pub fn for_each_report<E: From<StoreError>>(
 /// One day of a range as read for its report, without the targets (the same every day).
 pub struct Day<'a> {
     pub date: NaiveDate,
+    /// Unworded, only their [`Fields::Rules`].
     pub entries: &'a [Entry],
     pub warnings: Vec<Warning>,
 }
@@ -71,7 +72,8 @@ pub struct Day<'a> {
 /// window of the entries of its HISTORY_DAYS in memory, which slides as the days go, so years
 /// of entries are never held at once. The rules see what [`day_report`] reads for them (the
 /// rule table declares each rule's history; `export`'s range tests check the two agree).
-/// Unworded, the warnings' messages are empty (see [`Wording`]).
+/// Unworded, the warnings' messages are empty (see [`Wording`]) and the entries hold only what
+/// the rules and the totals read ([`Fields::Rules`]).
 pub fn for_each_day<E: From<StoreError>>(
     store: &Store,
     from: NaiveDate,
@@ -90,7 +92,11 @@ pub fn for_each_day<E: From<StoreError>>(
         to,
     };
     let history = from - Duration::days(warnings::HISTORY_DAYS);
-    store.each_entry_between(history, to, |e| {
+    let fields = match wording {
+        Wording::Worded => Fields::All,
+        Wording::Unworded => Fields::Rules,
+    };
+    store.each_entry_between_as(history, to, fields, |e| {
         w.days_before(e.date, rules, &mut f)?;
         w.entries.push(e);
         Ok::<(), E>(())

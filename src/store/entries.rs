@@ -1,7 +1,8 @@
 //! Typed queries on entries.
 
+pub use super::entry_row::Fields;
 use super::entry_row::{
-    BASE_COLS, COLUMNS, entry_values, from_row, insert_values, logged_from_row,
+    BASE_COLS, COLUMNS, RULE_COLUMNS, entry_values, from_row, insert_values, logged_from_row,
 };
 use super::{Result, Store, StoreError, now_stamp};
 use crate::domain::{Entry, Logged, Nutrient};
@@ -124,11 +125,25 @@ impl Store {
         &self,
         from: NaiveDate,
         to: NaiveDate,
+        f: impl FnMut(Entry) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        self.each_entry_between_as(from, to, Fields::All, f)
+    }
+
+    /// [`Self::each_entry_between`], filling only `fields` of each entry.
+    pub fn each_entry_between_as<E: From<StoreError>>(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        fields: Fields,
         mut f: impl FnMut(Entry) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
+        let columns = match fields {
+            Fields::All => COLUMNS.as_str(),
+            Fields::Rules => RULE_COLUMNS.as_str(),
+        };
         let sql = format!(
-            "SELECT {} FROM entries WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time, id",
-            COLUMNS.as_str()
+            "SELECT {columns} FROM entries WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time, id"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
         let mut rows =

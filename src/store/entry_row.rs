@@ -10,7 +10,25 @@ use rusqlite::types::{Value as Sql, ValueRef};
 use std::sync::LazyLock;
 
 /// Column list shared by every SELECT, in the order `from_row` reads.
-pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(|| {
+pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(|| columns(Fields::All));
+
+/// [`COLUMNS`] as [`Fields::Rules`] reads them.
+pub(super) static RULE_COLUMNS: LazyLock<String> = LazyLock::new(|| columns(Fields::Rules));
+
+/// Which of an entry's values a read fills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fields {
+    All,
+    /// What the warning rules decide on and a day's totals sum (id, date, time, item key, kind,
+    /// tags, nutrients): the name, the amount as typed, the servings, meal and note, which only
+    /// word messages and show entries, are read empty (`""`, 0, NULL). Issue 19: SQLite not
+    /// decoding them and intake not copying them was a tenth of a year's weekly export.
+    Rules,
+}
+
+/// The SELECT list of `fields`, in the order `from_row` reads; the values [`Fields::Rules`]
+/// leaves out are constants of their type, so `from_row` reads both lists alike.
+fn columns(fields: Fields) -> String {
     let mut cols = vec![
         "id",
         "date",
@@ -27,6 +45,13 @@ pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(|| {
         "partial",
     ]
     .into_iter()
+    .map(|c| match (fields, c) {
+        (Fields::All, _) => c,
+        (Fields::Rules, "item_name" | "unit") => "''",
+        (Fields::Rules, "quantity" | "servings") => "0.0",
+        (Fields::Rules, "meal" | "note") => "NULL",
+        (Fields::Rules, _) => c,
+    })
     .map(String::from)
     .collect::<Vec<_>>();
     for n in Nutrient::ALL {
@@ -34,7 +59,7 @@ pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(|| {
         cols.push(format!("{}_hi", n.column()));
     }
     cols.join(", ")
-});
+}
 
 pub(super) const BASE_COLS: usize = 13;
 pub(super) fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
@@ -220,7 +245,8 @@ fn parse_tags(s: &str) -> Option<Vec<String>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Store;
+    use super::super::{Store, StoreError};
+    use super::Fields;
     use crate::catalog::Catalog;
     use chrono::NaiveDate;
 
@@ -254,6 +280,27 @@ mod tests {
                 (written.meal, written.note) = (Some("lunch".into()), Some("é ☕".into()));
             }
             assert_eq!(*e, written);
+        }
+    }
+
+    #[test]
+    fn rows_read_for_the_rules_leave_out_only_what_words_and_shows_entries() {
+        let store = edited("UPDATE entries SET meal = 'lunch', note = 'n' WHERE id = 2");
+        let (from, to) = (day(1900, 1, 1), day(9999, 12, 31));
+        let mut read = Vec::new();
+        store
+            .each_entry_between_as(from, to, Fields::Rules, |e| {
+                read.push(e);
+                Ok::<(), StoreError>(())
+            })
+            .unwrap();
+        let all = store.entries_between(from, to).unwrap();
+        assert_eq!(read.len(), all.len());
+        for (mut e, r) in all.into_iter().zip(read) {
+            assert!(!e.item_name.is_empty() && e.quantity > 0.0 && !e.unit.is_empty());
+            (e.item_name, e.unit, e.meal, e.note) = Default::default();
+            (e.quantity, e.servings) = (0.0, 0.0);
+            assert_eq!(e, r);
         }
     }
 
