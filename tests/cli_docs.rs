@@ -89,3 +89,34 @@ fn man_page_renders_with_every_command() {
     assert!(text.contains("Delete a stack"), "stack rm has its help");
     assert!(!d.path.exists(), "man must not create a diary");
 }
+
+/// Each subcommand's arguments are built only when it runs (issue 19); what help, the manual and
+/// the completions say must not change with that: a command's description is its own (not that of
+/// a part its arguments share), and the completions know `help` of nested subcommands.
+#[test]
+fn help_manual_and_completions_describe_every_subcommand_in_full() {
+    let d = Diary::new();
+    for (cmd, about) in [
+        ("add", "Log an item"),
+        ("edit", "Change an entry"),
+        ("day", "Print a day"),
+    ] {
+        let help = d.ok(&[cmd, "--help"]);
+        assert!(help.starts_with(about), "{cmd} --help:\n{help}");
+        assert!(d.ok(&["help", cmd]).starts_with(about), "help {cmd}");
+    }
+    assert!(d.ok(&["day", "--help"]).contains("--sources"));
+    let page = d.ok(&["man"]);
+    assert!(
+        !page.contains("both take"),
+        "add and edit keep their descriptions"
+    );
+    assert!(
+        page.contains("\\-\\-dry\\-run"),
+        "import's options are in the manual"
+    );
+    let bash = d.ok(&["completions", "bash"]);
+    assert!(bash.contains("intake__subcmd__help__subcmd__import__subcmd__cronometer"));
+    assert!(bash.contains("--dry-run") && bash.contains("--sources"));
+    assert!(!d.path.exists());
+}

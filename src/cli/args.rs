@@ -4,6 +4,11 @@ use crate::domain::Nutrient;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
+pub use super::args_commands::{
+    BackupArgs, CompletionsArgs, DayArgs, FoodsArgs, ImportArgs, ItemArgs, Lazy, NextArgs,
+    ProfileArgs, RecipeArgs, RmArgs, StackArgs, WeekArgs,
+};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "intake",
@@ -28,91 +33,42 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log an item: `intake add sardines 3 oz --at 12:30`.
-    Add(Box<AddArgs>),
+    Add(Lazy<Box<AddArgs>>),
     /// Print a day: entries, totals, gap bars, warnings.
-    Day {
-        /// YYYY-MM-DD, MM-DD, today, yesterday, a weekday (sat) or days back (-2); default today.
-        date: Option<String>,
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
-        /// Print, per headline nutrient, the entries that gave it, largest first, with their
-        /// share and the food / supplement split (with --json: a `sources` object).
-        #[arg(long)]
-        sources: bool,
-    },
+    Day(Lazy<DayArgs>),
     /// Print a week: seven days by nutrient, with % of target.
-    Week {
-        /// ISO week YYYY-Www or any date in it (default this week).
-        week: Option<String>,
-        /// Print, per headline nutrient, the items that gave it over the week, largest first.
-        #[arg(long)]
-        sources: bool,
-    },
+    Week(Lazy<WeekArgs>),
     /// Write the weekly CSV (or one row per entry with --entries).
-    Export(ExportArgs),
+    Export(Lazy<ExportArgs>),
     /// Search the items (curated, supplements, medications, USDA, your own).
-    Foods {
-        /// Words to look for, in any order.
-        #[arg(required_unless_present = "coverage", num_args = 1..)]
-        query: Vec<String>,
-        /// How many results.
-        #[arg(long, default_value_t = 10)]
-        limit: usize,
-        /// Print, per nutrient, the share of the catalog and of the diary's food entries whose
-        /// value is known.
-        #[arg(long, conflicts_with = "query")]
-        coverage: bool,
-    },
+    Foods(Lazy<FoodsArgs>),
     /// Delete an entry by id.
-    Rm { id: i64 },
+    Rm(Lazy<RmArgs>),
     /// Change an entry: quantity, time, date, meal, note.
-    Edit(Box<EditArgs>),
+    Edit(Lazy<Box<EditArgs>>),
     /// Show or set the profile (targets follow it).
-    Profile {
-        #[command(subcommand)]
-        action: Option<ProfileAction>,
-    },
+    Profile(Lazy<ProfileArgs>),
     /// Your own foods and supplements.
-    Item {
-        #[command(subcommand)]
-        action: ItemAction,
-    },
+    Item(Lazy<ItemArgs>),
     /// Named lists of items logged together.
-    Stack {
-        #[command(subcommand)]
-        action: StackAction,
-    },
+    Stack(Lazy<StackArgs>),
     /// Your recipes: one food made of other items, eaten in servings.
-    Recipe {
-        #[command(subcommand)]
-        action: RecipeAction,
-    },
+    Recipe(Lazy<RecipeArgs>),
     /// What would close the day's gaps: foods whose usual serving closes most of what is missing
     /// (never over a limit; on warfarin, never a vitamin K swing).
-    Suggest(SuggestArgs),
+    Suggest(Lazy<SuggestArgs>),
     /// A day's schedule for your regular supplements and medicines that keeps every timing rule.
-    Plan(PlanArgs),
+    Plan(Lazy<PlanArgs>),
     /// What is still to take today, and the earliest time for each.
-    Next {
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
-    },
+    Next(Lazy<NextArgs>),
     /// Copy the diary to FILE with SQLite's online backup (safe while the app is open).
-    Backup { file: PathBuf },
+    Backup(Lazy<BackupArgs>),
     /// Bring history in: a Cronometer export, intake's own per-entry CSV, another intake diary.
-    Import {
-        #[command(subcommand)]
-        what: ImportWhat,
-    },
+    Import(Lazy<ImportArgs>),
     /// Check the diary without changing it: SQLite's integrity check, every entry readable (exit 1 when damaged).
     Check,
     /// Print a shell completion script: `intake completions bash > ~/.local/share/bash-completion/completions/intake`.
-    Completions {
-        /// bash, zsh, fish, elvish or powershell.
-        shell: clap_complete::Shell,
-    },
+    Completions(Lazy<CompletionsArgs>),
     /// Print the manual page (roff): `intake man | man -l -`, or save it as intake.1 in a man directory.
     Man,
 }
@@ -154,7 +110,8 @@ pub struct AddArgs {
     pub fields: EntryFields,
 }
 
-/// What `add` and `edit` both take: quantity, when, meal and note.
+// What `add` and `edit` both take: quantity, when, meal and note. (Not a doc comment: clap would
+// show it as the description of `add` and `edit`, whose arguments are built after it.)
 #[derive(Debug, Args)]
 pub struct EntryFields {
     /// Quantity: `2`, `1.5 cup`, `3 oz`, `85 g`, `500 mg`, `5000 IU` (add: default one serving).

@@ -1,12 +1,13 @@
 //! Shell completions and the manual page, both generated from the clap definition so they
 //! always list the commands and flags the binary accepts.
 
+use super::args_commands::eager;
 use super::{Cli, CliResult};
 use clap::CommandFactory;
 
 /// Prints the completion script for `shell` on stdout.
 pub fn completions(shell: clap_complete::Shell) -> CliResult {
-    let mut cmd = Cli::command();
+    let mut cmd = eager(Cli::command);
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "intake", &mut out);
     super::out::bytes(&out)
@@ -15,7 +16,7 @@ pub fn completions(shell: clap_complete::Shell) -> CliResult {
 /// Prints one manual page (roff) on stdout: the top command, then a section per subcommand
 /// (and per sub-subcommand) with its synopsis, description and options.
 pub fn man() -> CliResult {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+    let mut cmd = eager(Cli::command).disable_help_subcommand(true);
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone());
     let mut out = Vec::new();

@@ -1,6 +1,7 @@
 //! The command line: each subcommand calls domain/store/export and prints.
 
 mod args;
+mod args_commands;
 mod check;
 mod coverage;
 mod docs;
@@ -17,6 +18,7 @@ mod suggest;
 mod text;
 
 pub use args::{Cli, Command};
+use args_commands::Lazy;
 
 use crate::catalog::Catalog;
 use crate::domain::{Profile, week};
@@ -214,13 +216,13 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
     }
     let reads_only = matches!(
         cmd,
-        C::Day { .. }
-            | C::Week { .. }
+        C::Day(_)
+            | C::Week(_)
             | C::Export(_)
-            | C::Foods { .. }
+            | C::Foods(_)
             | C::Suggest(_)
-            | C::Next { .. }
-            | C::Backup { .. }
+            | C::Next(_)
+            | C::Backup(_)
     );
     say_when_waiting(db);
     let mut ctx = Ctx::open(db, reads_only)?;
@@ -234,43 +236,36 @@ pub fn run(cmd: Command, db: &Path) -> CliResult {
 fn dispatch(cmd: Command, db: &Path, ctx: &mut Ctx) -> CliResult {
     use args::Command as C;
     match cmd {
-        C::Add(a) => log::add(ctx, *a),
-        C::Day {
-            date,
-            json,
-            sources,
-        } => show::day(ctx, date.as_deref(), json, sources),
-        C::Week { week, sources } => show::week(ctx, week.as_deref(), sources),
-        C::Export(a) => show::export(ctx, a),
-        C::Foods { coverage: true, .. } => coverage::coverage(ctx),
-        C::Foods { query, limit, .. } => show::foods(ctx, &query.join(" "), limit),
-        C::Rm { id } => log::rm(ctx, id),
-        C::Edit(a) => log::edit(ctx, *a),
-        C::Profile { action } => manage::profile(ctx, action),
-        C::Item { action } => manage::item(ctx, action),
-        C::Stack { action } => manage::stack(ctx, action),
-        C::Recipe { action } => recipe::run(ctx, action),
-        C::Suggest(a) => suggest::suggest(ctx, a),
-        C::Plan(a) => plan::plan(ctx, a),
-        C::Next { json } => plan::next(ctx, json),
-        C::Backup { file } => manage::backup(ctx, &file),
-        C::Import { what } => import::run(ctx, what),
-        C::Check | C::Completions { .. } | C::Man => run_without_diary(cmd, db),
+        C::Add(Lazy(a)) => log::add(ctx, *a),
+        C::Day(Lazy(a)) => show::day(ctx, a.date.as_deref(), a.json, a.sources),
+        C::Week(Lazy(a)) => show::week(ctx, a.week.as_deref(), a.sources),
+        C::Export(Lazy(a)) => show::export(ctx, a),
+        C::Foods(Lazy(a)) if a.coverage => coverage::coverage(ctx),
+        C::Foods(Lazy(a)) => show::foods(ctx, &a.query.join(" "), a.limit),
+        C::Rm(Lazy(a)) => log::rm(ctx, a.id),
+        C::Edit(Lazy(a)) => log::edit(ctx, *a),
+        C::Profile(Lazy(a)) => manage::profile(ctx, a.action),
+        C::Item(Lazy(a)) => manage::item(ctx, a.action),
+        C::Stack(Lazy(a)) => manage::stack(ctx, a.action),
+        C::Recipe(Lazy(a)) => recipe::run(ctx, a.action),
+        C::Suggest(Lazy(a)) => suggest::suggest(ctx, a),
+        C::Plan(Lazy(a)) => plan::plan(ctx, a),
+        C::Next(Lazy(a)) => plan::next(ctx, a.json),
+        C::Backup(Lazy(a)) => manage::backup(ctx, &a.file),
+        C::Import(Lazy(a)) => import::run(ctx, a.what),
+        C::Check | C::Completions(_) | C::Man => run_without_diary(cmd, db),
     }
 }
 
 /// Commands that must not open the diary for writing: `check` examines one that opening might
 /// refuse; completions and the manual need no diary at all.
 fn needs_no_diary(cmd: &Command) -> bool {
-    matches!(
-        cmd,
-        Command::Check | Command::Completions { .. } | Command::Man
-    )
+    matches!(cmd, Command::Check | Command::Completions(_) | Command::Man)
 }
 
 fn run_without_diary(cmd: Command, db: &Path) -> CliResult {
     match cmd {
-        Command::Completions { shell } => docs::completions(shell),
+        Command::Completions(Lazy(a)) => docs::completions(a.shell),
         Command::Man => docs::man(),
         _ => check::run(db),
     }
