@@ -167,3 +167,12 @@ fn generator_reports_a_missing_directory() {
     let err = usda_gen::generate(Path::new("/nonexistent/usda")).unwrap_err();
     assert!(err.to_string().contains("ABBREV.txt"), "{err}");
 }
+
+/// The parsed table is sorted by key with no key twice: it is sorted without a stable sort's
+/// scratch copy of the whole table (issue 19), which gives one order only for unique keys.
+#[test]
+fn parsed_table_keys_are_unique_and_in_order() {
+    let items = usda::parse_items(USDA_TSV, true).unwrap();
+    assert!(items.len() > 7_000, "{}", items.len());
+    assert!(items.windows(2).all(|w| w[0].key < w[1].key));
+}
