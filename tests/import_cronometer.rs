@@ -339,3 +339,49 @@ fn the_synthetic_servings_file_imports_every_row_with_the_files_sums() {
         assert!((lo - sum).abs() < 1e-6, "{day}: {lo} vs {sum}");
     }
 }
+
+#[test]
+fn identical_rows_get_keys_numbered_in_file_order_whatever_the_order_of_the_dates() {
+    let header = "Day,Time,Group,Food Name,Amount,Calcium (mg),Category";
+    let yogurt = "2024-03-05,,Breakfast,Yogurt,1.00 container,200.0,Dairy";
+    let milk = "2024-03-04,,Breakfast,Milk,1.00 cup,293.0,Dairy";
+    // The dates go back at the third row, and forward again at the fourth.
+    let back = [yogurt, milk, yogurt, milk, yogurt];
+    let sorted = [milk, milk, yogurt, yogurt, yogurt];
+    let keys = |rows: &[&str], from_pipe: bool| {
+        let d = Diary::new();
+        let csv = format!("{header}\n{}\n", rows.join("\n"));
+        let out = if from_pipe {
+            let out = d
+                .cmd(&["import", "cronometer", "/dev/stdin"])
+                .write_stdin(csv)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{out:?}");
+            String::from_utf8(out.stdout).unwrap()
+        } else {
+            let file = d.dir.path().join("servings.csv");
+            std::fs::write(&file, csv).unwrap();
+            d.ok(&["import", "cronometer", file.to_str().unwrap()])
+        };
+        assert!(out.starts_with("imported 5 entries on 2 days"), "{out}");
+        query(&d, "SELECT origin_key FROM entries ORDER BY id")
+            .into_iter()
+            .map(|r| match &r[0] {
+                rusqlite::types::Value::Text(k) => k.clone(),
+                v => panic!("{v:?}"),
+            })
+            .collect::<Vec<_>>()
+    };
+    let in_file_order = keys(&back, false);
+    let numbers: Vec<&str> = in_file_order.iter().map(|k| &k[k.len() - 2..]).collect();
+    assert_eq!(numbers, ["#1", "#1", "#2", "#2", "#3"]);
+    assert!(in_file_order[1].starts_with("2024-03-04 "));
+    assert_eq!(keys(&back, true), in_file_order);
+    // The same rows in date order get the same keys.
+    let mut by_date = keys(&sorted, false);
+    let mut expected = in_file_order.clone();
+    by_date.sort();
+    expected.sort();
+    assert_eq!(by_date, expected);
+}

@@ -8,12 +8,15 @@
 pub mod cronometer;
 pub mod entries;
 pub mod names;
+mod occurrences;
+
+pub use occurrences::{Keyed, Occurrences};
 
 use crate::catalog::Catalog;
 use crate::domain::{Entry, Nutrient};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use thiserror::Error;
 
@@ -115,42 +118,6 @@ impl RowKey {
     }
 }
 
-/// Gives each row's key its occurrence number within the file, and the row's date in front.
-///
-/// The key is `YYYY-MM-DD <digest>#n`: with the date first, keys sort with the dates, so a file
-/// in date order (every export is) writes the diary's unique `(origin, origin_key)` index at its
-/// end instead of all over it (a 100,000-row import spilled SQLite's page cache on the random
-/// digests; BENCHMARKS.md, Import). The date is the row's own, read at import: a later edit of
-/// the entry changes nothing in the key. Diaries that imported before this (schema 5) had
-/// `<digest>#n`: the upgrade to schema 6 puts the date in front of those whose entry was never
-/// edited, and the others keep their key and are still recognised ([`Occurrences::legacy`]).
-#[derive(Default)]
-pub struct Occurrences(HashMap<u128, u32>);
-
-/// A row's key, and the key intake before schema 6 gave the same row.
-pub struct Keyed {
-    pub key: String,
-    pub legacy: String,
-}
-
-impl Occurrences {
-    pub fn key(&mut self, date: NaiveDate, k: RowKey) -> Keyed {
-        let n = self.0.entry(k.0).or_default();
-        *n += 1;
-        let legacy = format!("{}#{n}", k.hex());
-        Keyed {
-            key: format!("{date} {legacy}"), // Display: YYYY-MM-DD
-            legacy,
-        }
-    }
-
-    /// Whether a diary may hold keys without a date (see above): then each row is also looked
-    /// up by its legacy key before it is added.
-    pub fn legacy(store: &Store, origin: &str) -> Result<bool, StoreError> {
-        store.has_undated_origin_keys(origin)
-    }
-}
-
 /// Opens a CSV file for streaming; a missing file is bad input.
 pub fn csv_reader(path: &Path) -> Result<csv::Reader<std::fs::File>, ImportError> {
     let file = std::fs::File::open(path)
@@ -195,7 +162,11 @@ pub fn stream_into(
     mut parse: impl FnMut(&csv::StringRecord, &mut Notes) -> Result<(Entry, RowKey), Bad>,
 ) -> Result<Outcome, ImportError> {
     let mut out = Outcome::default();
-    let mut occurrences = Occurrences::default();
+    // A regular file can be read again if its dates go back; a pipe cannot (see `Occurrences`).
+    let mut occurrences = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => Occurrences::default(),
+        _ => Occurrences::keeping_earlier(),
+    };
     let mut clock_days = crate::clock::ClockDays::default();
     let mut record = csv::StringRecord::new();
     let legacy = !dry_run && Occurrences::legacy(store, origin)?;
@@ -208,7 +179,8 @@ pub fn stream_into(
             }
             let line = record.position().map_or(0, |p| p.line());
             let (entry, digest) = parse(&record, &mut out.notes).map_err(|b| at(path, line, b))?;
-            let keyed = occurrences.key(entry.date, digest);
+            let before = || digests(path, out.rows, &mut parse);
+            let keyed = occurrences.key(entry.date, digest, before)?;
             out.rows += 1;
             out.days.insert(entry.date);
             if let Some(n) = clock_days.note(&entry) {
@@ -221,6 +193,33 @@ pub fn stream_into(
         }
         Ok(out)
     })
+}
+
+/// The digests of the first `rows` rows of `path`, read again (see [`Occurrences`]).
+fn digests(
+    path: &Path,
+    rows: u64,
+    parse: &mut impl FnMut(&csv::StringRecord, &mut Notes) -> Result<(Entry, RowKey), Bad>,
+) -> Result<Vec<RowKey>, ImportError> {
+    let mut rdr = csv_reader(path)?;
+    let mut record = csv::StringRecord::new();
+    let mut out = Vec::new();
+    for _ in 0..rows {
+        match rdr.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                return Err(ImportError::Bad(format!(
+                    "{}: changed while it was read",
+                    path.display()
+                )));
+            }
+            Err(e) => return Err(csv_error(path, &e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let (_, digest) = parse(&record, &mut Notes::default()).map_err(|b| at(path, line, b))?;
+        out.push(digest);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -249,9 +248,11 @@ mod tests {
         };
         let hex = d().hex();
         let day = NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
-        let first = occ.key(day, d());
+        let none = || Ok::<Vec<RowKey>, ()>(Vec::new());
+        let first = occ.key(day, d(), none).unwrap();
         assert_eq!(first.key, format!("2024-03-04 {hex}#1"));
         assert_eq!(first.legacy, format!("{hex}#1"));
-        assert_eq!(occ.key(day, d()).key, format!("2024-03-04 {hex}#2"));
+        let second = occ.key(day, d(), none).unwrap();
+        assert_eq!(second.key, format!("2024-03-04 {hex}#2"));
     }
 }
