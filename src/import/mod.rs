@@ -170,7 +170,7 @@ pub fn stream_into(
     let mut clock_days = crate::clock::ClockDays::default();
     let mut record = csv::StringRecord::new();
     let legacy = !dry_run && Occurrences::legacy(store, origin)?;
-    store.batch(|s| {
+    store.lean_batch(|s| {
         loop {
             match rdr.read_record(&mut record) {
                 Ok(false) => break,

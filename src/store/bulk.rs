@@ -4,6 +4,13 @@
 use super::{Result, Store, StoreError};
 use crate::domain::Entry;
 
+/// SQLite's page cache, in pages, while an import streams its rows in ([`Store::lean_batch`]).
+/// SQLite's default is 2 MB (500 pages of 4 KiB), which an import of 10,000 rows or more fills:
+/// the random uuids spread its inserts over the whole uuid index. 100 pages (400 KiB) took the
+/// peak memory of importing 100,000 entries from 12.7 to 10.8 MB for 0.2 % more instructions and
+/// more reads and writes of pages the kernel still holds (BENCHMARKS.md, issue 19).
+const LEAN_CACHE_PAGES: i64 = 100;
+
 impl Store {
     /// Runs `f` inside one write transaction: everything it stored is committed together, or,
     /// when it fails, nothing is. Inside another batch it simply joins that one.
@@ -33,6 +40,25 @@ impl Store {
         }
     }
 
+    /// [`Store::batch`] with SQLite's page cache held small while it runs (see
+    /// [`LEAN_CACHE_PAGES`]), and given back its size after.
+    pub fn lean_batch<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let cache = |s: &Store, pages: i64| s.conn.pragma_update(None, "cache_size", pages);
+        let before: i64 = self
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .map_err(StoreError::from)?;
+        cache(self, LEAN_CACHE_PAGES).map_err(StoreError::from)?;
+        let out = self.batch(f);
+        let restored = cache(self, before);
+        let v = out?;
+        restored.map_err(StoreError::from)?;
+        Ok(v)
+    }
+
     /// Stores entries in one transaction and returns their ids, in order.
     pub fn insert_entries(&mut self, entries: &[Entry]) -> Result<Vec<i64>> {
         self.batch(|s| entries.iter().map(|e| s.insert_entry(e)).collect())
@@ -57,6 +83,37 @@ mod tests {
         let ids = store.insert_entries(&all).unwrap();
         assert_eq!(ids.len(), all.len());
         assert!(ids.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(store.entry_count().unwrap(), all.len() as i64);
+    }
+
+    fn cache_size(store: &Store) -> i64 {
+        store
+            .conn
+            .pragma_query_value(None, "cache_size", |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_lean_batch_holds_the_cache_small_while_it_runs_and_gives_it_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = cache_size(&store);
+        assert_ne!(before, LEAN_CACHE_PAGES);
+        let all = entries();
+        let during = store
+            .lean_batch(|s| {
+                s.insert_entries(&all)?;
+                Ok::<_, StoreError>(cache_size(s))
+            })
+            .unwrap();
+        assert_eq!(during, LEAN_CACHE_PAGES);
+        assert_eq!(cache_size(&store), before);
+        assert_eq!(store.entry_count().unwrap(), all.len() as i64);
+        let failed: Result<()> = store.lean_batch(|s| {
+            s.insert_entries(&all)?;
+            Err(StoreError::Corrupt("stop".into()))
+        });
+        assert!(failed.is_err());
+        assert_eq!(cache_size(&store), before);
         assert_eq!(store.entry_count().unwrap(), all.len() as i64);
     }
 
