@@ -99,29 +99,66 @@ fn groups() -> &'static HashMap<&'static str, &'static str> {
 
 /// Parses the table; `strict` fails on the first bad row instead of skipping it.
 pub fn parse_items(text: &str, strict: bool) -> Result<Vec<Item>, UsdaError> {
-    let mut groups: HashMap<&str, &str> = HashMap::new();
-    let mut measures = Measures::default();
     let mut items = Vec::with_capacity(8000);
-    for (i, line) in text.lines().enumerate() {
-        let mut f = line.split('\t');
-        match f.next() {
-            Some("g") => {
-                if let (Some(code), Some(name)) = (f.next(), f.next()) {
-                    groups.insert(code, name);
-                }
-            }
-            Some("f") => match parse_food(f.collect(), &groups, &mut measures) {
-                Ok(item) => items.push(item),
-                Err(what) if strict => return Err(UsdaError { line: i + 1, what }),
-                Err(_) => {}
-            },
-            _ => {}
+    for item in Foods::new(text) {
+        match item {
+            Ok(item) => items.push(item),
+            Err(e) if strict => return Err(e),
+            Err(_) => {}
         }
     }
     // Unstable: keys are unique, and a stable sort takes a scratch copy of the whole table (3.5 MB
     // more at the peak of `suggest` and `foods --coverage`, issue 19).
     items.sort_unstable_by(|a, b| a.key.cmp(&b.key));
     Ok(items)
+}
+
+/// Every food of the committed table, parsed one line at a time and handed over: what reads
+/// every food once (suggestions, coverage) never holds the whole table (7.7 MB, issue 19's memory
+/// goal). In the file's order, which is the keys' (a test holds it); malformed rows, which the
+/// tests rule out for the committed file, are skipped.
+pub fn foods() -> impl Iterator<Item = Item> {
+    Foods::new(USDA_TSV).filter_map(Result::ok)
+}
+
+/// The foods of a table, parsed as they are read (the food groups come first in the file).
+struct Foods<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    groups: HashMap<&'a str, &'a str>,
+    measures: Measures<'a>,
+}
+
+impl<'a> Foods<'a> {
+    fn new(text: &'a str) -> Foods<'a> {
+        Foods {
+            lines: text.lines().enumerate(),
+            groups: HashMap::new(),
+            measures: Measures::default(),
+        }
+    }
+}
+
+impl Iterator for Foods<'_> {
+    type Item = Result<Item, UsdaError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        for (i, line) in self.lines.by_ref() {
+            let mut f = line.split('\t');
+            match f.next() {
+                Some("g") => {
+                    if let (Some(code), Some(name)) = (f.next(), f.next()) {
+                        self.groups.insert(code, name);
+                    }
+                }
+                Some("f") => {
+                    let food = parse_food(f.collect(), &self.groups, &mut self.measures);
+                    return Some(food.map_err(|what| UsdaError { line: i + 1, what }));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
 }
 
 /// The nutrient columns of a food row, between its group and its vitamin D form, as the generator

@@ -9,6 +9,7 @@ use super::profile::{Counts, Standing, Target};
 use super::value::Total;
 use super::warnings::table::K_MAX_CHANGE_PCT;
 use serde::Serialize;
+use std::borrow::Borrow;
 
 /// A serving must close at least this share of the gap to be suggested (intake's threshold: a
 /// serving that closes less would not change the day's standing much).
@@ -94,24 +95,57 @@ impl Ask<'_> {
 
     /// Ranks `items` for `gap`: recently eaten first, then by the share of the gap one serving
     /// closes, then by how complete the item's figures are.
-    pub fn suggest<'i>(&self, gap: Gap, items: impl Iterator<Item = &'i Item>) -> Suggestions {
-        let mut out = Vec::new();
-        let mut left: Vec<(String, Vec<String>)> = Vec::new();
-        for item in items.filter(|i| self.kind_ok(i)) {
-            let amount = item.nutrients.shown(gap.shown);
-            let holds = amount.lo.to_f64();
-            if !amount.has_value() || holds * 100.0 < MIN_CLOSES_PCT * gap.missing {
+    pub fn suggest<B: Borrow<Item>>(
+        &self,
+        gap: Gap,
+        items: impl IntoIterator<Item = B>,
+    ) -> Suggestions {
+        let mut found = [Found::new(gap)];
+        self.consider(&mut found, items);
+        let [found] = found;
+        self.ranked(found)
+    }
+
+    /// [`Ask::suggest`] for each of `gaps`, in one pass over `items` (the USDA table is then read
+    /// once, a food at a time, never held whole).
+    pub fn suggest_all<B: Borrow<Item>>(
+        &self,
+        gaps: Vec<Gap>,
+        items: impl IntoIterator<Item = B>,
+    ) -> Vec<Suggestions> {
+        let mut found: Vec<Found> = gaps.into_iter().map(Found::new).collect();
+        self.consider(&mut found, items);
+        found.into_iter().map(|f| self.ranked(f)).collect()
+    }
+
+    /// Keeps each item that closes enough of a gap, or notes why it may not be suggested.
+    fn consider<B: Borrow<Item>>(&self, found: &mut [Found], items: impl IntoIterator<Item = B>) {
+        for item in items {
+            let item = item.borrow();
+            if !self.kind_ok(item) {
                 continue;
             }
-            if let Some(why) = self.refused(item) {
-                match left.iter_mut().find(|(w, _)| *w == why) {
-                    Some((_, names)) => names.push(item.name.clone()),
-                    None => left.push((why, vec![item.name.clone()])),
+            let mut refused = None;
+            for f in found.iter_mut() {
+                let amount = item.nutrients.shown(f.gap.shown);
+                let holds = amount.lo.to_f64();
+                if !amount.has_value() || holds * 100.0 < MIN_CLOSES_PCT * f.gap.missing {
+                    continue;
                 }
-                continue;
+                match refused.get_or_insert_with(|| self.refused(item)) {
+                    Some(why) => match f.left.iter_mut().find(|(w, _)| w == why) {
+                        Some((_, names)) => names.push(item.name.clone()),
+                        None => f.left.push((why.clone(), vec![item.name.clone()])),
+                    },
+                    None => f.out.push(suggestion(item, amount, &f.gap, self.recent)),
+                }
             }
-            out.push(suggestion(item, amount, &gap, self.recent));
         }
+    }
+
+    /// The kept items in order, the best `limit` of them.
+    fn ranked(&self, f: Found) -> Suggestions {
+        let Found { gap, mut out, left } = f;
         // Recent first, then the share closed, how complete the figures are, and the curated,
         // built-in and own items before the USDA table's (as in the add dialog); among equals the
         // serving nearest the gap (a cup of orange-juice concentrate's 1,514 mg for a 700 mg gap
@@ -180,6 +214,23 @@ impl Ask<'_> {
                 day.display()
             )
         })
+    }
+}
+
+/// What one gap has found so far: the items kept, and those left out with why.
+struct Found {
+    gap: Gap,
+    out: Vec<Suggestion>,
+    left: Vec<(String, Vec<String>)>,
+}
+
+impl Found {
+    fn new(gap: Gap) -> Found {
+        Found {
+            gap,
+            out: Vec::new(),
+            left: Vec::new(),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use crate::domain::suggest::{Ask, Suggestions};
 use crate::domain::{Profile, Shown};
 use crate::store::{Store, StoreError};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 
 /// What to ask for: one nutrient or every headline one, supplements or not, how many.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -37,9 +38,7 @@ pub fn day_suggestions(
     if gaps.is_empty() {
         return Ok(Vec::new());
     }
-    let usda = usda::table();
-    Ok(gaps
-        .into_iter()
-        .map(|g| ask.suggest(g, catalog.items().iter().chain(usda.items.iter())))
-        .collect())
+    // The USDA table a food at a time, never held whole (issue 19's memory goal).
+    let own = catalog.items().iter().map(Cow::Borrowed);
+    Ok(ask.suggest_all(gaps, own.chain(usda::foods().map(Cow::Owned))))
 }
