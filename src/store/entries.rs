@@ -149,7 +149,7 @@ impl Store {
         let mut rows =
             (stmt.query([from.to_string(), to.to_string()])).map_err(StoreError::from)?;
         while let Some(row) = rows.next().map_err(StoreError::from)? {
-            f(from_row(row).map_err(StoreError::from)??)?;
+            f(from_row(row, fields).map_err(StoreError::from)??)?;
         }
         Ok(())
     }
@@ -283,7 +283,7 @@ fn insert_sql(extra: &[&str], tail: &str) -> String {
 
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
-    let row = conn.query_row(&sql, [id], from_row).optional()?;
+    let row = (conn.query_row(&sql, [id], |r| from_row(r, Fields::All))).optional()?;
     row.transpose()
 }
 

@@ -101,12 +101,13 @@ pub(super) fn insert_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
     v
 }
 
-/// Reads one row; a malformed row is a `Corrupt` error, never a panic.
+/// Reads one row of `fields`; a malformed row is a `Corrupt` error, never a panic.
 ///
 /// Columns are read as borrowed values (issue 19: a year's export reads ~11,000 rows of 33
-/// columns); only the texts an entry keeps are copied. A value of an unexpected type goes through
-/// rusqlite's typed `get`, so it fails as it always did.
-pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
+/// columns); only the texts an entry keeps are copied, and the constants [`Fields::Rules`]
+/// selects are not read at all. A value of an unexpected type goes through rusqlite's typed
+/// `get`, so it fails as it always did.
+pub(super) fn from_row(r: &Row<'_>, fields: Fields) -> rusqlite::Result<Result<Entry>> {
     let partial = int(r, 12)?.unwrap_or_default();
     let mut nutrients = Nutrients::default();
     for (i, n) in Nutrient::ALL.into_iter().enumerate() {
@@ -122,24 +123,52 @@ pub(super) fn from_row(r: &Row<'_>) -> rusqlite::Result<Result<Entry>> {
         Err(e) => return Ok(Err(e)),
     };
     let (kind, tags) = (text(r, 5)?, text(r, 9)?);
+    let shown = match fields {
+        Fields::All => ForShow::read(r)?,
+        Fields::Rules => ForShow::default(),
+    };
     let parsed = (|| {
         Ok(Entry {
             id: r.get(0)?,
             date,
             time,
             item_key: text(r, 3)?.to_owned(),
-            item_name: text(r, 4)?.to_owned(),
+            item_name: shown.item_name,
             kind: Kind::parse(kind).ok_or_else(|| corrupt(r, "kind", kind))?,
-            quantity: r.get(6)?,
-            unit: text(r, 7)?.to_owned(),
-            servings: r.get(8)?,
+            quantity: shown.quantity,
+            unit: shown.unit,
+            servings: shown.servings,
             nutrients,
             tags: parse_tags(tags).ok_or_else(|| corrupt(r, "tags", tags))?,
-            meal: opt_text(r, 10)?.map(str::to_owned),
-            note: opt_text(r, 11)?.map(str::to_owned),
+            meal: shown.meal,
+            note: shown.note,
         })
     })();
     Ok(parsed)
+}
+
+/// The values of an entry that [`Fields::Rules`] leaves out.
+#[derive(Default)]
+struct ForShow {
+    item_name: String,
+    quantity: f64,
+    unit: String,
+    servings: f64,
+    meal: Option<String>,
+    note: Option<String>,
+}
+
+impl ForShow {
+    fn read(r: &Row<'_>) -> rusqlite::Result<ForShow> {
+        Ok(ForShow {
+            item_name: text(r, 4)?.to_owned(),
+            quantity: r.get(6)?,
+            unit: text(r, 7)?.to_owned(),
+            servings: r.get(8)?,
+            meal: opt_text(r, 10)?.map(str::to_owned),
+            note: opt_text(r, 11)?.map(str::to_owned),
+        })
+    }
 }
 
 /// Reads `id, date, time` of an entry of `key`; a malformed row is a `Corrupt` error.
