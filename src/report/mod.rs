@@ -4,7 +4,7 @@ pub mod plan;
 pub mod suggest;
 
 pub use crate::domain::DayReport;
-use crate::domain::warnings::{self, RuleContext, Warning, Wording};
+use crate::domain::warnings::{self, RuleContext, Warning, Window, Wording};
 use crate::domain::{DayTotals, Entry, Profile, Target};
 use crate::store::{Fields, Store, StoreError};
 use chrono::{Duration, NaiveDate};
@@ -90,6 +90,7 @@ pub fn for_each_day<E: From<StoreError>>(
         start: 0,
         next: (from <= to).then_some(from),
         to,
+        in_order: true,
     };
     let history = from - Duration::days(warnings::HISTORY_DAYS);
     let fields = match wording {
@@ -98,7 +99,7 @@ pub fn for_each_day<E: From<StoreError>>(
     };
     store.each_entry_between_as(history, to, fields, |e| {
         w.days_before(e.date, rules, &mut f)?;
-        w.entries.push(e);
+        w.push(e);
         Ok::<(), E>(())
     })?;
     w.days_before(NaiveDate::MAX, rules, &mut f)
@@ -119,6 +120,9 @@ struct Sliding {
     /// The next day to hand over (None: all were).
     next: Option<NaiveDate>,
     to: NaiveDate,
+    /// Every entry read followed the one before in the rules' order (the query's ORDER BY
+    /// gives it, but a time edited by hand may not sort as its text does).
+    in_order: bool,
 }
 
 impl Sliding {
@@ -132,10 +136,22 @@ impl Sliding {
     ) -> Result<(), E> {
         while let Some(date) = self.next.filter(|d| *d < before && *d <= self.to) {
             self.forget_before(date - Duration::days(warnings::HISTORY_DAYS));
-            f(day(date, &self.entries[self.start..], rules))?;
+            let window = &self.entries[self.start..];
+            let window = match self.in_order {
+                true => Window::checked(window),
+                false => Window::any(window),
+            };
+            f(day(date, window, rules))?;
             self.next = date.succ_opt();
         }
         Ok(())
+    }
+
+    fn push(&mut self, e: Entry) {
+        if let Some(last) = self.entries.last() {
+            self.in_order &= warnings::in_order(last, &e);
+        }
+        self.entries.push(e);
     }
 
     /// Drops the entries before `oldest` (in batches: the vector moves its tail rarely).
@@ -149,22 +165,22 @@ impl Sliding {
 }
 
 /// The day `date` out of entries sorted by date (which may span more days).
-fn day<'a>(date: NaiveDate, all: &'a [Entry], rules: Rules) -> Day<'a> {
+fn day<'a>(date: NaiveDate, all: Window<'a>, rules: Rules) -> Day<'a> {
+    let (window, all) = (all, all.entries());
     let lo = all.partition_point(|e| e.date < date - Duration::days(warnings::HISTORY_DAYS));
     let hi = all.partition_point(|e| e.date <= date);
-    let window = &all[lo..hi];
-    let day_start = window.partition_point(|e| e.date < date);
+    let day_start = lo + all[lo..hi].partition_point(|e| e.date < date);
     Day {
         date,
-        entries: &window[day_start..],
-        warnings: warnings::day_warnings_as(date, window, rules.ctx, rules.wording),
+        entries: &all[day_start..hi],
+        warnings: warnings::day_warnings_as(date, window.part(lo..hi), rules.ctx, rules.wording),
     }
 }
 
 /// The report of `date` out of entries sorted by date.
 fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) -> DayReport {
     let wording = Wording::Worded;
-    let d = day(date, all, Rules { ctx, wording });
+    let d = day(date, Window::any(all), Rules { ctx, wording });
     DayReport {
         date,
         totals: DayTotals::of(d.entries),

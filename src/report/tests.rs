@@ -250,3 +250,37 @@ fn every_day_of_ten_years_gives_the_warnings_of_the_whole_history() {
 fn every_day_of_ten_years_on_warfarin_gives_the_warnings_of_the_whole_history() {
     ten_years_equal_the_whole_history(true);
 }
+
+/// Times edited by hand that sort otherwise as text ("8:10" after "08:40", read back as 08:10)
+/// put a range's rows out of the rules' order: its windows are then sorted as a day report's
+/// are, worded or not.
+#[test]
+fn a_range_read_out_of_the_rules_order_gives_the_day_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("diary.db");
+    Store::open(&path)
+        .unwrap()
+        .insert_entries(&diary())
+        .unwrap();
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch("UPDATE entries SET time = ltrim(time, '0') WHERE time < '08:30'")
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    let profile = Profile::default();
+    let (from, to) = (start() + Duration::days(30), start() + Duration::days(120));
+    for wording in [Wording::Worded, Wording::Unworded] {
+        let mut count = 0;
+        for_each_day(&store, from, to, &profile, wording, |d| {
+            let mut one = day_report(&store, d.date, &profile)?.warnings;
+            if wording == Wording::Unworded {
+                one.iter_mut().for_each(|w| w.message.clear());
+            }
+            assert_eq!(d.warnings, one, "{}", d.date);
+            count += one.len();
+            Ok::<(), StoreError>(())
+        })
+        .unwrap();
+        assert!(count > 50, "{count} warnings: the test proves little");
+    }
+}

@@ -95,7 +95,7 @@ pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 /// A warning about two entries belongs to the day of the later one, so a pair across midnight
 /// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
-    run_rules(day, entries, ctx, rule::pick, Wording::Worded)
+    run_rules(day, Window::any(entries), ctx, rule::pick, Wording::Worded)
 }
 
 /// Whether the rules write their messages. What a warning is (rule, severity, source, entries,
@@ -108,14 +108,62 @@ pub enum Wording {
     Unworded,
 }
 
-/// [`day_warnings`], worded or not.
+/// [`day_warnings`] of a window, worded or not.
 pub fn day_warnings_as(
     day: NaiveDate,
-    entries: &[Entry],
+    window: Window,
     ctx: &RuleContext,
     wording: Wording,
 ) -> Vec<Warning> {
-    run_rules(day, entries, ctx, rule::pick, wording)
+    run_rules(day, window, ctx, rule::pick, wording)
+}
+
+/// The entries handed to the rules, and whether the caller knows them to be in [`in_order`].
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'a> {
+    entries: &'a [Entry],
+    in_order: bool,
+}
+
+impl<'a> Window<'a> {
+    /// Entries in any order (checked, and sorted when out of order).
+    pub fn any(entries: &'a [Entry]) -> Window<'a> {
+        Window {
+            entries,
+            in_order: false,
+        }
+    }
+
+    /// Entries the caller checked pair by pair with [`in_order`] as it gathered them (a range
+    /// does so once per entry read, instead of once per entry and day of its window).
+    pub fn checked(entries: &'a [Entry]) -> Window<'a> {
+        Window {
+            entries,
+            in_order: true,
+        }
+    }
+
+    pub fn entries(&self) -> &'a [Entry] {
+        self.entries
+    }
+
+    /// A part of the window (in order when the window is).
+    pub fn part(&self, r: std::ops::Range<usize>) -> Window<'a> {
+        Window {
+            entries: &self.entries[r],
+            in_order: self.in_order,
+        }
+    }
+}
+
+/// Whether `b` may follow `a` in the order the rules read entries: by date and time, entries
+/// without a time first within a day, then by id.
+pub fn in_order(a: &Entry, b: &Entry) -> bool {
+    order_key(a) <= order_key(b)
+}
+
+fn order_key(e: &Entry) -> (NaiveDate, Option<chrono::NaiveTime>, i64) {
+    (e.date, e.time, e.id)
 }
 
 /// Which entries of a day (sorted by time) a rule sees, given what its row reads.
@@ -125,10 +173,10 @@ type Select = for<'a, 'b> fn(NaiveDate, &'b [&'a Entry], Reads) -> Cow<'b, [&'a 
 /// without a time come first (the timing rules skip them). A range's window comes in that
 /// order already (the diary is read so): checking costs one pass, sorting it every day cost
 /// a tenth of an export.
-fn by_time(entries: &[Entry]) -> Vec<&Entry> {
-    let key = |e: &&Entry| (e.date, e.time, e.id);
-    let mut sorted: Vec<&Entry> = entries.iter().collect();
-    if !sorted.is_sorted_by_key(key) {
+fn by_time(w: Window<'_>) -> Vec<&Entry> {
+    let key = |e: &&Entry| order_key(e);
+    let mut sorted: Vec<&Entry> = w.entries.iter().collect();
+    if !w.in_order && !sorted.is_sorted_by_key(key) {
         sorted.sort_by_key(key);
     }
     sorted
@@ -136,7 +184,7 @@ fn by_time(entries: &[Entry]) -> Vec<&Entry> {
 
 fn run_rules(
     day: NaiveDate,
-    entries: &[Entry],
+    entries: Window,
     ctx: &RuleContext,
     select: Select,
     wording: Wording,
@@ -372,7 +420,7 @@ pub(crate) fn day_warnings_undeclared(
 ) -> Vec<Warning> {
     run_rules(
         day,
-        entries,
+        Window::any(entries),
         ctx,
         |_, all, _| Cow::Borrowed(all),
         Wording::Worded,

@@ -141,7 +141,7 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
 
 /// Whether a rule gives a warning on `day` from the day and the day before alone.
 fn warns(r: &Rule, day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> bool {
-    let sorted = super::by_time(es);
+    let sorted = super::by_time(super::Window::any(es));
     let seen = pick(day, &sorted, Reads::DayBefore);
     let v = View {
         day,
