@@ -265,21 +265,31 @@ pub fn num(v: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
-/// `m` thousandths as a decimal, trailing zeros dropped (`1500` is `1.5`, `-20` is `-0.02`).
+/// `m` thousandths as a decimal, trailing zeros dropped (`1500` is `1.5`, `-20` is `-0.02`),
+/// digit by digit (`to_string` and `format!` were most of a cell's cost).
 fn thousandths(m: i64) -> String {
-    let (whole, mut frac) = (m.unsigned_abs() / 1000, m.unsigned_abs() % 1000);
+    let (whole, frac) = (m.unsigned_abs() / 1000, m.unsigned_abs() % 1000);
     let mut s = String::with_capacity(24);
     if m < 0 {
         s.push('-');
     }
-    s.push_str(&whole.to_string());
-    if frac > 0 {
-        let mut digits = 3;
-        while frac % 10 == 0 {
-            (frac, digits) = (frac / 10, digits - 1);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = whole;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
+    if frac > 0 {
         s.push('.');
-        s.push_str(&format!("{frac:0digits$}"));
+        let places = [frac / 100, frac / 10 % 10, frac % 10];
+        let kept = 3 - usize::from(frac % 10 == 0) - usize::from(frac % 100 == 0);
+        s.extend(places[..kept].iter().map(|&d| char::from(b'0' + d as u8)));
     }
     s
 }
