@@ -4,12 +4,13 @@
 use super::{Result, Store, StoreError};
 use crate::domain::Entry;
 
-/// SQLite's page cache, in pages, while an import streams its rows in ([`Store::lean_batch`]).
+/// SQLite's page cache, in pages, while an import streams its rows in ([`Store::lean_batch`]) or
+/// merges another diary (both diaries' caches).
 /// SQLite's default is 2 MB (500 pages of 4 KiB), which an import of 10,000 rows or more fills:
 /// the random uuids spread its inserts over the whole uuid index. 100 pages (400 KiB) took the
 /// peak memory of importing 100,000 entries from 12.7 to 10.8 MB for 0.2 % more instructions and
 /// more reads and writes of pages the kernel still holds (BENCHMARKS.md, issue 19).
-const LEAN_CACHE_PAGES: i64 = 100;
+pub(super) const LEAN_CACHE_PAGES: i64 = 100;
 
 impl Store {
     /// Runs `f` inside one write transaction: everything it stored is committed together, or,
@@ -46,13 +47,22 @@ impl Store {
         &mut self,
         f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        self.lean(|s| s.batch(f))
+    }
+
+    /// Runs `f` with this diary's page cache held to [`LEAN_CACHE_PAGES`], and gives it its size
+    /// back after.
+    pub(super) fn lean<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         let cache = |s: &Store, pages: i64| s.conn.pragma_update(None, "cache_size", pages);
         let before: i64 = self
             .conn
             .pragma_query_value(None, "cache_size", |r| r.get(0))
             .map_err(StoreError::from)?;
         cache(self, LEAN_CACHE_PAGES).map_err(StoreError::from)?;
-        let out = self.batch(f);
+        let out = f(self);
         let restored = cache(self, before);
         let v = out?;
         restored.map_err(StoreError::from)?;
