@@ -2,7 +2,7 @@
 
 pub use super::entry_row::Fields;
 use super::entry_row::{
-    BASE_COLS, COLUMNS, RULE_COLUMNS, entry_values, from_row, insert_values, logged_from_row,
+    BASE_COLS, COLUMNS, RULE_COLUMNS, Tags, entry_values, from_row, insert_values, logged_from_row,
 };
 use super::{Result, Store, StoreError, now_stamp};
 use crate::domain::{Entry, Logged, Nutrient};
@@ -148,8 +148,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
         let mut rows =
             (stmt.query([from.to_string(), to.to_string()])).map_err(StoreError::from)?;
+        let mut tags = Tags::default();
         while let Some(row) = rows.next().map_err(StoreError::from)? {
-            f(from_row(row, fields).map_err(StoreError::from)??)?;
+            f(from_row(row, fields, &mut tags).map_err(StoreError::from)??)?;
         }
         Ok(())
     }
@@ -283,7 +284,10 @@ fn insert_sql(extra: &[&str], tail: &str) -> String {
 
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
-    let row = (conn.query_row(&sql, [id], |r| from_row(r, Fields::All))).optional()?;
+    let row = (conn.query_row(&sql, [id], |r| {
+        from_row(r, Fields::All, &mut Tags::default())
+    }))
+    .optional()?;
     row.transpose()
 }
 

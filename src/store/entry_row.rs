@@ -107,7 +107,11 @@ pub(super) fn insert_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
 /// columns); only the texts an entry keeps are copied, and the constants [`Fields::Rules`]
 /// selects are not read at all. A value of an unexpected type goes through rusqlite's typed
 /// `get`, so it fails as it always did.
-pub(super) fn from_row(r: &Row<'_>, fields: Fields) -> rusqlite::Result<Result<Entry>> {
+pub(super) fn from_row(
+    r: &Row<'_>,
+    fields: Fields,
+    known: &mut Tags,
+) -> rusqlite::Result<Result<Entry>> {
     let partial = int(r, 12)?.unwrap_or_default();
     let mut nutrients = Nutrients::default();
     for (i, n) in Nutrient::ALL.into_iter().enumerate() {
@@ -139,7 +143,7 @@ pub(super) fn from_row(r: &Row<'_>, fields: Fields) -> rusqlite::Result<Result<E
             unit: shown.unit,
             servings: shown.servings,
             nutrients,
-            tags: parse_tags(tags).ok_or_else(|| corrupt(r, "tags", tags))?,
+            tags: known.parse(tags).ok_or_else(|| corrupt(r, "tags", tags))?,
             meal: shown.meal,
             note: shown.note,
         })
@@ -264,12 +268,29 @@ fn digits(b: &[u8]) -> Option<u32> {
     })
 }
 
-/// The JSON array of tags; most entries have none.
-fn parse_tags(s: &str) -> Option<Vec<String>> {
-    if s == "[]" {
-        return Some(Vec::new());
+/// Tag lists already read, by their JSON text: a diary holds few distinct lists, which a range
+/// reads thousands of times (issue 19: parsing each was ~1,300 instructions a tagged row).
+#[derive(Default)]
+pub(super) struct Tags(Vec<(String, Vec<String>)>);
+
+impl Tags {
+    /// Lists kept at most (a hand-edited diary may hold any number).
+    const KEPT: usize = 32;
+
+    /// The JSON array of tags; most entries have none.
+    fn parse(&mut self, s: &str) -> Option<Vec<String>> {
+        if s == "[]" {
+            return Some(Vec::new());
+        }
+        if let Some((_, tags)) = self.0.iter().find(|(text, _)| text == s) {
+            return Some(tags.clone());
+        }
+        let tags: Vec<String> = serde_json::from_str(s).ok()?;
+        if self.0.len() < Self::KEPT {
+            self.0.push((s.to_owned(), tags.clone()));
+        }
+        Some(tags)
     }
-    serde_json::from_str(s).ok()
 }
 
 #[cfg(test)]
@@ -347,6 +368,30 @@ mod tests {
             let read = store.entries_between(day(1900, 1, 1), day(9999, 12, 31));
             assert!(read.is_err(), "{sql} was read");
         }
+    }
+
+    #[test]
+    fn tag_lists_read_once_give_each_row_its_own_and_a_malformed_one_is_named() {
+        let tags = r#"["iron", "zinc"]"#;
+        let store = edited(&format!(
+            "UPDATE entries SET tags = '{tags}' WHERE id IN (1, 2, 4)"
+        ));
+        let read = store
+            .entries_between(day(1900, 1, 1), day(9999, 12, 31))
+            .unwrap();
+        for e in &read {
+            let iron = e.tags == ["iron", "zinc"];
+            assert_eq!(iron, [1, 2, 4].contains(&e.id), "{e:?}");
+        }
+        let store = edited(&format!(
+            "UPDATE entries SET tags = '{tags}' WHERE id IN (1, 2); \
+             UPDATE entries SET tags = '[\"iron\", ' WHERE id = 3"
+        ));
+        let e = store
+            .entries_between(day(1900, 1, 1), day(9999, 12, 31))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("entry 3: bad tags `[\"iron\", `"), "{e}");
     }
 
     #[test]
