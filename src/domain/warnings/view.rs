@@ -1,0 +1,97 @@
+//! The entries as the rules see them ([`View`]), and how a rule names them in its messages.
+
+use super::{Severity, Warning, Wording};
+use crate::domain::entry::Entry;
+use chrono::NaiveDate;
+
+/// The entries as the rules see them: sorted by time, with the day in question.
+pub(crate) struct View<'a> {
+    pub day: NaiveDate,
+    /// What the rule's row declares it reads.
+    pub all: &'a [&'a Entry],
+    /// Every entry the caller passed: a rule that reads more only to word a warning
+    /// ([`super::Reads::WordedFromLoggedDays`]) picks that from here when it warns.
+    pub window: &'a [&'a Entry],
+    /// Whether [`Self::warning`] writes the message.
+    pub wording: Wording,
+}
+
+impl<'a> View<'a> {
+    /// The entries of the day itself.
+    pub fn today(&self) -> impl Iterator<Item = &'a Entry> + '_ {
+        self.all.iter().copied().filter(move |e| e.date == self.day)
+    }
+
+    /// The entries of the day and the day before (pairs across midnight).
+    pub fn recent(&self) -> impl Iterator<Item = &'a Entry> + '_ {
+        let from = self.day.pred_opt().unwrap_or(self.day);
+        self.all
+            .iter()
+            .copied()
+            .filter(move |e| e.date >= from && e.date <= self.day)
+    }
+
+    /// An entry as messages name it: "Calcium citrate 500 mg at 09:00" (with its date when it
+    /// is not on the day; "time unknown" when it has no time).
+    pub fn describe(&self, e: &Entry) -> String {
+        let mut s = String::with_capacity(e.item_name.len() + 32);
+        self.describe_into(&mut s, e);
+        s
+    }
+
+    /// [`Self::describe`], appended to `s`.
+    pub fn describe_into(&self, s: &mut String, e: &Entry) {
+        s.push_str(&e.item_name);
+        s.push(' ');
+        s.push_str(&e.amount_display());
+        match e.time {
+            Some(t) => {
+                s.push_str(" at ");
+                crate::domain::entry::push_hhmm(s, t);
+            }
+            None => s.push_str(" (time unknown)"),
+        }
+        if e.date != self.day {
+            use std::fmt::Write;
+            // Writing to a String cannot fail.
+            let _ = write!(s, " on {}", e.date);
+        }
+    }
+
+    /// Up to three entries named, then how many more.
+    pub fn describe_list(&self, es: &[&Entry]) -> String {
+        let mut s = String::with_capacity(64 * es.len().min(3));
+        for (i, e) in es.iter().take(3).enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            self.describe_into(&mut s, e);
+        }
+        if es.len() > 3 {
+            use std::fmt::Write;
+            let _ = write!(s, ", {} more", es.len() - 3);
+        }
+        s
+    }
+
+    /// A warning of the day about `entries`; `message` words it, called only when the view is
+    /// worded (every rule decides first, then words).
+    pub fn warning(
+        &self,
+        (rule, severity, source): (&'static str, Severity, &'static str),
+        entries: &[&Entry],
+        message: impl FnOnce() -> String,
+    ) -> Warning {
+        Warning {
+            rule,
+            severity,
+            message: match self.wording {
+                Wording::Worded => message(),
+                Wording::Unworded => String::new(),
+            },
+            source,
+            date: self.day,
+            entries: entries.iter().map(|e| e.id).collect(),
+        }
+    }
+}
