@@ -161,3 +161,26 @@ fn among_servings_that_close_the_whole_gap_the_nearest_comes_first() {
     assert!(s.items.iter().all(|i| i.closes == 100));
     assert_eq!(keys(&s), ["c-tofu", "b-radish", "a-concentrate"]);
 }
+
+/// One pass for every gap (what `intake suggest` does over the USDA table, read a food at a time)
+/// gives each gap what ranking it alone gives, left-out lines included.
+#[test]
+fn every_gap_in_one_pass_is_each_gap_by_itself() {
+    let (totals, t) = (day(100.0, 0.0), targets());
+    let mut a = ask(&totals, &t, &[]);
+    a.warfarin = true;
+    // The test targets hold calcium alone: a second gap of it, nearly closed, ranks otherwise.
+    let mut gaps = a.gaps(None);
+    let mut nearly = gaps[0].clone();
+    nearly.missing = 150.0;
+    gaps.push(nearly);
+    let pantry = pantry();
+    let all = a.suggest_all(gaps.clone(), pantry.iter());
+    assert_eq!(all.len(), gaps.len());
+    assert_ne!(all[0].items, all[1].items, "the two gaps rank differently");
+    for (one, gap) in all.iter().zip(gaps) {
+        let alone = a.suggest(gap, pantry.iter());
+        assert_eq!(keys(one), keys(&alone));
+        assert_eq!(one.left_out, alone.left_out);
+    }
+}
