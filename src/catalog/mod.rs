@@ -32,8 +32,8 @@ pub fn target_table() -> TargetTable {
     include!(concat!(env!("OUT_DIR"), "/targets.rs"))
 }
 
-/// Whether the whole USDA table has been parsed in this process (only what reads every food,
-/// such as suggestions, needs it; searches and lookups by key do not).
+/// Whether the whole USDA table has been parsed and held in this process (searches, lookups by
+/// key, suggestions and coverage do not: they parse single lines, or a food at a time).
 pub fn usda_is_loaded() -> bool {
     usda::is_loaded()
 }

@@ -1,6 +1,7 @@
 //! The generated USDA table (`assets/usda-sr.tsv`), embedded. Search and lookups by key read
-//! the index `build.rs` prepared from it (see [`super::prepared`]) and parse single lines; the
-//! whole table is parsed only for what reads every food (suggestions, coverage).
+//! the index `build.rs` prepared from it (see [`super::prepared`]) and parse single lines; what
+//! reads every food (suggestions, coverage) parses it a food at a time ([`foods`]) and never
+//! holds it whole. [`table`] holds it whole, for the diary generator and the tests.
 
 use super::prepared;
 use crate::domain::units::household_singular;
