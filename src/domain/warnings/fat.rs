@@ -102,8 +102,7 @@ fn check(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<Warnin
     if v.all.iter().any(untimed_food) {
         return None;
     }
-    let food: Vec<&Entry> = v
-        .all
+    let food: Vec<&Entry> = super::around(v.all, s, table::FAT_WINDOW_MIN)
         .iter()
         .copied()
         .filter(|f| {

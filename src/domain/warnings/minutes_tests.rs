@@ -49,3 +49,42 @@ fn minutes_between_is_what_chrono_subtraction_gives() {
     a.time = None;
     assert_eq!(minutes_between(&a, &b), None);
 }
+
+/// `around` holds every entry of a sorted window within the minutes asked (and others only
+/// near them, or without a time), over entries across midnight, without a time, and with a leap second.
+#[test]
+fn around_holds_every_entry_within_the_minutes() {
+    let cat = crate::catalog::Catalog::builtin();
+    let base = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let e = crate::demo::sample_entries(&cat, base).unwrap().remove(0);
+    let mut es: Vec<Entry> = Vec::new();
+    for i in 0..400i64 {
+        let mut x = e.clone();
+        x.id = i;
+        x.date = base + chrono::Duration::days(i % 3);
+        let minute = (i * 37) % 1440;
+        x.time = match i % 11 {
+            0 => None,
+            1 => NaiveTime::from_hms_nano_opt(23, 59, 59, 1_500_000_000),
+            _ => NaiveTime::from_hms_opt((minute / 60) as u32, (minute % 60) as u32, 0),
+        };
+        es.push(x);
+    }
+    let sorted = by_time(Window::any(&es));
+    for m in [0, 1, 59, 60, 61, 120, 360] {
+        for a in &sorted {
+            let near = around(&sorted, a, m);
+            for b in &sorted {
+                let within = minutes_between(a, b).is_some_and(|d| d.abs() <= m);
+                let found = near.iter().any(|n| std::ptr::eq(*n, *b));
+                assert!(!within || found, "{m} min: {:?} {:?}", a.at(), b.at());
+            }
+            let timed = near.iter().filter(|b| b.time.is_some());
+            assert!(
+                timed
+                    .into_iter()
+                    .all(|b| minutes_between(a, b).is_some_and(|d| d.abs() <= m + 3))
+            );
+        }
+    }
+}

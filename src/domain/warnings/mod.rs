@@ -306,6 +306,23 @@ pub(crate) fn minutes_between(a: &Entry, b: &Entry) -> Option<i64> {
     Some(nanos / 60_000_000_000)
 }
 
+/// The part of `sorted` (in the rules' order) that may lie within `minutes` of `e`, found by
+/// two binary searches: a timing rule checks only these with [`minutes_between`] (checking the
+/// whole window cost a year's export millions). Empty when `e` has no time, as then nothing is
+/// within any minutes of it.
+pub(crate) fn around<'a, 'b>(sorted: &'b [&'a Entry], e: &Entry, minutes: i64) -> &'b [&'a Entry] {
+    let Some(at) = e.at() else { return &[] };
+    // Two minutes more each side: minutes_between truncates, and a leap second adds one.
+    let reach = chrono::Duration::minutes(minutes + 2);
+    let (Some(lo), Some(hi)) = (at.checked_sub_signed(reach), at.checked_add_signed(reach)) else {
+        return sorted;
+    };
+    let key = |x: &Entry| (x.date, x.time);
+    let from = sorted.partition_point(|x| key(x) < (lo.date(), Some(lo.time())));
+    let to = sorted.partition_point(|x| key(x) <= (hi.date(), Some(hi.time())));
+    &sorted[from..to.max(from)]
+}
+
 /// The sum of some nutrients over entries: unknown parts keep it a lower bound.
 pub(crate) fn total_of<'a>(
     es: impl IntoIterator<Item = &'a Entry>,
