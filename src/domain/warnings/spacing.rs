@@ -125,18 +125,25 @@ fn split_when(group: &[&Entry], total: f64) -> Option<String> {
 pub(crate) fn spacing(v: &View, id: &str) -> Vec<Warning> {
     let mut out: Vec<Warning> = Vec::new();
     let rules = || table::SPACINGS.iter().filter(|s| s.rule == id);
-    // Most days hold no partner of a rule: then its calcium need not be looked for.
-    if !v.recent().any(|e| rules().any(|r| r.is_partner(e))) {
+    // Most days hold no partner of a rule: then its calcium need not be looked for. A partner
+    // is tagged, and most entries (food) carry no tag.
+    let tagged = |e: &&Entry| !e.tags.is_empty();
+    if !v
+        .recent()
+        .filter(tagged)
+        .any(|e| rules().any(|r| r.is_partner(e)))
+    {
         return out;
     }
     let recent: Vec<&Entry> = v.recent().collect();
-    let calcium: Vec<&Entry> = recent.iter().copied().filter(|e| is_calcium(e)).collect();
     // One warning per rule and pair, even when a medicine carries two tags of one rule.
     let mut seen: Vec<(&str, *const Entry, *const Entry)> = Vec::new();
     for rule in rules() {
         let partners = recent.iter().copied().filter(|e| rule.is_partner(e));
         for p in partners {
-            for &c in &calcium {
+            // Only calcium within the rule's reach of the partner can be too close.
+            let near = super::around(&recent, p, rule.reach());
+            for &c in near.iter().filter(|e| is_calcium(e)) {
                 let key = (rule.rule, c as *const Entry, p as *const Entry);
                 if seen.contains(&key) {
                     continue;
