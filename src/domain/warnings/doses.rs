@@ -29,9 +29,9 @@ pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a 
 /// `calcium-daily-limit`: the day's calcium from all sources above the lowest of the profile's
 /// limits on it. Caution, like vitamin D above its official UL.
 pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
-    let today: Vec<&Entry> = v.today().collect();
+    let today = v.today();
     let limits = ctx.limits_of(Shown::Calcium, Counts::All);
-    let over = over_limits(&today, Shown::Calcium, &limits)?;
+    let over = over_limits(today, Shown::Calcium, &limits)?;
     let rule = (
         table::DAILY_LIMIT,
         Severity::Caution,
@@ -45,7 +45,7 @@ pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
 /// `magnesium-supplement-limit`: the day's magnesium from supplements and medications (food is
 /// not counted) above the profile's limit on supplements.
 pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
-    let doses: Vec<&Entry> = v.today().filter(|e| is_dose(e)).collect();
+    let doses: Vec<&Entry> = v.today().iter().copied().filter(|e| is_dose(e)).collect();
     let limits = ctx.limits_of(Shown::Magnesium, Counts::Supplements);
     let over = over_limits(&doses, Shown::Magnesium, &limits)?;
     let rule = (table::MG_LIMIT, Severity::Caution, table::SRC_MG_LIMIT);
@@ -109,7 +109,7 @@ impl Over<'_, '_> {
 /// `vitamin-d-upper-limit`: the day's vitamin D (all forms, all sources) above the official UL
 /// (caution) or above the articles' 5,000 IU (alert); one warning, the higher one.
 pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
-    let today: Vec<&Entry> = v.today().collect();
+    let today = v.today();
     let parts = Shown::VitaminD.parts();
     let total = total_of(today.iter().copied(), parts);
     let lo = total.lo.to_f64();
@@ -120,7 +120,7 @@ pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
     } else {
         return None;
     };
-    let from = contributors(&today, parts);
+    let from = contributors(today, parts);
     Some(v.warning((table::D_UPPER, severity, table::SRC_D_UPPER), &from, || {
         let what = if severity == Severity::Alert {
             format!(
@@ -147,7 +147,7 @@ pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
 /// range (info) or at a therapeutic dose (alert). Food is left out: the figures are supplement
 /// doses, and a dish of natto is not a dose for medical supervision.
 pub(crate) fn k2_high(v: &View) -> Option<Warning> {
-    let supps: Vec<&Entry> = v.today().filter(|e| is_dose(e)).collect();
+    let supps: Vec<&Entry> = v.today().iter().copied().filter(|e| is_dose(e)).collect();
     let parts = Shown::VitaminK2.parts();
     let total = total_of(supps.iter().copied(), parts);
     let lo = total.lo.to_f64();
@@ -184,14 +184,14 @@ pub(crate) fn k2_high(v: &View) -> Option<Warning> {
 /// unfinished than unbalanced). Calcium is taken at its low end and magnesium at its high end,
 /// so the ratio is certain.
 pub(crate) fn ratio(v: &View) -> Option<Warning> {
-    let today: Vec<&Entry> = v.today().collect();
+    let today = v.today();
     let ca = total_of(today.iter().copied(), &[Nutrient::Calcium]);
     let mg = total_of(today.iter().copied(), &[Nutrient::Magnesium]);
     let (ca_lo, mg_hi) = (ca.lo.to_f64(), mg.hi.to_f64());
     if mg.is_lower_bound() || mg_hi <= 0.0 || ca_lo / mg_hi <= table::CA_MG_MAX_RATIO {
         return None;
     }
-    let from = contributors(&today, &[Nutrient::Calcium]);
+    let from = contributors(today, &[Nutrient::Calcium]);
     let rule = (table::CA_MG_RATIO, Severity::Info, table::SRC_RATIO);
     Some(v.warning(rule, &from, || {
         format!(
@@ -216,8 +216,7 @@ fn is_k_supplement(e: &Entry) -> bool {
 /// `vitamin-k-warfarin`: one alert per vitamin K supplement taken on a warfarin day (the rule
 /// runs only on those, see its row).
 pub(crate) fn warfarin(v: &View) -> Vec<Warning> {
-    let antagonists: Vec<&Entry> = v
-        .today()
+    let antagonists: Vec<&Entry> = (v.today().iter().copied())
         .filter(|e| e.has_tag(table::ANTAGONIST_TAG))
         .collect();
     let why = || {
@@ -228,7 +227,7 @@ pub(crate) fn warfarin(v: &View) -> Vec<Warning> {
         }
     };
     let rule = (table::K_WARFARIN, Severity::Alert, table::SRC_WARFARIN);
-    v.today()
+    (v.today().iter().copied())
         .filter(|e| is_k_supplement(e))
         .map(|s| {
             let mut involved = vec![s];

@@ -42,7 +42,7 @@ const ADVICE_CARBONATE: &str = "calcium carbonate needs food to be absorbed and 
 pub(crate) fn take_with_fat(v: &View) -> Vec<Warning> {
     // Read from the history once a day, and only on a day the rule warns.
     let meals = OnceCell::new();
-    v.today()
+    (v.today().iter().copied())
         .filter(|e| e.time.is_some())
         .filter(|e| needs_fat(e))
         .filter_map(|s| check(v, s, &meals))
@@ -69,8 +69,7 @@ fn when_fine(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<St
         return Some(format!("{fine} (your usual {} is at {at})", m.label));
     }
     let fat = |f: &Entry| total_of([f], &[Nutrient::Fat]).lo.to_f64();
-    let food = v
-        .today()
+    let food = (v.today().iter().copied())
         .filter(|f| f.kind == Kind::Food && fat(f) >= table::FAT_MIN_G)
         .filter_map(|f| Some((f, minute_of(f.time?))))
         .min_by_key(|(_, m)| near(*m))?;

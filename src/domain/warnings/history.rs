@@ -25,7 +25,7 @@ fn history<'a>(v: &View<'a>) -> Vec<&'a [&'a Entry]> {
 /// certainly *above* a fully known mean but never certainly below anything. The rule fires only
 /// when the difference is certain (today's low end against the mean's high end, and back).
 pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
-    let today: Vec<&Entry> = v.today().collect();
+    let today = v.today();
     if today.is_empty() {
         return None;
     }
@@ -52,7 +52,7 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
     if !above && !below {
         return None;
     }
-    let from = contributors(&today, VITAMIN_K);
+    let from = contributors(today, VITAMIN_K);
     let rule = (table::K_CONSISTENCY, Severity::Caution, table::SRC_WARFARIN);
     Some(v.warning(rule, &from, || {
         let mean = match sum_hi {
@@ -87,7 +87,9 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
 /// entry without a time is skipped, today and in the history.
 pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
     let days = history(v);
-    let today: Vec<&Entry> = v.today().filter(|e| e.is_supplement()).collect();
+    let today: Vec<&Entry> = (v.today().iter().copied())
+        .filter(|e| e.is_supplement())
+        .collect();
     today
         .iter()
         .filter(|e| today.iter().filter(|o| o.item_key == e.item_key).count() == 1)

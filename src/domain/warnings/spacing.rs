@@ -40,8 +40,7 @@ fn known_calcium(e: &Entry) -> f64 {
 /// group fires only when it is known to be over. The warning belongs to the day of its last dose.
 /// Doses without a time are skipped (nothing says they were within the hour).
 pub(crate) fn single_dose(v: &View) -> Vec<Warning> {
-    let doses: Vec<&Entry> = v
-        .recent()
+    let doses: Vec<&Entry> = (v.recent().iter().copied())
         .filter(|e| e.time.is_some() && is_calcium_dose(e))
         .collect();
     let mut out = Vec::new();
@@ -127,22 +126,18 @@ pub(crate) fn spacing(v: &View, id: &str) -> Vec<Warning> {
     let rules = || table::SPACINGS.iter().filter(|s| s.rule == id);
     // Most days hold no partner of a rule: then its calcium need not be looked for. A partner
     // is tagged, and most entries (food) carry no tag.
-    let tagged = |e: &&Entry| !e.tags.is_empty();
-    if !v
-        .recent()
-        .filter(tagged)
-        .any(|e| rules().any(|r| r.is_partner(e)))
-    {
+    let recent = v.recent();
+    let tagged = recent.iter().filter(|e| !e.tags.is_empty());
+    if !tagged.into_iter().any(|e| rules().any(|r| r.is_partner(e))) {
         return out;
     }
-    let recent: Vec<&Entry> = v.recent().collect();
     // One warning per rule and pair, even when a medicine carries two tags of one rule.
     let mut seen: Vec<(&str, *const Entry, *const Entry)> = Vec::new();
     for rule in rules() {
         let partners = recent.iter().copied().filter(|e| rule.is_partner(e));
         for p in partners {
             // Only calcium within the rule's reach of the partner can be too close.
-            let near = super::around(&recent, p, rule.reach());
+            let near = super::around(recent, p, rule.reach());
             for &c in near.iter().filter(|e| is_calcium(e)) {
                 let key = (rule.rule, c as *const Entry, p as *const Entry);
                 if seen.contains(&key) {

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 /// The entries as the rules see them: sorted by time, with the day in question.
 pub(crate) struct View<'a> {
     pub day: NaiveDate,
-    /// What the rule's row declares it reads.
+    /// What the rule's row declares it reads, in the rules' order (by date and time).
     pub all: &'a [&'a Entry],
     /// Every entry the caller passed: a rule that reads more only to word a warning
     /// ([`super::Reads::WordedFromLoggedDays`]) picks that from here when it warns.
@@ -17,18 +17,22 @@ pub(crate) struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    /// The entries of the day itself.
-    pub fn today(&self) -> impl Iterator<Item = &'a Entry> + '_ {
-        self.all.iter().copied().filter(move |e| e.date == self.day)
+    /// The entries of the day itself: a run of `all`, which is in the rules' order (found by
+    /// binary search, not filtered and collected by each rule every day).
+    pub fn today(&self) -> &'a [&'a Entry] {
+        self.since(self.day)
     }
 
     /// The entries of the day and the day before (pairs across midnight).
-    pub fn recent(&self) -> impl Iterator<Item = &'a Entry> + '_ {
-        let from = self.day.pred_opt().unwrap_or(self.day);
-        self.all
-            .iter()
-            .copied()
-            .filter(move |e| e.date >= from && e.date <= self.day)
+    pub fn recent(&self) -> &'a [&'a Entry] {
+        self.since(self.day.pred_opt().unwrap_or(self.day))
+    }
+
+    /// The entries from `from` to the day, both included.
+    fn since(&self, from: NaiveDate) -> &'a [&'a Entry] {
+        let lo = self.all.partition_point(|e| e.date < from);
+        let hi = lo + self.all[lo..].partition_point(|e| e.date <= self.day);
+        &self.all[lo..hi]
     }
 
     /// An entry as messages name it: "Calcium citrate 500 mg at 09:00" (with its date when it
