@@ -127,7 +127,17 @@ fn editing_a_recipe_later_never_rewrites_logged_entries() {
     bowl(&d);
     d.ok(&["add", "breakfast-bowl", "1", "--date", "2026-11-20"]);
     let before = day(&d)["entries"].clone();
-    let replaced = d.ok(&["recipe", "add", "Breakfast bowl", "bowl-kale=1"]);
+    let refused = fails(&d, &["recipe", "add", "Breakfast bowl", "bowl-kale=1"]);
+    assert!(
+        refused.contains("recipe `breakfast-bowl` exists"),
+        "{refused}"
+    );
+    assert!(refused.contains("--force"), "{refused}");
+    assert!(
+        d.ok(&["recipe", "show", "breakfast-bowl"])
+            .contains("yogurt")
+    );
+    let replaced = d.ok(&["recipe", "add", "Breakfast bowl", "bowl-kale=1", "--force"]);
     assert!(replaced.starts_with("replaced recipe"), "{replaced}");
     assert_eq!(day(&d)["entries"], before);
     d.ok(&["recipe", "rm", "Breakfast bowl"]);

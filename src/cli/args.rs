@@ -261,7 +261,7 @@ pub struct SuggestArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum RecipeAction {
-    /// Define (or replace) a recipe: `intake recipe add "Breakfast bowl" yogurt="1 cup" almonds="28 g" --serves 2`.
+    /// Define a recipe: `intake recipe add "Breakfast bowl" yogurt="1 cup" almonds="28 g" --serves 2`.
     /// Its nutrients per serving are the sum of its parts divided by the servings.
     Add {
         /// The recipe's name; its key is the name in lowercase words joined by dashes.
@@ -272,6 +272,9 @@ pub enum RecipeAction {
         /// How many servings the parts make.
         #[arg(long, default_value = "1")]
         serves: String,
+        /// Replace a recipe of that name (without it, an existing recipe is refused).
+        #[arg(long)]
+        force: bool,
     },
     /// List the recipes with their nutrients per serving.
     List,

@@ -19,7 +19,8 @@ pub fn run(ctx: &mut Ctx, action: RecipeAction) -> CliResult {
             name,
             parts,
             serves,
-        } => add(ctx, &name, &parts, &serves),
+            force,
+        } => add(ctx, &name, &parts, &serves, force),
         RecipeAction::List => list(ctx),
         RecipeAction::Show { name } => show(ctx, &name),
         RecipeAction::Rm { name } => rm(ctx, &name),
@@ -33,14 +34,17 @@ fn base_catalog(ctx: &Ctx) -> Result<Catalog, CliError> {
 }
 
 /// Checks the recipe by the rules the app's recipe dialog also follows
-/// ([`recipe::check`]) and saves it; a recipe of the same name is replaced.
-fn add(ctx: &mut Ctx, name: &str, pairs: &[String], serves: &str) -> CliResult {
+/// ([`recipe::check`]) and saves it; a recipe of the same name is replaced only with `force`.
+fn add(ctx: &mut Ctx, name: &str, pairs: &[String], serves: &str, force: bool) -> CliResult {
     let name = label("recipe name", Some(name.to_string()))?
         .ok_or_else(|| CliError::Bad("empty recipe name: give the recipe's name".into()))?;
     let parts = parse_parts(ctx, pairs)?;
     let base = base_catalog(ctx)?;
     let saved = ctx.store.recipes()?;
     let checked = recipe::check(&name, serves, parts, &saved, &|k| base.get(k).cloned())?;
+    let key = &checked.recipe.key;
+    let exists = saved.iter().any(|r| &r.key == key);
+    super::manage::refuse_replacing(exists && !force, "recipe", key, "intake recipe list")?;
     let replaced = ctx.store.save_recipe(&checked.recipe)?;
     let verb = if replaced { "replaced" } else { "saved" };
     out::line(format!("{verb} recipe {}", text::item_line(&checked.item)))?;

@@ -50,7 +50,7 @@ pub fn profile(ctx: &mut Ctx, action: Option<ProfileAction>) -> CliResult {
 }
 
 /// Refuses (when `refuse`) to replace the user's `what` called `name` without `--force`.
-fn refuse_replacing(refuse: bool, what: &str, name: &str, list: &str) -> CliResult {
+pub(super) fn refuse_replacing(refuse: bool, what: &str, name: &str, list: &str) -> CliResult {
     match refuse {
         true => Err(CliError::Bad(format!(
             "{what} `{name}` exists (see `{list}`): pass --force to replace it, or choose \
