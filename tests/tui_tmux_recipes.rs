@@ -144,7 +144,12 @@ fn a_recipe_made_in_the_app_is_logged_and_shown_among_the_sources_of_calcium() {
     assert!(preview.contains("Calcium          350 mg"), "{preview}");
     assert!(preview.contains("Vitamin D          ? IU"), "{preview}");
     tmux.keys(&["Enter"]);
-    tmux.wait_for(&["Breakfast bowl", "per 1 serving", "quantity:"]);
+    tmux.wait_for(&[
+        "Saved recipe Breakfast bowl: add to",
+        "per 1 serving",
+        "quantity:",
+        "Esc close, logging nothing",
+    ]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["Entries (1)", "350 mg"]);
     bowl_is_the_source_of_calcium(&tmux, "350 mg");

@@ -13,7 +13,12 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState, Wrap};
 
 pub fn render(app: &App, a: &AddDialog, frame: &mut Frame) {
     let area = frame.area();
-    let title = format!("Add to {}", super::date_label(app.date, app.today));
+    let day = super::date_label(app.date, app.today);
+    // Opened on a recipe just saved: the dialog covers the status line that says so.
+    let title = match (&a.form, a.back_closes) {
+        (Some(f), true) => format!("Saved recipe {}: add to {day}", f.item.name),
+        _ => format!("Add to {day}"),
+    };
     let inner = popup(
         frame,
         area.width.saturating_sub(4).max(60),
@@ -22,7 +27,7 @@ pub fn render(app: &App, a: &AddDialog, frame: &mut Frame) {
     );
     match &a.form {
         None => render_search(a, frame, inner),
-        Some(f) => render_form(f, frame, inner),
+        Some(f) => render_form(f, a.back_closes, frame, inner),
     }
 }
 
@@ -259,7 +264,9 @@ fn wrapped_height(line: &Line, width: u16) -> u16 {
     line.width().div_ceil(width).max(1) as u16
 }
 
-fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
+/// The log form; `back_closes` when Esc closes the dialog (it opened on one item) rather than
+/// going back to the search.
+fn render_form(f: &LogForm, back_closes: bool, frame: &mut Frame, area: Rect) {
     let it = &f.item;
     let lines = vec![
         Line::from(vec![
@@ -297,7 +304,10 @@ fn render_form(f: &LogForm, frame: &mut Frame, area: Rect) {
     if let Some(e) = error {
         frame.render_widget(Paragraph::new(e).wrap(Wrap { trim: true }), err);
     }
-    let msg = "Enter log · Tab/↑↓ next field · Esc back to search";
+    let msg = match back_closes {
+        true => "Enter log · Tab/↑↓ next field · Esc close, logging nothing",
+        false => "Enter log · Tab/↑↓ next field · Esc back to search",
+    };
     frame.render_widget(Paragraph::new(msg).style(THEME.dim), hint);
 }
 
