@@ -253,7 +253,13 @@ fn a_recipe_made_in_the_app_is_saved_by_the_cli_s_rules() {
     key(&mut app, &mut rt, KeyCode::Enter);
     let replaced = rt.store.recipes().unwrap();
     let bowl = replaced.iter().find(|r| r.key == "kale-bowl").unwrap();
-    assert!(bowl.parts[0].key.contains("milk"), "{bowl:?}");
+    // Its name opened the saved one (kale); milk was added to it.
+    let keys: Vec<_> = bowl.parts.iter().map(|p| p.key.as_str()).collect();
+    assert_eq!(keys.len(), 2, "{bowl:?}");
+    assert!(
+        keys[0].contains("kale") && keys[1].contains("milk"),
+        "{bowl:?}"
+    );
     key(&mut app, &mut rt, KeyCode::Esc);
 
     // Kale bowl made of Meal, which holds Kale bowl: refused with the path.
@@ -272,6 +278,20 @@ fn a_recipe_made_in_the_app_is_saved_by_the_cli_s_rules() {
         panic!("{:?}", app.dialog)
     };
     assert!(f.error.as_deref().unwrap().contains("built-in item"));
+    key(&mut app, &mut rt, KeyCode::Esc);
+    key(&mut app, &mut rt, KeyCode::Esc);
+
+    // Opened by its name (any case): the saved servings and foods, to change.
+    key(&mut app, &mut rt, KeyCode::Char('r'));
+    line(&mut app, &mut rt, "MEAL");
+    let Some(Dialog::Recipe(f)) = &app.dialog else {
+        panic!("{:?}", app.dialog)
+    };
+    let parts: Vec<_> = f.parts.iter().map(|p| p.item.key.as_str()).collect();
+    assert_eq!(
+        (f.opened, f.name.value(), parts),
+        (true, "Meal", vec!["kale-bowl"])
+    );
 }
 
 /// Issue 14.12: a paste is thousands of keys at once. Applied as one burst, the query stops at

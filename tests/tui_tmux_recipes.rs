@@ -153,8 +153,22 @@ fn a_recipe_made_in_the_app_is_logged_and_shown_among_the_sources_of_calcium() {
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["Entries (1)", "350 mg"]);
     bowl_is_the_source_of_calcium(&tmux, "350 mg");
+    // Its name in a new recipe dialog opens it, to change: servings 2 -> 4.
+    tmux.keys(&["r"]);
+    tmux.wait_for(&["New recipe", "a saved recipe's name, then Enter"]);
+    tmux.text("breakfast bowl");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Change a saved recipe", "Bowl yogurt", "Bowl kale"]);
+    tmux.text("4");
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["A recipe named Breakfast bowl exists (serves 2)"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Saved recipe Breakfast bowl: add to"]);
+    escape_from(&tmux, "Saved recipe");
     tmux.keys(&["q"]);
     tmux.wait_exit();
     let shown = intake(&db, &["recipe", "show", "breakfast bowl"]);
     assert!(shown.contains("bowl-yogurt 2 cup"), "{shown}");
+    assert!(shown.contains("), serves 4"), "{shown}");
 }

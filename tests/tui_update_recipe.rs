@@ -249,3 +249,57 @@ fn results_of_an_older_query_are_ignored_and_the_preview_needs_servings() {
     let f = form(&a);
     assert_eq!(f.preview(), None);
 }
+
+/// Enter on the name of a dialog without foods asks for the saved recipe of that name; the answer
+/// fills the servings and foods (a part whose item is gone is named and left out), and saving it
+/// asks before replacing the old one. A dialog that has foods asks nothing and keeps them.
+#[test]
+fn a_saved_recipe_opened_by_its_name_is_changed_and_saved_over_once_confirmed() {
+    let mut a = app();
+    key(&mut a, KeyCode::Char('r'));
+    typed(&mut a, "milk and cheese");
+    let asked = key(&mut a, KeyCode::Enter);
+    assert_eq!(asked, vec![Effect::OpenRecipe("milk and cheese".into())]);
+    let old = Recipe {
+        key: "milk-and-cheese".into(),
+        name: "Milk and cheese".into(),
+        serves: 2.0,
+        parts: parts(&[("milk", "2 cup"), ("cheese", "1 oz"), ("gone", "1 cup")]),
+    };
+    update(
+        &mut a,
+        Action::RecipeOpened(old.clone(), vec![cheese(), milk()]),
+    );
+    let f = form(&a);
+    assert!(f.opened);
+    let got = (f.name.value(), f.serves.value(), f.serves.selected, f.focus);
+    assert_eq!(got, ("Milk and cheese", "2", true, RecipeFocus::Serves));
+    assert_eq!(
+        f.error.as_deref(),
+        Some("No longer an item, left out: gone")
+    );
+    let kept = parts(&[("milk", "2 cup"), ("cheese", "1 oz")]);
+    let save = |replace| Effect::SaveRecipe {
+        name: "Milk and cheese".into(),
+        serves: "2".into(),
+        parts: kept.clone(),
+        replace,
+    };
+    key(&mut a, KeyCode::Enter);
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![save(false)]);
+    update(&mut a, Action::RecipeExists(old.clone()));
+    assert_eq!(key(&mut a, KeyCode::Enter), vec![save(true)]);
+
+    key(&mut a, KeyCode::BackTab);
+    key(&mut a, KeyCode::BackTab);
+    assert_eq!(form(&a).focus, RecipeFocus::Name);
+    assert_eq!(
+        key(&mut a, KeyCode::Enter),
+        vec![],
+        "it has foods: nothing asked"
+    );
+    let mut other = old;
+    other.parts.truncate(1);
+    update(&mut a, Action::RecipeOpened(other, vec![milk()]));
+    assert_eq!(form(&a).parts.len(), 2, "a late answer changes nothing");
+}

@@ -131,6 +131,8 @@ pub enum Action {
     RecipeRefused(String),
     /// The diary holds a recipe of that name (this one): saving again with `replace` replaces it.
     RecipeExists(crate::domain::Recipe),
+    /// The saved recipe named in the recipe dialog, with the items of the parts still known.
+    RecipeOpened(crate::domain::Recipe, Vec<Item>),
     /// Another process wrote the diary.
     ExternalChange,
     /// The note as the user's editor left it (see [`super::App::editor`]).
@@ -197,4 +199,7 @@ pub enum Effect {
         parts: Vec<crate::domain::recipe::Part>,
         replace: bool,
     },
+    /// The saved recipe of this name or key, to change in the recipe dialog
+    /// ([`Action::RecipeOpened`]; nothing when there is none).
+    OpenRecipe(String),
 }

@@ -14,6 +14,7 @@ pub mod keyspec;
 mod panels;
 mod plan_view;
 pub mod recipe_form;
+mod recipe_open;
 mod stack_form;
 mod update;
 

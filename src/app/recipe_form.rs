@@ -66,6 +66,8 @@ pub struct RecipeForm {
     pub confirm: Option<Recipe>,
     /// `Esc` was pressed once on a form with something in it: `Esc` again discards it.
     pub discarding: bool,
+    /// The form holds a saved recipe, opened to change it (`super::recipe_open`).
+    pub opened: bool,
 }
 
 impl Default for RecipeForm {
@@ -85,6 +87,7 @@ impl Default for RecipeForm {
             error: None,
             confirm: None,
             discarding: false,
+            opened: false,
         }
     }
 }
@@ -210,7 +213,12 @@ fn esc(mut f: RecipeForm) -> Outcome {
 
 fn field_key(mut f: RecipeForm, k: KeyEvent) -> Outcome {
     match k.code {
-        KeyCode::Enter | KeyCode::Down => f.next_focus(1),
+        KeyCode::Enter => {
+            let open = super::recipe_open::ask(&f);
+            f.next_focus(1);
+            return stay(f, open);
+        }
+        KeyCode::Down => f.next_focus(1),
         KeyCode::Up => f.next_focus(-1),
         _ => {
             let input = match f.focus {

@@ -73,6 +73,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::RecipeSaved(item) => super::recipe_form::saved(app, item),
         Action::RecipeRefused(why) => super::recipe_form::refused(app, why),
         Action::RecipeExists(old) => super::recipe_form::exists(app, old),
+        Action::RecipeOpened(r, items) => super::recipe_open::opened(app, r, items),
         Action::Info(s) => {
             app.info(s);
             vec![]

@@ -250,6 +250,12 @@ impl Runtime {
                 }
                 answer
             }
+            Effect::OpenRecipe(name) => {
+                match work::open_recipe(&self.store, &self.catalog, &name)? {
+                    Some((r, items)) => Action::RecipeOpened(r, items),
+                    None => return Ok(None),
+                }
+            }
         }))
     }
 

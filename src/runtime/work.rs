@@ -183,6 +183,25 @@ pub(super) fn save_recipe(
     })
 }
 
+/// The saved recipe named (by name or key) `name`, with the items of its parts the catalog still
+/// holds.
+pub(super) fn open_recipe(
+    store: &Store,
+    catalog: &Catalog,
+    name: &str,
+) -> Result<Option<(crate::domain::Recipe, Vec<crate::domain::Item>)>> {
+    let key = recipe::key_of(name);
+    let found = store
+        .recipes()?
+        .into_iter()
+        .find(|r| r.name.eq_ignore_ascii_case(name.trim()) || Some(&r.key) == key.as_ref());
+    Ok(found.map(|r| {
+        let items = r.parts.iter().filter_map(|p| catalog.get(&p.key).cloned());
+        let items = items.collect();
+        (r, items)
+    }))
+}
+
 /// A stack as entries at `date` and `time`, noted as the stack's (the plan reads when a stack
 /// is usually logged from the note, as for `intake stack log`).
 pub(super) fn resolve_stack(

@@ -18,7 +18,10 @@ pub fn render(f: &RecipeForm, frame: &mut Frame) {
         frame,
         area.width.saturating_sub(4).max(60),
         area.height.saturating_sub(2),
-        "New recipe",
+        match f.opened {
+            true => "Change a saved recipe",
+            false => "New recipe",
+        },
     );
     let [name, serves, search, hint, mid, preview, error, keys] =
         Layout::vertical(heights(inner.height).map(Constraint::Length)).areas(inner);
@@ -104,6 +107,9 @@ fn hint_text(f: &RecipeForm) -> String {
         n => format!("{n} foods so far"),
     };
     match f.focus {
+        RecipeFocus::Name if f.parts.is_empty() => {
+            "its name · a saved recipe's name, then Enter, opens it to change".into()
+        }
         RecipeFocus::Name => "its name, as searched and logged later".into(),
         RecipeFocus::Serves => "how many servings the whole makes (1 serving is logged)".into(),
         RecipeFocus::Search if f.query.value().is_empty() => {
