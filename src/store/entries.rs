@@ -2,10 +2,10 @@
 
 pub use super::entry_row::Fields;
 use super::entry_row::{
-    BASE_COLS, COLUMNS, RULE_COLUMNS, Tags, entry_values, from_row, insert_values, logged_from_row,
+    COLUMNS, RULE_SELECT, SELECT, Tags, entry_values, from_row, insert_values, logged_from_row,
 };
 use super::{Result, Store, StoreError, now_stamp};
-use crate::domain::{Entry, Logged, Nutrient};
+use crate::domain::{Entry, Logged};
 use chrono::NaiveDate;
 use rusqlite::{
     Connection, OptionalExtension, TransactionBehavior, params_from_iter, types::Value as Sql,
@@ -139,8 +139,8 @@ impl Store {
         mut f: impl FnMut(Entry) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let columns = match fields {
-            Fields::All => COLUMNS.as_str(),
-            Fields::Rules => RULE_COLUMNS.as_str(),
+            Fields::All => SELECT.as_str(),
+            Fields::Rules => RULE_SELECT.as_str(),
         };
         let sql = format!(
             "SELECT {columns} FROM entries WHERE date BETWEEN ?1 AND ?2 ORDER BY date, time, id"
@@ -273,7 +273,7 @@ fn new_uuid() -> String {
 /// `INSERT INTO entries` of every entry column, the stamps and `extra` columns (values in that
 /// order: [`insert_values`], then those of `extra`), followed by `tail`.
 fn insert_sql(extra: &[&str], tail: &str) -> String {
-    let n = BASE_COLS + 2 * Nutrient::ALL.len() + 2 + extra.len();
+    let n = COLUMNS.split(", ").count() + 2 + extra.len();
     let marks = vec!["?"; n].join(", ");
     let extra: String = extra.iter().map(|c| format!(", {c}")).collect();
     format!(
@@ -283,7 +283,7 @@ fn insert_sql(extra: &[&str], tail: &str) -> String {
 }
 
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
-    let sql = format!("SELECT {} FROM entries WHERE id = ?", COLUMNS.as_str());
+    let sql = format!("SELECT {} FROM entries WHERE id = ?", SELECT.as_str());
     let row = (conn.query_row(&sql, [id], |r| {
         from_row(r, Fields::All, &mut Tags::default())
     }))

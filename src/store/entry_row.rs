@@ -9,11 +9,12 @@ use rusqlite::Row;
 use rusqlite::types::{Value as Sql, ValueRef};
 use std::sync::LazyLock;
 
-/// Column list shared by every SELECT, in the order `from_row` reads.
-pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(|| columns(Fields::All));
+/// Column list of every write, in the order [`entry_values`] binds.
+pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(columns);
 
-/// [`COLUMNS`] as [`Fields::Rules`] reads them.
-pub(super) static RULE_COLUMNS: LazyLock<String> = LazyLock::new(|| columns(Fields::Rules));
+/// The SELECT list of each [`Fields`], in the order `from_row` reads.
+pub(super) static SELECT: LazyLock<String> = LazyLock::new(|| select(Fields::All));
+pub(super) static RULE_SELECT: LazyLock<String> = LazyLock::new(|| select(Fields::Rules));
 
 /// Which of an entry's values a read fills.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,15 +22,15 @@ pub enum Fields {
     All,
     /// What the warning rules decide on and a day's totals sum (id, date, time, item key, kind,
     /// tags, nutrients): the name, the amount as typed, the servings, meal and note, which only
-    /// word messages and show entries, are read empty (`""`, 0, NULL). Issue 19: SQLite not
-    /// decoding them and intake not copying them was a tenth of a year's weekly export.
+    /// word messages and show entries, are left empty (`""`, 0, NULL). Issue 19: SQLite not
+    /// decoding them and intake not copying them was a tenth of a year's weekly export; not
+    /// selecting them at all (rather than as constants) a further 1 %.
     Rules,
 }
 
-/// The SELECT list of `fields`, in the order `from_row` reads; the values [`Fields::Rules`]
-/// leaves out are constants of their type, so `from_row` reads both lists alike.
-fn columns(fields: Fields) -> String {
-    let mut cols = vec![
+/// The entry columns, as [`COLUMNS`] lists them.
+fn columns() -> String {
+    let mut cols = [
         "id",
         "date",
         "time",
@@ -44,24 +45,27 @@ fn columns(fields: Fields) -> String {
         "note",
         "partial",
     ]
-    .into_iter()
-    .map(|c| match (fields, c) {
-        (Fields::All, _) => c,
-        (Fields::Rules, "item_name" | "unit") => "''",
-        (Fields::Rules, "quantity" | "servings") => "0.0",
-        (Fields::Rules, "meal" | "note") => "NULL",
-        (Fields::Rules, _) => c,
-    })
     .map(String::from)
-    .collect::<Vec<_>>();
-    for n in Nutrient::ALL {
-        cols.push(format!("{}_lo", n.column()));
-        cols.push(format!("{}_hi", n.column()));
+    .to_vec();
+    cols.extend(Nutrient::ALL.into_iter().flat_map(Nutrient::diary_columns));
+    cols.join(", ")
+}
+
+/// What every read selects, in this order, then each nutrient's low and high end, then for
+/// [`Fields::All`] the [`SHOWN`] values.
+const READ: [&str; 7] = ["id", "date", "time", "item_key", "kind", "tags", "partial"];
+const SHOWN: [&str; 6] = ["item_name", "quantity", "unit", "servings", "meal", "note"];
+
+/// The SELECT list of `fields` (see [`READ`]).
+fn select(fields: Fields) -> String {
+    let mut cols = READ.map(String::from).to_vec();
+    cols.extend(Nutrient::ALL.into_iter().flat_map(Nutrient::diary_columns));
+    if fields == Fields::All {
+        cols.extend(SHOWN.map(String::from));
     }
     cols.join(", ")
 }
 
-pub(super) const BASE_COLS: usize = 13;
 pub(super) fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
     let opt = |s: &Option<String>| s.clone().map(Sql::Text).unwrap_or(Sql::Null);
     let tags = serde_json::to_string(&e.tags).unwrap_or_else(|_| "[]".into());
@@ -101,22 +105,22 @@ pub(super) fn insert_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
     v
 }
 
-/// Reads one row of `fields`; a malformed row is a `Corrupt` error, never a panic.
+/// Reads one row of `fields` (selected by [`SELECT`] or [`RULE_SELECT`]); a malformed row is a
+/// `Corrupt` error, never a panic.
 ///
-/// Columns are read as borrowed values (issue 19: a year's export reads ~11,000 rows of 33
-/// columns); only the texts an entry keeps are copied, and the constants [`Fields::Rules`]
-/// selects are not read at all. A value of an unexpected type goes through rusqlite's typed
+/// Columns are read as borrowed values (issue 19: a year's export reads ~11,000 rows); only the
+/// texts an entry keeps are copied. A value of an unexpected type goes through rusqlite's typed
 /// `get`, so it fails as it always did.
 pub(super) fn from_row(
     r: &Row<'_>,
     fields: Fields,
     known: &mut Tags,
 ) -> rusqlite::Result<Result<Entry>> {
-    let partial = int(r, 12)?.unwrap_or_default();
+    let partial = int(r, 6)?.unwrap_or_default();
     let mut nutrients = Nutrients::default();
     for (i, n) in Nutrient::ALL.into_iter().enumerate() {
-        let lo = int(r, BASE_COLS + 2 * i)?;
-        let hi = int(r, BASE_COLS + 2 * i + 1)?;
+        let lo = int(r, READ.len() + 2 * i)?;
+        let hi = int(r, READ.len() + 2 * i + 1)?;
         if let (Some(lo), Some(hi)) = (lo, hi) {
             let v = Value::from_bounds(Milli(lo), Milli(hi)).with_partial(partial >> i & 1 == 1);
             nutrients.set(n, v);
@@ -126,9 +130,9 @@ pub(super) fn from_row(
         Ok(w) => w,
         Err(e) => return Ok(Err(e)),
     };
-    let (kind, tags) = (text(r, 5)?, text(r, 9)?);
+    let kind = text(r, 4)?;
     let shown = match fields {
-        Fields::All => ForShow::read(r)?,
+        Fields::All => ForShow::read(r, READ.len() + 2 * Nutrient::ALL.len())?,
         Fields::Rules => ForShow::default(),
     };
     let parsed = (|| {
@@ -143,7 +147,7 @@ pub(super) fn from_row(
             unit: shown.unit,
             servings: shown.servings,
             nutrients,
-            tags: known.parse(tags).ok_or_else(|| corrupt(r, "tags", tags))?,
+            tags: tags(r, known)?,
             meal: shown.meal,
             note: shown.note,
         })
@@ -151,7 +155,7 @@ pub(super) fn from_row(
     Ok(parsed)
 }
 
-/// The values of an entry that [`Fields::Rules`] leaves out.
+/// The [`SHOWN`] values of an entry, which [`Fields::Rules`] leaves out.
 #[derive(Default)]
 struct ForShow {
     item_name: String,
@@ -163,14 +167,15 @@ struct ForShow {
 }
 
 impl ForShow {
-    fn read(r: &Row<'_>) -> rusqlite::Result<ForShow> {
+    /// Reads them from column `at` on.
+    fn read(r: &Row<'_>, at: usize) -> rusqlite::Result<ForShow> {
         Ok(ForShow {
-            item_name: text(r, 4)?.to_owned(),
-            quantity: r.get(6)?,
-            unit: text(r, 7)?.to_owned(),
-            servings: r.get(8)?,
-            meal: opt_text(r, 10)?.map(str::to_owned),
-            note: opt_text(r, 11)?.map(str::to_owned),
+            item_name: text(r, at)?.to_owned(),
+            quantity: r.get(at + 1)?,
+            unit: text(r, at + 2)?.to_owned(),
+            servings: r.get(at + 3)?,
+            meal: opt_text(r, at + 4)?.map(str::to_owned),
+            note: opt_text(r, at + 5)?.map(str::to_owned),
         })
     }
 }
@@ -187,12 +192,20 @@ pub(super) fn logged_from_row(r: &Row<'_>, key: &str) -> rusqlite::Result<Result
 }
 
 /// The date and time, columns 1 and 2 of every SELECT here; a malformed one is `Corrupt`.
+/// Read as bytes: as the diary writes them they are ASCII, checked digit by digit.
 fn when(r: &Row<'_>) -> rusqlite::Result<Result<(NaiveDate, Option<NaiveTime>)>> {
-    let (date, time) = (text(r, 1)?, opt_text(r, 2)?);
-    let date = parse_date(date).ok_or_else(|| corrupt(r, "date", date));
-    let time = match time {
-        Some(t) => parse_time(t).map(Some).ok_or_else(|| corrupt(r, "time", t)),
+    let date = match bytes(r, 1)?.and_then(fast_date) {
+        Some(d) => Ok(d),
+        None => text(r, 1).map(|s| slow_date(s).ok_or_else(|| corrupt(r, "date", s)))?,
+    };
+    let time = match bytes(r, 2)? {
         None => Ok(None),
+        Some(b) => match fast_time(b) {
+            Some(t) => Ok(Some(t)),
+            None => {
+                text(r, 2).map(|s| slow_time(s).map(Some).ok_or_else(|| corrupt(r, "time", s)))?
+            }
+        },
     };
     Ok(date.and_then(|d| Ok((d, time?))))
 }
@@ -219,10 +232,17 @@ fn text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<&'r str> {
 
 /// A text or NULL column, borrowed from the row.
 fn opt_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    match bytes(r, i)? {
+        Some(b) => std::str::from_utf8(b).map_or_else(|_| typed_error(r, i), |s| Ok(Some(s))),
+        None => Ok(None),
+    }
+}
+
+/// A text or NULL column's bytes, not checked to be UTF-8 (issue 19: the check cost ~70
+/// instructions a column, for dates, times and tag lists that are ASCII when well formed).
+fn bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r [u8]>> {
     match r.get_ref(i)? {
-        ValueRef::Text(b) => {
-            std::str::from_utf8(b).map_or_else(|_| typed_error(r, i), |s| Ok(Some(s)))
-        }
+        ValueRef::Text(b) => Ok(Some(b)),
         ValueRef::Null => Ok(None),
         _ => typed_error(r, i),
     }
@@ -241,31 +261,44 @@ fn typed_error<T>(r: &Row<'_>, i: usize) -> rusqlite::Result<T> {
 }
 
 /// `YYYY-MM-DD` as the diary writes it, read by hand (chrono's format parser costs more than the
-/// rest of the row); anything else (a row edited by hand) goes through chrono.
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    let b = s.as_bytes();
-    let fast = (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
+/// rest of the row); anything else (a row edited by hand) goes through [`slow_date`].
+fn fast_date(b: &[u8]) -> Option<NaiveDate> {
+    (b.len() == 10 && b[4] == b'-' && b[7] == b'-')
         .then(|| {
             let (y, m, d) = (digits(&b[0..4])?, digits(&b[5..7])?, digits(&b[8..10])?);
             NaiveDate::from_ymd_opt(y as i32, m, d)
         })
-        .flatten();
-    fast.or_else(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+fn slow_date(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
 /// `HH:MM`, the same way.
-fn parse_time(s: &str) -> Option<NaiveTime> {
-    let b = s.as_bytes();
-    let fast = (b.len() == 5 && b[2] == b':')
+fn fast_time(b: &[u8]) -> Option<NaiveTime> {
+    (b.len() == 5 && b[2] == b':')
         .then(|| NaiveTime::from_hms_opt(digits(&b[0..2])?, digits(&b[3..5])?, 0))
-        .flatten();
-    fast.or_else(|| NaiveTime::parse_from_str(s, "%H:%M").ok())
+        .flatten()
+}
+
+fn slow_time(s: &str) -> Option<NaiveTime> {
+    NaiveTime::parse_from_str(s, "%H:%M").ok()
 }
 
 fn digits(b: &[u8]) -> Option<u32> {
     b.iter().try_fold(0u32, |n, c| {
         c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
     })
+}
+
+/// The entry's tags, column 5; most entries have none (`[]`, not checked to be UTF-8).
+fn tags(r: &Row<'_>, known: &mut Tags) -> Result<Vec<String>> {
+    if bytes(r, 5)? == Some(b"[]") {
+        return Ok(Vec::new());
+    }
+    let s = text(r, 5)?;
+    known.parse(s).ok_or_else(|| corrupt(r, "tags", s))
 }
 
 /// Tag lists already read, by their JSON text: a diary holds few distinct lists, which a range
