@@ -16,11 +16,13 @@ pub(crate) use crate::domain::nutrient::VITAMIN_K;
 
 /// The entries that hold a known, non-zero amount of the nutrients, largest first.
 pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {
-    let mut out: Vec<(Milli, &Entry)> = es
-        .iter()
-        .map(|e| (total_of([*e], parts).lo, *e))
-        .filter(|(amount, _)| amount.0 > 0)
-        .collect();
+    // Sized once: collecting a filter grows the vector by reallocation.
+    let mut out: Vec<(Milli, &Entry)> = Vec::with_capacity(es.len());
+    out.extend(
+        es.iter()
+            .map(|e| (total_of([*e], parts).lo, *e))
+            .filter(|(amount, _)| amount.0 > 0),
+    );
     // Stable: entries of one amount and time keep their order.
     out.sort_by_key(|(amount, e)| (std::cmp::Reverse(*amount), e.at()));
     out.into_iter().map(|(_, e)| e).collect()
@@ -45,7 +47,7 @@ pub(crate) fn daily_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
 /// `magnesium-supplement-limit`: the day's magnesium from supplements and medications (food is
 /// not counted) above the profile's limit on supplements.
 pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
-    let doses: Vec<&Entry> = v.today().iter().copied().filter(|e| is_dose(e)).collect();
+    let doses = doses_today(v);
     let limits = ctx.limits_of(Shown::Magnesium, Counts::Supplements);
     let over = over_limits(&doses, Shown::Magnesium, &limits)?;
     let rule = (table::MG_LIMIT, Severity::Caution, table::SRC_MG_LIMIT);
@@ -55,6 +57,14 @@ pub(crate) fn magnesium_limit(v: &View, ctx: &RuleContext) -> Option<Warning> {
             over.words(v)
         )
     }))
+}
+
+/// The day's supplements and medications (see [`is_dose`]).
+fn doses_today<'a>(v: &View<'a>) -> Vec<&'a Entry> {
+    let today = v.today();
+    let mut out = Vec::with_capacity(today.len());
+    out.extend(today.iter().copied().filter(|e| is_dose(e)));
+    out
 }
 
 /// A total above some limits: the limits, lowest first, and the entries it comes from (see
@@ -147,7 +157,7 @@ pub(crate) fn vitamin_d(v: &View) -> Option<Warning> {
 /// range (info) or at a therapeutic dose (alert). Food is left out: the figures are supplement
 /// doses, and a dish of natto is not a dose for medical supervision.
 pub(crate) fn k2_high(v: &View) -> Option<Warning> {
-    let supps: Vec<&Entry> = v.today().iter().copied().filter(|e| is_dose(e)).collect();
+    let supps = doses_today(v);
     let parts = Shown::VitaminK2.parts();
     let total = total_of(supps.iter().copied(), parts);
     let lo = total.lo.to_f64();
