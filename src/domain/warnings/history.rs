@@ -87,9 +87,8 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
 /// entry without a time is skipped, today and in the history.
 pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
     let days = history(v);
-    let today: Vec<&Entry> = (v.today().iter().copied())
-        .filter(|e| e.is_supplement())
-        .collect();
+    let mut today: Vec<&Entry> = Vec::with_capacity(v.today().len());
+    today.extend(v.today().iter().copied().filter(|e| e.is_supplement()));
     today
         .iter()
         .filter(|e| today.iter().filter(|o| o.item_key == e.item_key).count() == 1)
@@ -98,7 +97,7 @@ pub(crate) fn dose_time(v: &View) -> Vec<Warning> {
 }
 
 fn check_time(v: &View, e: &Entry, days: &[&[&Entry]]) -> Option<Warning> {
-    let mut times = Vec::new();
+    let mut times = Vec::with_capacity(table::DOSE_TIME_HISTORY_DAYS);
     for es in days.iter().rev() {
         let mut same = es.iter().filter(|o| o.item_key == e.item_key);
         match (same.next(), same.next()) {
