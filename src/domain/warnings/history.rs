@@ -14,7 +14,10 @@ fn history<'a>(v: &View<'a>) -> Vec<&'a [&'a Entry]> {
     let from = v.day - Duration::days(table::HISTORY_DAYS);
     let lo = v.all.partition_point(|e| e.date < from);
     let hi = v.all.partition_point(|e| e.date < v.day);
-    v.all[lo..hi].chunk_by(|a, b| a.date == b.date).collect()
+    // Sized once: at most a run a day.
+    let mut days = Vec::with_capacity(table::HISTORY_DAYS as usize + 1);
+    days.extend(v.all[lo..hi].chunk_by(|a, b| a.date == b.date));
+    days
 }
 
 /// `vitamin-k-consistency`: on warfarin, the day's vitamin K (K1 + MK-4 + MK-7, all sources)

@@ -203,7 +203,9 @@ fn last_doses<'a>(
             keys.push((&e.item_key, 0));
         }
     }
-    let mut kept: Vec<&Entry> = Vec::new();
+    // Sized once: at most n of each key.
+    let most = n.saturating_mul(keys.len()).min(earlier.len());
+    let mut kept: Vec<&Entry> = Vec::with_capacity(most);
     // Keys that still want entries: the walk back stops when none does.
     let mut wanting = if n == 0 { 0 } else { keys.len() };
     // A bit per key's length and last byte turns away most entries of other items at once.
