@@ -150,7 +150,7 @@ impl Store {
             (stmt.query([from.to_string(), to.to_string()])).map_err(StoreError::from)?;
         let mut tags = Tags::default();
         while let Some(row) = rows.next().map_err(StoreError::from)? {
-            f(from_row(row, fields, &mut tags).map_err(StoreError::from)??)?;
+            f(from_row(row, fields, &mut tags)?)?;
         }
         Ok(())
     }
@@ -285,7 +285,7 @@ fn insert_sql(extra: &[&str], tail: &str) -> String {
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", SELECT.as_str());
     let row = (conn.query_row(&sql, [id], |r| {
-        from_row(r, Fields::All, &mut Tags::default())
+        Ok(from_row(r, Fields::All, &mut Tags::default()))
     }))
     .optional()?;
     row.transpose()
