@@ -10,22 +10,26 @@ use crate::domain::entry::Entry;
 use crate::domain::nutrient::{Milli, Nutrient, Shown, fmt_amount};
 use crate::domain::profile::{Counts, Limit};
 use crate::domain::value::Total;
+use chrono::NaiveDateTime;
+use std::cmp::Reverse;
 
 /// Vitamin K in all its forms.
 pub(crate) use crate::domain::nutrient::VITAMIN_K;
 
 /// The entries that hold a known, non-zero amount of the nutrients, largest first.
 pub(crate) fn contributors<'a>(es: &[&'a Entry], parts: &[Nutrient]) -> Vec<&'a Entry> {
-    // Sized once: collecting a filter grows the vector by reallocation.
-    let mut out: Vec<(Milli, &Entry)> = Vec::with_capacity(es.len());
+    // Sized once: collecting a filter grows the vector by reallocation. Each key is computed
+    // once, not at each comparison.
+    let mut out: Vec<(Reverse<Milli>, Option<NaiveDateTime>, &Entry)> =
+        Vec::with_capacity(es.len());
     out.extend(
         es.iter()
-            .map(|e| (total_of([*e], parts).lo, *e))
-            .filter(|(amount, _)| amount.0 > 0),
+            .map(|e| (Reverse(total_of([*e], parts).lo), e.at(), *e))
+            .filter(|(amount, _, _)| amount.0.0 > 0),
     );
     // Stable: entries of one amount and time keep their order.
-    out.sort_by_key(|(amount, e)| (std::cmp::Reverse(*amount), e.at()));
-    out.into_iter().map(|(_, e)| e).collect()
+    out.sort_by_key(|&(amount, at, _)| (amount, at));
+    out.into_iter().map(|(_, _, e)| e).collect()
 }
 
 /// `calcium-daily-limit`: the day's calcium from all sources above the lowest of the profile's
