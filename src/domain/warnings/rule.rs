@@ -209,8 +209,7 @@ fn last_doses<'a>(
     // Keys that still want entries: the walk back stops when none does.
     let mut wanting = if n == 0 { 0 } else { keys.len() };
     // A bit per key's length and last byte turns away most entries of other items at once.
-    let bit =
-        |k: &str| 1u128 << ((k.len() * 31 + usize::from(k.bytes().last().unwrap_or(0))) % 128);
+    let bit = |k: &str| 1u64 << ((k.len() * 31 + usize::from(k.bytes().last().unwrap_or(0))) % 64);
     let maybe = keys.iter().fold(0, |m, (k, _)| m | bit(k));
     for &e in earlier.iter().rev() {
         if wanting == 0 {
