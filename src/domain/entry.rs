@@ -131,12 +131,16 @@ impl DayTotals {
             entries: entries.len(),
             ..Default::default()
         };
+        // Position by position (the arrays are all in nutrient index order), the kind asked
+        // once an entry: an export sums every entry of every day.
         for e in entries {
-            for n in Nutrient::ALL {
-                let v = e.nutrients.get(n);
-                t.all[n.index()].add(v);
-                if e.kind != Kind::Food {
-                    t.from_supplements[n.index()].add(v);
+            let values = e.nutrients.0.iter();
+            for (total, v) in t.all.iter_mut().zip(values.clone()) {
+                total.add(*v);
+            }
+            if e.kind != Kind::Food {
+                for (total, v) in t.from_supplements.iter_mut().zip(values) {
+                    total.add(*v);
                 }
             }
         }
