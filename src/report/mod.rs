@@ -86,7 +86,6 @@ pub fn for_each_day<E: From<StoreError>>(
     let ctx = rule_context(profile, &targets);
     let rules = Rules { ctx: &ctx, wording };
     let mut w = Sliding {
-        entries: Vec::new(),
         start: 0,
         next: (from <= to).then_some(from),
         to,
@@ -97,12 +96,13 @@ pub fn for_each_day<E: From<StoreError>>(
         Wording::Worded => Fields::All,
         Wording::Unworded => Fields::Rules,
     };
-    store.each_entry_between_as(history, to, fields, |e| {
-        w.days_before(e.date, rules, &mut f)?;
-        w.push(e);
-        Ok::<(), E>(())
+    let mut entries = Vec::new();
+    store.push_entries_between(history, to, fields, &mut entries, |entries| {
+        w.read(entries);
+        let date = entries[entries.len() - 1].date;
+        w.days_before(entries, 1, date, rules, &mut f)
     })?;
-    w.days_before(NaiveDate::MAX, rules, &mut f)
+    w.days_before(&mut entries, 0, NaiveDate::MAX, rules, &mut f)
 }
 
 /// How each day's rules run.
@@ -112,10 +112,10 @@ struct Rules<'a> {
     wording: Wording,
 }
 
-/// The entries read so far of a range, from the oldest any day still to come may read.
+/// How far a range's days have gone over the entries read so far (in date and time order; the
+/// store reads each onto the end of the vector, [`Store::push_entries_between`]).
 struct Sliding {
-    /// In date and time order; those before `start` are read by no day to come.
-    entries: Vec<Entry>,
+    /// The entries before `start` are read by no day to come.
     start: usize,
     /// The next day to hand over (None: all were).
     next: Option<NaiveDate>,
@@ -126,17 +126,21 @@ struct Sliding {
 }
 
 impl Sliding {
-    /// Hands over each day before `before` (up to `to`) not handed over yet: every entry read is
-    /// of such a day or earlier, and the entries still to come are of `before` or later.
+    /// Hands over each day before `before` (up to `to`) not handed over yet: the entries but
+    /// the last `pending` are of such a day or earlier, and those still to come (the pending
+    /// ones too) are of `before` or later.
     fn days_before<E>(
         &mut self,
+        entries: &mut Vec<Entry>,
+        pending: usize,
         before: NaiveDate,
         rules: Rules,
         f: &mut impl FnMut(Day<'_>) -> Result<(), E>,
     ) -> Result<(), E> {
         while let Some(date) = self.next.filter(|d| *d < before && *d <= self.to) {
-            self.forget_before(date - Duration::days(warnings::HISTORY_DAYS));
-            let window = &self.entries[self.start..];
+            let read = entries.len() - pending;
+            self.forget_before(entries, read, date - Duration::days(warnings::HISTORY_DAYS));
+            let window = &entries[self.start..entries.len() - pending];
             let window = match self.in_order {
                 true => Window::checked(window),
                 false => Window::any(window),
@@ -147,18 +151,19 @@ impl Sliding {
         Ok(())
     }
 
-    fn push(&mut self, e: Entry) {
-        if let Some(last) = self.entries.last() {
-            self.in_order &= warnings::in_order(last, &e);
+    /// Notes whether the entry just read follows the one before it.
+    fn read(&mut self, entries: &[Entry]) {
+        if let [.., last, e] = entries {
+            self.in_order &= warnings::in_order(last, e);
         }
-        self.entries.push(e);
     }
 
-    /// Drops the entries before `oldest` (in batches: the vector moves its tail rarely).
-    fn forget_before(&mut self, oldest: NaiveDate) {
-        self.start += self.entries[self.start..].partition_point(|e| e.date < oldest);
-        if self.start >= 1024 && self.start * 2 >= self.entries.len() {
-            self.entries.drain(..self.start);
+    /// Drops the entries before `oldest` among the first `read` (in batches: the vector moves
+    /// its tail rarely).
+    fn forget_before(&mut self, entries: &mut Vec<Entry>, read: usize, oldest: NaiveDate) {
+        self.start += entries[self.start..read].partition_point(|e| e.date < oldest);
+        if self.start >= 1024 && self.start * 2 >= entries.len() {
+            entries.drain(..self.start);
             self.start = 0;
         }
     }
