@@ -141,8 +141,11 @@ fn minute_of_day(e: &Entry) -> Option<i64> {
 
 /// Minutes between two times of day, the short way round the clock.
 pub(crate) fn clock_distance(a: i64, b: i64) -> i64 {
-    let d = (a - b).rem_euclid(24 * 60);
-    d.min(24 * 60 - d)
+    const DAY: i64 = 24 * 60;
+    // Times of day are less than a day apart: the remainder (a division) only when not.
+    let d = (a - b).abs();
+    let d = if d < DAY { d } else { d % DAY };
+    d.min(DAY - d)
 }
 
 /// The logged time with the least total clock distance to the others (first one on a tie).
@@ -161,6 +164,11 @@ mod tests {
         assert_eq!(clock_distance(30, 23 * 60 + 30), 60);
         assert_eq!(clock_distance(8 * 60, 20 * 60), 12 * 60);
         assert_eq!(clock_distance(8 * 60, 8 * 60), 0);
+        // More than a day apart, either way round: the remainder on the clock.
+        for (a, b) in [(3000i64, 0i64), (0, 3000), (-100, 1500), (2880, 1440), (1439, -1)] {
+            let d = (a - b).rem_euclid(24 * 60);
+            assert_eq!(clock_distance(a, b), d.min(24 * 60 - d), "{a} {b}");
+        }
     }
 
     #[test]
