@@ -97,8 +97,12 @@ fn advice(s: &Entry) -> (&'static str, &'static str) {
 
 fn check(v: &View, s: &Entry, meals: &OnceCell<Vec<UsualMeal>>) -> Option<Warning> {
     // Food the same day without a time may have been the meal: not known, so silent.
-    let untimed_food = |f: &&Entry| f.kind == Kind::Food && f.time.is_none() && f.date == s.date;
-    if v.all.iter().any(untimed_food) {
+    // Entries without a time come first in their day (the rules' order): only those are looked at.
+    let day = &v.all[v.all.partition_point(|f| f.date < s.date)..];
+    let untimed = day
+        .iter()
+        .take_while(|f| f.date == s.date && f.time.is_none());
+    if untimed.into_iter().any(|f| f.kind == Kind::Food) {
         return None;
     }
     let food: Vec<&Entry> = super::around(v.all, s, table::FAT_WINDOW_MIN)

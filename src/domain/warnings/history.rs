@@ -165,7 +165,13 @@ mod tests {
         assert_eq!(clock_distance(8 * 60, 20 * 60), 12 * 60);
         assert_eq!(clock_distance(8 * 60, 8 * 60), 0);
         // More than a day apart, either way round: the remainder on the clock.
-        for (a, b) in [(3000i64, 0i64), (0, 3000), (-100, 1500), (2880, 1440), (1439, -1)] {
+        for (a, b) in [
+            (3000i64, 0i64),
+            (0, 3000),
+            (-100, 1500),
+            (2880, 1440),
+            (1439, -1),
+        ] {
             let d = (a - b).rem_euclid(24 * 60);
             assert_eq!(clock_distance(a, b), d.min(24 * 60 - d), "{a} {b}");
         }
