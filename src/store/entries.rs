@@ -2,7 +2,7 @@
 
 pub use super::entry_row::Fields;
 use super::entry_row::{
-    COLUMNS, RULE_SELECT, SELECT, Tags, entry_values, from_row, insert_values, logged_from_row,
+    COLUMNS, RULE_SELECT, SELECT, Seen, entry_values, from_row, insert_values, logged_from_row,
 };
 use super::{Result, Store, StoreError, now_stamp};
 use crate::domain::{Entry, Logged};
@@ -138,8 +138,8 @@ impl Store {
         fields: Fields,
         mut f: impl FnMut(Entry) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_row_between(from, to, fields, |row, tags| {
-            f(from_row(row, fields, tags)?)
+        self.each_row_between(from, to, fields, |row, seen| {
+            f(from_row(row, fields, seen)?)
         })
     }
 
@@ -154,20 +154,20 @@ impl Store {
         entries: &mut Vec<Entry>,
         mut f: impl FnMut(&mut Vec<Entry>) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        self.each_row_between(from, to, fields, |row, tags| {
-            entries.push(from_row(row, fields, tags)?);
+        self.each_row_between(from, to, fields, |row, seen| {
+            entries.push(from_row(row, fields, seen)?);
             f(entries)
         })
     }
 
     /// Hands `f` each row of the entries from `from` to `to`, in date and time order, with the
-    /// tag lists read so far.
+    /// what the read has seen so far.
     fn each_row_between<E: From<StoreError>>(
         &self,
         from: NaiveDate,
         to: NaiveDate,
         fields: Fields,
-        mut f: impl FnMut(&Row<'_>, &mut Tags) -> std::result::Result<(), E>,
+        mut f: impl FnMut(&Row<'_>, &mut Seen) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
         let columns = match fields {
             Fields::All => SELECT.as_str(),
@@ -179,9 +179,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&sql).map_err(StoreError::from)?;
         let mut rows =
             (stmt.query([from.to_string(), to.to_string()])).map_err(StoreError::from)?;
-        let mut tags = Tags::default();
+        let mut seen = Seen::default();
         while let Some(row) = rows.next().map_err(StoreError::from)? {
-            f(row, &mut tags)?;
+            f(row, &mut seen)?;
         }
         Ok(())
     }
@@ -316,7 +316,7 @@ fn insert_sql(extra: &[&str], tail: &str) -> String {
 fn select_one(conn: &Connection, id: i64) -> Result<Option<Entry>> {
     let sql = format!("SELECT {} FROM entries WHERE id = ?", SELECT.as_str());
     let row = (conn.query_row(&sql, [id], |r| {
-        Ok(from_row(r, Fields::All, &mut Tags::default()))
+        Ok(from_row(r, Fields::All, &mut Seen::default()))
     }))
     .optional()?;
     row.transpose()

@@ -111,7 +111,7 @@ pub(super) fn insert_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
 /// Columns are read as borrowed values (issue 19: a year's export reads ~11,000 rows); only the
 /// texts an entry keeps are copied. A value of an unexpected type goes through rusqlite's typed
 /// `get`, so it fails as it always did.
-pub(super) fn from_row(r: &Row<'_>, fields: Fields, known: &mut Tags) -> Result<Entry> {
+pub(super) fn from_row(r: &Row<'_>, fields: Fields, seen: &mut Seen) -> Result<Entry> {
     let partial = int(r, 6)?.unwrap_or_default();
     let mut nutrients = Nutrients::default();
     for (i, n) in Nutrient::ALL.into_iter().enumerate() {
@@ -122,7 +122,7 @@ pub(super) fn from_row(r: &Row<'_>, fields: Fields, known: &mut Tags) -> Result<
             nutrients.set(n, v);
         }
     }
-    let (date, time) = when(r)??;
+    let (date, time) = when(r, seen)??;
     let kind = text(r, 4)?;
     let shown = match fields {
         Fields::All => ForShow::read(r, READ.len() + 2 * Nutrient::ALL.len())?,
@@ -141,7 +141,7 @@ pub(super) fn from_row(r: &Row<'_>, fields: Fields, known: &mut Tags) -> Result<
         unit: shown.unit,
         servings: shown.servings,
         nutrients,
-        tags: tags(r, known)?,
+        tags: tags(r, seen)?,
         meal: shown.meal,
         note: shown.note,
     })
@@ -175,7 +175,7 @@ impl ForShow {
 /// Reads `id, date, time` of an entry of `key`; a malformed row is a `Corrupt` error.
 pub(super) fn logged_from_row(r: &Row<'_>, key: &str) -> rusqlite::Result<Result<Logged>> {
     let id = r.get(0)?;
-    Ok(when(r)?.map(|(date, time)| Logged {
+    Ok(when(r, &mut Seen::default())?.map(|(date, time)| Logged {
         id,
         date,
         time,
@@ -185,8 +185,8 @@ pub(super) fn logged_from_row(r: &Row<'_>, key: &str) -> rusqlite::Result<Result
 
 /// The date and time, columns 1 and 2 of every SELECT here; a malformed one is `Corrupt`.
 /// Read as bytes: as the diary writes them they are ASCII, checked digit by digit.
-fn when(r: &Row<'_>) -> rusqlite::Result<Result<(NaiveDate, Option<NaiveTime>)>> {
-    let date = match bytes(r, 1)?.and_then(fast_date) {
+fn when(r: &Row<'_>, seen: &mut Seen) -> rusqlite::Result<Result<(NaiveDate, Option<NaiveTime>)>> {
+    let date = match bytes(r, 1)?.and_then(|b| seen.date(b)) {
         Some(d) => Ok(d),
         None => text(r, 1).map(|s| slow_date(s).ok_or_else(|| corrupt(r, "date", s)))?,
     };
@@ -293,20 +293,25 @@ fn digits(b: &[u8]) -> Option<u32> {
 }
 
 /// The entry's tags, column 5; most entries have none (`[]`, not checked to be UTF-8).
-fn tags(r: &Row<'_>, known: &mut Tags) -> Result<Vec<String>> {
-    if bytes(r, 5)? == Some(b"[]") {
-        return Ok(Vec::new());
-    }
-    let s = text(r, 5)?;
-    known.parse(s).ok_or_else(|| corrupt(r, "tags", s))
+fn tags(r: &Row<'_>, seen: &mut Seen) -> Result<Vec<String>> {
+    let s = match bytes(r, 5)? {
+        Some(b"[]") => return Ok(Vec::new()),
+        Some(b) => std::str::from_utf8(b).map_or_else(|_| typed_error(r, 5), Ok)?,
+        None => typed_error(r, 5)?,
+    };
+    seen.parse(s).ok_or_else(|| corrupt(r, "tags", s))
 }
 
-/// Tag lists already read, by their JSON text: a diary holds few distinct lists, which a range
-/// reads thousands of times (issue 19: parsing each was ~1,300 instructions a tagged row).
+/// What a range read has seen: the tag lists read, by their JSON text (a diary holds few
+/// distinct lists, which a range reads thousands of times; issue 19: parsing each was ~1,300
+/// instructions a tagged row), and the last date (rows come in date order, ~30 a day).
 #[derive(Default)]
-pub(super) struct Tags(Vec<(String, Vec<String>)>);
+pub(super) struct Seen {
+    lists: Vec<(String, Vec<String>)>,
+    day: Option<([u8; 10], NaiveDate)>,
+}
 
-impl Tags {
+impl Seen {
     /// Lists kept at most (a hand-edited diary may hold any number).
     const KEPT: usize = 32;
 
@@ -315,14 +320,27 @@ impl Tags {
         if s == "[]" {
             return Some(Vec::new());
         }
-        if let Some((_, tags)) = self.0.iter().find(|(text, _)| text == s) {
+        if let Some((_, tags)) = self.lists.iter().find(|(text, _)| text == s) {
             return Some(tags.clone());
         }
         let tags: Vec<String> = serde_json::from_str(s).ok()?;
-        if self.0.len() < Self::KEPT {
-            self.0.push((s.to_owned(), tags.clone()));
+        if self.lists.len() < Self::KEPT {
+            self.lists.push((s.to_owned(), tags.clone()));
         }
         Some(tags)
+    }
+
+    /// The date of `b`, as [`fast_date`] reads it, the last one kept.
+    fn date(&mut self, b: &[u8]) -> Option<NaiveDate> {
+        let key: [u8; 10] = b.try_into().ok()?;
+        match self.day {
+            Some((k, d)) if k == key => Some(d),
+            _ => {
+                let d = fast_date(b)?;
+                self.day = Some((key, d));
+                Some(d)
+            }
+        }
     }
 }
 

@@ -105,3 +105,17 @@ fn a_malformed_date_is_named() {
     let e = store.entry(1).unwrap_err().to_string();
     assert!(e.contains("entry 1: bad date `21/11/2026`"), "{e}");
 }
+
+#[test]
+fn a_range_read_keeps_each_rows_date_and_names_a_malformed_one_after_good_ones() {
+    let all = edited("");
+    let read = all.entries_between(day(1900, 1, 1), day(9999, 12, 31));
+    let dates: Vec<_> = read.unwrap().iter().map(|e| e.date).collect();
+    assert!(dates.windows(2).any(|w| w[0] != w[1]), "{dates:?}");
+    let store = edited("UPDATE entries SET date = '2026/11/21' WHERE id = 3");
+    let e = store
+        .entries_between(day(1900, 1, 1), day(9999, 12, 31))
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("entry 3: bad date `2026/11/21`"), "{e}");
+}
