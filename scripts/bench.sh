@@ -298,7 +298,18 @@ machine() {
     echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(uname -sr)," \
         "$(rustc --version | cut -d' ' -f1-2), hyperfine $(hyperfine --version | cut -d' ' -f2)," \
         "sqlite3 $(sqlite3 --version | cut -d' ' -f1), fzf $( (have_fzf && fzf --version) | cut -d' ' -f1);" \
-        "load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+        "intake $(linked);" "load average at start $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# How intake was linked (scripts/cc-static-pie): a static PIE starts without the dynamic loader.
+linked() {
+    if ! command -v readelf >/dev/null; then
+        echo "linked (how: unknown, no readelf)"
+    elif readelf -l "$INTAKE" | grep -q "Requesting program interpreter"; then
+        echo "linked dynamically"
+    else
+        echo "linked as a static PIE"
+    fi
 }
 
 install_tools
