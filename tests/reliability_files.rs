@@ -192,15 +192,29 @@ fn as_user(bin_dir: &Path, db: &Path, args: &[&str]) -> Output {
         std::fs::copy(BIN, &bin).unwrap();
         chmod(&bin, 0o755);
     }
+    // While the copy was being written, another test's thread may have forked: its child holds
+    // the copy open for writing until it execs, and running the copy meanwhile fails with "Text
+    // file busy" (ETXTBSY). That lasts only until that child execs, so try again.
+    for _ in 0..50 {
+        let o = run(as_nobody(&bin, bin_dir, db, args));
+        if !(o.status.code() == Some(126) && err(&o).contains("Text file busy")) {
+            return o;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    run(as_nobody(&bin, bin_dir, db, args))
+}
+
+fn as_nobody(bin: &Path, home: &Path, db: &Path, args: &[&str]) -> Command {
     let mut c = Command::new("setpriv");
     c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
-        .arg(&bin)
+        .arg(bin)
         .env_remove("INTAKE_DB")
-        .env("HOME", bin_dir)
+        .env("HOME", home)
         .arg("--db")
         .arg(db)
         .args(args);
-    run(c)
+    c
 }
 
 fn running_as_root() -> bool {
