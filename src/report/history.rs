@@ -2,7 +2,7 @@
 
 use crate::domain::warnings::{self, RuleContext};
 use crate::domain::{Entry, Kind};
-use crate::store::{Store, StoreError};
+use crate::store::{Fields, Store, StoreError};
 use chrono::{Duration, NaiveDate};
 
 /// The entries the rules of `date` read (see [`warnings::needs`]), sorted by date: the day and
@@ -22,10 +22,15 @@ pub(super) fn read(
     let needs = warnings::needs(date, &all, ctx);
     from = from.min(date - Duration::days(needs.full_days));
     if needs.logged_days > 0 {
+        // Issue 19: the vitamin K rule on warfarin reads a week of days for their figures only.
+        let fields = match needs.worded_days {
+            true => Fields::All,
+            false => Fields::Rules,
+        };
         let week = date - Duration::days(needs.logged_days as i64);
-        from = earlier(store, &mut all, week, from)?;
+        from = earlier(store, &mut all, (week, from), fields)?;
         if logged_before(&all, date) < needs.logged_days {
-            from = earlier(store, &mut all, oldest, from)?;
+            from = earlier(store, &mut all, (oldest, from), fields)?;
         }
     }
     if needs.doses > 0 && from > oldest {
@@ -43,15 +48,24 @@ pub(super) fn read(
     Ok(all)
 }
 
-/// Puts the entries from `new_from` up to (not including) `from` before `all`; the new start.
+/// Puts the entries from `new_from` up to (not including) `from`, read with `fields`, before
+/// `all`; the new start.
 fn earlier(
     store: &Store,
     all: &mut Vec<Entry>,
-    new_from: NaiveDate,
-    from: NaiveDate,
+    (new_from, from): (NaiveDate, NaiveDate),
+    fields: Fields,
 ) -> Result<NaiveDate, StoreError> {
     if new_from < from {
-        let mut more = store.entries_between(new_from, from - Duration::days(1))?;
+        let mut more = Vec::new();
+        let to = from - Duration::days(1);
+        store.push_entries_between(
+            new_from,
+            to,
+            fields,
+            &mut more,
+            |_| Ok::<(), StoreError>(()),
+        )?;
         more.append(all);
         *all = more;
         return Ok(new_from);

@@ -140,7 +140,10 @@ fn needs_follow_the_rows_and_the_warfarin_days() {
         let warns = warnings::day_warnings(d, &near, &ctx(false))
             .iter()
             .any(|w| w.rule == table::TAKE_WITH_FAT);
-        (warnings::needs(d, &near, &ctx(false)).logged_days, warns)
+        let needs = warnings::needs(d, &near, &ctx(false));
+        // Those days word its warning (the meal's name): read in full, never narrowed.
+        assert_eq!(needs.worded_days, warns, "{d}");
+        (needs.logged_days, warns)
     };
     let days: Vec<(usize, bool)> = (40..DAYS)
         .map(|d| fat(start() + Duration::days(d)))
@@ -155,6 +158,8 @@ fn needs_follow_the_rows_and_the_warfarin_days() {
         on.logged_days,
         table::K_HISTORY_LOGGED_DAYS.max(off.logged_days)
     );
+    // On warfarin the vitamin K rule reads a week of days for their figures alone.
+    assert_eq!(on.worded_days, off.worded_days);
 }
 
 #[test]
@@ -283,4 +288,39 @@ fn a_range_read_out_of_the_rules_order_gives_the_day_reports() {
         .unwrap();
         assert!(count > 50, "{count} warnings: the test proves little");
     }
+}
+
+/// The latest logged days are read in full only on a day they word a warning (take-with-fat's
+/// usual meal); for the vitamin K rule on warfarin alone, only what the rules decide on
+/// (issue 19: the names, meals and notes of a week of entries were read for nothing).
+#[test]
+fn history_days_are_read_in_full_only_when_they_word_a_warning() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_entries(&diary()).unwrap();
+    let (mut full, mut narrow) = (0, 0);
+    for d in (40..DAYS).map(|d| start() + Duration::days(d)) {
+        for warfarin in [false, true] {
+            let c = ctx(warfarin);
+            let all = super::history::read(&store, d, &c).unwrap();
+            let near: Vec<Entry> = (all.iter())
+                .filter(|e| e.date >= d - Duration::days(1))
+                .cloned()
+                .collect();
+            let needs = warnings::needs(d, &near, &c);
+            // (Earlier doses' times, read before those days, hold no figures: left out.)
+            let thin = crate::domain::Nutrients::default();
+            let older =
+                (all.iter()).filter(|e| e.date < d - Duration::days(1) && e.nutrients != thin);
+            let named: Vec<bool> = older.map(|e| !e.item_name.is_empty()).collect();
+            if needs.logged_days == 0 || named.is_empty() {
+                continue;
+            }
+            assert!(named.iter().all(|n| *n == needs.worded_days), "{d}");
+            match needs.worded_days {
+                true => full += 1,
+                false => narrow += 1,
+            }
+        }
+    }
+    assert!(full > 0 && narrow > 0, "both kinds of day: {full} {narrow}");
 }

@@ -89,6 +89,10 @@ pub struct Needs {
     pub keys: Vec<String>,
     /// The latest this many logged days before the day (within HISTORY_DAYS), in full.
     pub logged_days: usize,
+    /// Whether those days word a warning ([`Reads::WordedFromLoggedDays`]): else the rules read
+    /// only what they decide on from them (a [`Reads::LoggedDays`] rule words its warning from
+    /// the day's entries and the history's figures, never from its names or meals).
+    pub worded_days: bool,
 }
 
 /// Days before a day that some rule may read in full whatever the day holds: a caller reads
@@ -116,6 +120,7 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
         doses: 0,
         keys: Vec::new(),
         logged_days: 0,
+        worded_days: false,
     };
     for r in table::RULES.iter().filter(|r| r.when.holds(day, es, ctx)) {
         out.full_days = out.full_days.max(full_days(r.reads));
@@ -124,6 +129,7 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
             Reads::LoggedDays(n) => out.logged_days = out.logged_days.max(n),
             Reads::WordedFromLoggedDays(n) if warns(r, day, es, ctx) => {
                 out.logged_days = out.logged_days.max(n);
+                out.worded_days = true;
             }
             Reads::Day | Reads::DayBefore | Reads::WordedFromLoggedDays(_) => {}
         }
