@@ -87,7 +87,8 @@ pub struct Needs {
     pub doses: usize,
     /// The keys of the supplements logged on the day.
     pub keys: Vec<String>,
-    /// The latest this many logged days before the day (within HISTORY_DAYS), in full.
+    /// The latest this many logged days before the day (within HISTORY_DAYS): every entry, in
+    /// full when `worded_days`.
     pub logged_days: usize,
     /// Whether those days word a warning ([`Reads::WordedFromLoggedDays`]): else the rules read
     /// only what they decide on from them (a [`Reads::LoggedDays`] rule words its warning from
