@@ -20,8 +20,13 @@ pub fn day_report(
 ) -> Result<DayReport, StoreError> {
     let targets = crate::catalog::target_table().targets(profile);
     let ctx = rule_context(profile, &targets);
-    let all = store.reading(|| history::read(store, date, &ctx))?;
-    Ok(build(date, &all, &targets, &ctx))
+    let read = store.reading(|| history::read(store, date, &ctx))?;
+    let window = Window::any(&read.entries);
+    let window = match &read.logged_k {
+        Some(totals) => window.with_logged_k(totals),
+        None => window,
+    };
+    Ok(build(date, window, &targets, &ctx))
 }
 
 /// One report per day from `from` to `to` inclusive (see [`for_each_report`]).
@@ -183,9 +188,9 @@ fn day<'a>(date: NaiveDate, all: Window<'a>, rules: Rules) -> Day<'a> {
 }
 
 /// The report of `date` out of entries sorted by date.
-fn build(date: NaiveDate, all: &[Entry], targets: &[Target], ctx: &RuleContext) -> DayReport {
+fn build(date: NaiveDate, all: Window, targets: &[Target], ctx: &RuleContext) -> DayReport {
     let wording = Wording::Worded;
-    let d = day(date, Window::any(all), Rules { ctx, wording });
+    let d = day(date, all, Rules { ctx, wording });
     DayReport {
         date,
         totals: DayTotals::of(d.entries),

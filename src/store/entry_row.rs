@@ -217,7 +217,7 @@ fn id(r: &Row<'_>) -> rusqlite::Result<i64> {
 }
 
 /// An integer or NULL column.
-fn int(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
+pub(super) fn int(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<i64>> {
     match r.get_ref(i)? {
         ValueRef::Integer(n) => Ok(Some(n)),
         ValueRef::Null => Ok(None),
@@ -240,7 +240,7 @@ fn opt_text<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
 
 /// A text or NULL column's bytes, not checked to be UTF-8 (issue 19: the check cost ~70
 /// instructions a column, for dates, times and tag lists that are ASCII when well formed).
-fn bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r [u8]>> {
+pub(super) fn bytes<'r>(r: &'r Row<'_>, i: usize) -> rusqlite::Result<Option<&'r [u8]>> {
     match r.get_ref(i)? {
         ValueRef::Text(b) => Ok(Some(b)),
         ValueRef::Null => Ok(None),

@@ -4,6 +4,7 @@ mod bulk;
 pub mod check;
 mod coverage;
 mod entries;
+mod totals_by_day;
 pub use entries::Fields;
 mod entry_row;
 mod files;

@@ -22,7 +22,8 @@ fn history<'a>(v: &View<'a>) -> Vec<&'a [&'a Entry]> {
 
 /// `vitamin-k-consistency`: on warfarin, the day's vitamin K (K1 + MK-4 + MK-7, all sources)
 /// more than 30 % above or below the mean of the previous 7 logged days (days with any entry;
-/// at least 3 of them, else there is no habit to compare with).
+/// at least 3 of them, else there is no habit to compare with). Those days' totals come from
+/// the view's `logged_k` when the caller read them summed, else from their entries.
 ///
 /// Unknown values stay unknown: a day with an unknown part has no upper end, so it can be
 /// certainly *above* a fully known mean but never certainly below anything. The rule fires only
@@ -32,13 +33,18 @@ pub(crate) fn k_consistency(v: &View) -> Option<Warning> {
     if today.is_empty() {
         return None;
     }
-    let days = history(v);
-    let previous: Vec<Total> = days
-        .iter()
-        .rev()
-        .take(table::K_HISTORY_LOGGED_DAYS)
-        .map(|es| total_of(es.iter().copied(), VITAMIN_K))
-        .collect();
+    let previous: Vec<Total> = match v.logged_k {
+        Some(totals) => totals
+            .iter()
+            .rev()
+            .take(table::K_HISTORY_LOGGED_DAYS)
+            .copied()
+            .collect(),
+        None => (history(v).iter().rev())
+            .take(table::K_HISTORY_LOGGED_DAYS)
+            .map(|es| total_of(es.iter().copied(), VITAMIN_K))
+            .collect(),
+    };
     if previous.len() < table::K_MIN_LOGGED_DAYS {
         return None;
     }

@@ -7,6 +7,7 @@ use super::entry::Entry;
 use super::item::Kind;
 use super::nutrient::Shown;
 use super::profile::{Counts, Limit, Target};
+use super::value::Total;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -125,6 +126,7 @@ pub fn day_warnings_as(
 pub struct Window<'a> {
     entries: &'a [Entry],
     in_order: bool,
+    logged_k: Option<&'a [Total]>,
 }
 
 impl<'a> Window<'a> {
@@ -133,6 +135,7 @@ impl<'a> Window<'a> {
         Window {
             entries,
             in_order: false,
+            logged_k: None,
         }
     }
 
@@ -142,6 +145,17 @@ impl<'a> Window<'a> {
         Window {
             entries,
             in_order: true,
+            logged_k: None,
+        }
+    }
+
+    /// The window with the vitamin K totals of the logged days before its day (oldest first,
+    /// as [`crate::store::Store::totals_by_day`] reads them): the vitamin K rule reads them instead
+    /// of totalling those days' entries, which then need not be passed (one day's report).
+    pub fn with_logged_k(self, totals: &'a [Total]) -> Window<'a> {
+        Window {
+            logged_k: Some(totals),
+            ..self
         }
     }
 
@@ -153,7 +167,7 @@ impl<'a> Window<'a> {
     pub fn part(&self, r: std::ops::Range<usize>) -> Window<'a> {
         Window {
             entries: &self.entries[r],
-            in_order: self.in_order,
+            ..*self
         }
     }
 }
@@ -204,6 +218,7 @@ fn run_rules(
                     all: &seen,
                     window: &sorted,
                     wording,
+                    logged_k: entries.logged_k,
                 },
                 ctx,
             ));

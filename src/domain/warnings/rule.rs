@@ -49,7 +49,8 @@ pub enum Reads {
     /// supplement logged that day.
     LastDoses(usize),
     /// The day, and every entry of the latest `n` logged days (days with any entry) before it,
-    /// within [`table::HISTORY_DAYS`].
+    /// within [`table::HISTORY_DAYS`]; for the vitamin K rule alone (the only such row): a day's
+    /// report hands it those days' vitamin K totals instead ([`super::Window::with_logged_k`]).
     LoggedDays(usize),
     /// As `LoggedDays(n)`, but the day and the day before alone decide whether the rule warns:
     /// the earlier days only word its warnings, so a caller reads them only on a day it warns,
@@ -87,8 +88,9 @@ pub struct Needs {
     pub doses: usize,
     /// The keys of the supplements logged on the day.
     pub keys: Vec<String>,
-    /// The latest this many logged days before the day (within HISTORY_DAYS): every entry, in
-    /// full when `worded_days`.
+    /// The latest this many logged days before the day (within HISTORY_DAYS): every entry in
+    /// full when `worded_days`, else their vitamin K totals (all a [`Reads::LoggedDays`] rule
+    /// reads of them).
     pub logged_days: usize,
     /// Whether those days word a warning ([`Reads::WordedFromLoggedDays`]): else the rules read
     /// only what they decide on from them (a [`Reads::LoggedDays`] rule words its warning from
@@ -155,6 +157,7 @@ fn warns(r: &Rule, day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> bool {
         all: &seen,
         window: &sorted,
         wording: super::Wording::Unworded,
+        logged_k: None,
     };
     !(r.run)(&v, ctx).is_empty()
 }
@@ -295,6 +298,17 @@ mod tests {
                 s.rule
             );
         }
+    }
+
+    /// A day's report reads the latest logged days of a `LoggedDays` row as their vitamin K
+    /// totals (issue 19): a row reading anything else of them must change that read first.
+    #[test]
+    fn only_the_vitamin_k_rule_reads_the_latest_logged_days_unworded() {
+        let rows: Vec<&str> = (RULES.iter())
+            .filter(|r| matches!(r.reads, Reads::LoggedDays(_)))
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(rows, [table::K_CONSISTENCY]);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use super::{Severity, Warning, Wording};
 use crate::domain::entry::Entry;
+use crate::domain::value::Total;
 use chrono::NaiveDate;
 
 /// The entries as the rules see them: sorted by time, with the day in question.
@@ -14,6 +15,9 @@ pub(crate) struct View<'a> {
     pub window: &'a [&'a Entry],
     /// Whether [`Self::warning`] writes the message.
     pub wording: Wording,
+    /// The vitamin K totals of the logged days before the day, oldest first, when the caller
+    /// read them summed ([`super::Window::with_logged_k`]); else the rule totals `all`'s days.
+    pub logged_k: Option<&'a [Total]>,
 }
 
 impl<'a> View<'a> {
