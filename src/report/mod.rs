@@ -95,6 +95,7 @@ pub fn for_each_day<E: From<StoreError>>(
         next: (from <= to).then_some(from),
         to,
         in_order: true,
+        sorted: Default::default(),
     };
     let history = from - Duration::days(warnings::HISTORY_DAYS);
     let fields = match wording {
@@ -128,6 +129,8 @@ struct Sliding {
     /// Every entry read followed the one before in the rules' order (the query's ORDER BY
     /// gives it, but a time edited by hand may not sort as its text does).
     in_order: bool,
+    /// Where each day's window is sorted for the rules.
+    sorted: warnings::Buffer,
 }
 
 impl Sliding {
@@ -150,7 +153,7 @@ impl Sliding {
                 true => Window::checked(window),
                 false => Window::any(window),
             };
-            f(day(date, window, rules))?;
+            f(day(date, window, rules, &mut self.sorted))?;
             self.next = date.succ_opt();
         }
         Ok(())
@@ -167,7 +170,7 @@ impl Sliding {
     /// its tail rarely).
     fn forget_before(&mut self, entries: &mut Vec<Entry>, read: usize, oldest: NaiveDate) {
         self.start += entries[self.start..read].partition_point(|e| e.date < oldest);
-        if self.start >= 1024 && self.start * 2 >= entries.len() {
+        if self.start >= 2048 && self.start * 2 >= entries.len() {
             entries.drain(..self.start);
             self.start = 0;
         }
@@ -175,7 +178,7 @@ impl Sliding {
 }
 
 /// The day `date` out of entries sorted by date (which may span more days).
-fn day<'a>(date: NaiveDate, all: Window<'a>, rules: Rules) -> Day<'a> {
+fn day<'a>(date: NaiveDate, all: Window<'a>, rules: Rules, buf: &mut warnings::Buffer) -> Day<'a> {
     let (window, all) = (all, all.entries());
     let lo = all.partition_point(|e| e.date < date - Duration::days(warnings::HISTORY_DAYS));
     let hi = all.partition_point(|e| e.date <= date);
@@ -183,14 +186,20 @@ fn day<'a>(date: NaiveDate, all: Window<'a>, rules: Rules) -> Day<'a> {
     Day {
         date,
         entries: &all[day_start..hi],
-        warnings: warnings::day_warnings_as(date, window.part(lo..hi), rules.ctx, rules.wording),
+        warnings: warnings::day_warnings_in(
+            date,
+            window.part(lo..hi),
+            rules.ctx,
+            rules.wording,
+            buf,
+        ),
     }
 }
 
 /// The report of `date` out of entries sorted by date.
 fn build(date: NaiveDate, all: Window, targets: &[Target], ctx: &RuleContext) -> DayReport {
     let wording = Wording::Worded;
-    let d = day(date, all, Rules { ctx, wording });
+    let d = day(date, all, Rules { ctx, wording }, &mut Default::default());
     DayReport {
         date,
         totals: DayTotals::of(d.entries),

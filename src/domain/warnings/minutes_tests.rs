@@ -88,3 +88,19 @@ fn around_holds_every_entry_within_the_minutes() {
         }
     }
 }
+
+#[test]
+fn a_ranges_buffer_keeps_its_storage_between_days() {
+    let cat = crate::catalog::Catalog::builtin();
+    let base = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let es = crate::demo::sample_entries(&cat, base).unwrap();
+    let mut buf = super::Buffer::default();
+    let mut sorted = buf.take();
+    super::sort_into(Window::any(&es), &mut sorted);
+    let (at, capacity) = (sorted.as_ptr() as usize, sorted.capacity());
+    assert_eq!(sorted.len(), es.len());
+    buf.keep(sorted);
+    let again = buf.take();
+    assert!(again.is_empty());
+    assert_eq!((again.as_ptr() as usize, again.capacity()), (at, capacity));
+}

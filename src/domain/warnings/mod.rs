@@ -98,7 +98,9 @@ pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 /// A warning about two entries belongs to the day of the later one, so a pair across midnight
 /// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
-    run_rules(day, Window::any(entries), ctx, rule::pick, Wording::Worded)
+    let mut sorted = Vec::new();
+    let (w, pick) = (Wording::Worded, rule::pick);
+    run_rules(day, Window::any(entries), ctx, pick, w, &mut sorted)
 }
 
 /// Whether the rules write their messages. What a warning is (rule, severity, source, entries,
@@ -111,14 +113,42 @@ pub enum Wording {
     Unworded,
 }
 
-/// [`day_warnings`] of a window, worded or not.
-pub fn day_warnings_as(
+/// [`day_warnings`] of a window, worded or not, sorting it in `buf`: a range's days reuse one
+/// buffer (issue 19: allocating the window's ~900 references anew each day was 1 % of a year's
+/// export).
+pub fn day_warnings_in(
     day: NaiveDate,
     window: Window,
     ctx: &RuleContext,
     wording: Wording,
+    buf: &mut Buffer,
 ) -> Vec<Warning> {
-    run_rules(day, window, ctx, rule::pick, wording)
+    let mut sorted = buf.take();
+    let out = run_rules(day, window, ctx, rule::pick, wording, &mut sorted);
+    buf.keep(sorted);
+    out
+}
+
+/// The storage of a sorted window, kept between days (empty between them).
+#[derive(Default)]
+pub struct Buffer(Vec<&'static Entry>);
+
+impl Buffer {
+    fn take<'a>(&mut self) -> Vec<&'a Entry> {
+        emptied(std::mem::take(&mut self.0))
+    }
+
+    fn keep(&mut self, v: Vec<&Entry>) {
+        self.0 = emptied(v);
+    }
+}
+
+/// `v` emptied, as a vector of references of any lifetime: collecting an empty iterator of a
+/// vector into one of the same layout reuses its allocation.
+#[allow(clippy::unnecessary_filter_map)] // `filter` would keep the old lifetime
+fn emptied<'b>(mut v: Vec<&Entry>) -> Vec<&'b Entry> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 /// The entries handed to the rules, and whether the caller knows them to be in [`in_order`].
@@ -190,33 +220,42 @@ type Select = for<'a, 'b> fn(NaiveDate, &'b [&'a Entry], Reads) -> Cow<'b, [&'a 
 /// order already (the diary is read so): checking costs one pass, sorting it every day cost
 /// a tenth of an export.
 fn by_time(w: Window<'_>) -> Vec<&Entry> {
-    let key = |e: &&Entry| order_key(e);
-    let mut sorted: Vec<&Entry> = w.entries.iter().collect();
-    if !w.in_order && !sorted.is_sorted_by_key(key) {
-        sorted.sort_by_key(key);
-    }
+    let mut sorted = Vec::new();
+    sort_into(w, &mut sorted);
     sorted
 }
 
-fn run_rules(
+/// [`by_time`] into `sorted` (emptied first).
+fn sort_into<'a>(w: Window<'a>, sorted: &mut Vec<&'a Entry>) {
+    let key = |e: &&Entry| order_key(e);
+    sorted.clear();
+    sorted.extend(w.entries.iter());
+    if !w.in_order && !sorted.is_sorted_by_key(key) {
+        sorted.sort_by_key(key);
+    }
+}
+
+fn run_rules<'a>(
     day: NaiveDate,
-    entries: Window,
+    entries: Window<'a>,
     ctx: &RuleContext,
     select: Select,
     wording: Wording,
+    sorted: &mut Vec<&'a Entry>,
 ) -> Vec<Warning> {
-    let sorted = by_time(entries);
+    sort_into(entries, sorted);
+    let sorted = &sorted[..];
     // `When` looks at the day's entries only.
     let today = &sorted[sorted.partition_point(|e| e.date < day)..];
     let mut out = Vec::new();
     for r in table::RULES {
         if r.when.holds(day, today.iter().copied(), ctx) {
-            let seen = select(day, &sorted, r.reads);
+            let seen = select(day, sorted, r.reads);
             out.extend((r.run)(
                 &View {
                     day,
                     all: &seen,
-                    window: &sorted,
+                    window: sorted,
                     wording,
                     logged_k: entries.logged_k,
                 },
@@ -224,7 +263,7 @@ fn run_rules(
             ));
         }
     }
-    let at = first_at(&sorted, &out);
+    let at = first_at(sorted, &out);
     let mut keyed: Vec<_> = at.into_iter().zip(out).collect();
     keyed.sort_by_key(|(at, w)| {
         (
@@ -366,6 +405,7 @@ pub(crate) fn day_warnings_undeclared(
         ctx,
         |_, all, _| Cow::Borrowed(all),
         Wording::Worded,
+        &mut Vec::new(),
     )
 }
 
