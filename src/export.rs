@@ -1,13 +1,19 @@
 //! CSV writers: the weekly summary (public interface: never change the header silently) and
 //! one row per entry.
 
-use crate::domain::warnings::{Warning, Wording};
-use crate::domain::{DayTotals, Entry, Nutrient, Profile, Shown, Target, Total, week};
+use crate::domain::warnings::Wording;
+use crate::domain::{DayTotals, Entry, Nutrient, Profile, Shown, week};
 use crate::report::{self, DayReport};
 use crate::store::{Store, StoreError};
-use chrono::{Datelike, IsoWeek, NaiveDate};
-use std::borrow::Cow;
+use chrono::{IsoWeek, NaiveDate};
 use std::io::Write;
+
+mod cells;
+mod summary;
+
+pub use cells::{neutralise, rounded, unneutralise};
+use cells::{neutralised, num};
+use summary::Row;
 
 /// The weekly CSV header (a public interface: never change it silently), from the nutrient
 /// tables: per headline total its amount, low, high, the
@@ -77,6 +83,7 @@ pub fn write_range_csv(
     let mut w = csv::Writer::from_writer(out);
     w.write_record(week_header())?;
     let targets = crate::catalog::target_table().targets(profile);
+    let mut buf = String::new();
     report::for_each_day(store, from, to, profile, Wording::Unworded, |d| {
         let row = Row {
             date: d.date,
@@ -85,7 +92,8 @@ pub fn write_range_csv(
             targets: &targets,
             warnings: &d.warnings,
         };
-        w.write_record(row.cells())?;
+        row.each_cell(&mut buf, |c| w.write_field(c))?;
+        w.write_record(None::<&[u8]>)?;
         Ok::<(), ExportError>(())
     })?;
     w.flush()?;
@@ -102,73 +110,6 @@ pub fn day_row(r: &DayReport) -> Vec<String> {
         warnings: &r.warnings,
     };
     row.cells()
-}
-
-/// What a summary row says of a day.
-struct Row<'a> {
-    date: NaiveDate,
-    entries: usize,
-    totals: &'a DayTotals,
-    targets: &'a [Target],
-    warnings: &'a [Warning],
-}
-
-impl Row<'_> {
-    fn target(&self, s: Shown) -> Cow<'_, Target> {
-        let t = self.targets.iter().find(|t| t.nutrient == s);
-        t.map_or_else(|| Cow::Owned(Target::none(s)), Cow::Borrowed)
-    }
-
-    fn cells(&self) -> Vec<String> {
-        let r = self;
-        let mut row = vec![
-            // Display is YYYY-MM-DD for every accepted date, without `format`'s parser.
-            r.date.to_string(),
-            r.date.weekday().to_string(),
-            r.entries.to_string(),
-        ];
-        let has = r.entries > 0;
-        // Point estimate, low and high, rounded to the precision of the sources (see `rounded`);
-        // empty when the total says nothing (no entries, or entirely unknown): never 0 for unknown.
-        let amounts = |t: Total, unit: &str| -> [String; 3] {
-            if has && t.has_value() {
-                [t.mid(), t.lo.to_f64(), t.hi.to_f64()].map(|v| rounded(v, unit))
-            } else {
-                Default::default()
-            }
-        };
-        for s in Shown::HEADLINE {
-            let t = r.totals.shown(s);
-            let target = r.target(s);
-            row.extend(amounts(t, s.unit()));
-            if let Some(p) = s.info().part {
-                let [point, ..] = amounts(r.totals.get(p), s.unit());
-                row.push(point);
-            }
-            row.push(target.target.map(num).unwrap_or_default());
-            // A lower bound's percentage is one too: the `incomplete` column names those nutrients.
-            let pct = target.pct_of(&t).filter(|_| has);
-            row.push(
-                pct.map(|p| format!("{}", p.round() as i64))
-                    .unwrap_or_default(),
-            );
-        }
-        for s in others() {
-            let [point, ..] = amounts(r.totals.shown(s), s.unit());
-            row.push(point);
-        }
-        let incomplete: Vec<&str> = r.totals.incomplete().iter().map(|s| s.key()).collect();
-        row.push(incomplete.join(";"));
-        row.push(r.warnings.len().to_string());
-        let mut rules: Vec<&str> = Vec::new();
-        for w in r.warnings {
-            if !rules.contains(&w.rule) {
-                rules.push(w.rule);
-            }
-        }
-        row.push(rules.join(";"));
-        row.into_iter().map(neutralised).collect()
-    }
 }
 
 /// Writes one row per entry from `from` to `to`: when, what, how much, every nutrient (point,
@@ -241,89 +182,6 @@ fn entry_row(e: &Entry) -> Vec<String> {
     row.into_iter().map(neutralised).collect()
 }
 
-/// A weekly amount at the precision its sources give: the food tables and labels state mg and
-/// IU in whole numbers and mcg to a tenth at best, so more digits would be false precision
-/// (a total of 1235.502 mg is written 1236, 4.992 mcg is written 5).
-pub fn rounded(v: f64, unit: &str) -> String {
-    let scale = if unit == "mcg" { 10.0 } else { 1.0 };
-    num((v * scale).round() / scale)
-}
-
-/// Numbers in CSV: at most three decimals, trailing zeros dropped.
-///
-/// Amounts are thousandths (see `Milli`), so nearly every value is exactly the double nearest to
-/// a whole number of thousandths; it is written from that integer (issue 19: `format!` with a
-/// precision was a tenth of an export). Any other value goes through `format!`, which gives the
-/// same digits for the former (`tests::num_writes_what_format_writes`).
-pub fn num(v: f64) -> String {
-    let m = (v * 1000.0).round();
-    if m.abs() < 1e15 && m / 1000.0 == v {
-        return thousandths(m as i64);
-    }
-    let s = format!("{v:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.to_string() }
-}
-
-/// `m` thousandths as a decimal, trailing zeros dropped (`1500` is `1.5`, `-20` is `-0.02`),
-/// digit by digit (`to_string` and `format!` were most of a cell's cost).
-fn thousandths(m: i64) -> String {
-    let (whole, frac) = (m.unsigned_abs() / 1000, m.unsigned_abs() % 1000);
-    let mut s = String::with_capacity(24);
-    if m < 0 {
-        s.push('-');
-    }
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut n = whole;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    s.extend(digits[at..].iter().map(|&d| char::from(d)));
-    if frac > 0 {
-        s.push('.');
-        let places = [frac / 100, frac / 10 % 10, frac % 10];
-        let kept = 3 - usize::from(frac % 10 == 0) - usize::from(frac % 100 == 0);
-        s.extend(places[..kept].iter().map(|&d| char::from(b'0' + d as u8)));
-    }
-    s
-}
-
-/// Spreadsheet formula injection: a text cell starting with = + - @ tab or CR gets a leading `'`.
-/// A finite number stays as it is; `-inf` and `-nan` parse as numbers in Rust but not in a
-/// spreadsheet, so they count as text.
-pub fn neutralise(cell: &str) -> String {
-    neutralised(cell.to_string())
-}
-
-/// [`neutralise`] of a cell already owned (most cells are returned as they are).
-fn neutralised(cell: String) -> String {
-    if is_risky(&cell) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
-}
-
-fn is_risky(cell: &str) -> bool {
-    cell.starts_with(['=', '+', '-', '@', '\t', '\r'])
-        && !cell.parse::<f64>().is_ok_and(f64::is_finite)
-}
-
-/// The cell as it was before [`neutralise`] (for reading intake's own CSV back in). A cell that
-/// itself began with `'` followed by a formula character reads back without that quote.
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if neutralise(rest) == cell => rest,
-        _ => cell,
-    }
-}
-
 #[cfg(test)]
 #[path = "export_range_tests.rs"]
 mod range_tests;
@@ -357,39 +215,6 @@ mod tests {
         "warnings",
         "warning_rules",
     ];
-
-    /// What `num` wrote before its integer path: every value must still be written so.
-    fn by_format(v: f64) -> String {
-        let s = format!("{v:.3}");
-        let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" { "0".into() } else { s.to_string() }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn num_writes_what_format_writes(m in -10_000_000_000i64..10_000_000_000, d in 1i64..8) {
-            for v in [m as f64 / 1000.0, m as f64 / 1000.0 / d as f64, (m / 7) as f64 / 100.0] {
-                proptest::prop_assert_eq!(super::num(v), by_format(v), "{}", v);
-            }
-        }
-
-        #[test]
-        fn num_writes_any_double_as_format_does(v in proptest::num::f64::ANY) {
-            proptest::prop_assert_eq!(super::num(v), by_format(v));
-        }
-    }
-
-    #[test]
-    fn num_edge_cases() {
-        for v in [
-            0.0, -0.0, 0.0005, -0.0005, 0.0015, 1e15, 9.9e14, -1e-9, 2.5e-4, 1234.5675,
-        ] {
-            assert_eq!(super::num(v), by_format(v), "{v}");
-        }
-        assert_eq!(super::num(1.5), "1.5");
-        assert_eq!(super::num(-0.02), "-0.02");
-        assert_eq!(super::num(1200.0), "1200");
-    }
 
     #[test]
     fn the_weekly_header_from_the_tables_is_the_published_one() {

@@ -4,6 +4,7 @@
 //! CSV byte for byte, each day's entries, totals and warnings equal, with and without warfarin.
 
 use super::*;
+use crate::domain::warnings::Warning;
 use crate::report::{self, Day};
 use crate::synth::{self, Spec};
 
