@@ -122,9 +122,11 @@ pub fn write_entries_range_csv(
     out: impl Write,
 ) -> Result<(), ExportError> {
     let mut w = entries_writer(out)?;
-    store.each_entry_between(from, to, |e| {
-        w.write_record(entry_row(&e))?;
-        Ok::<(), ExportError>(())
+    store.lean_reading(|| {
+        store.each_entry_between(from, to, |e| {
+            w.write_record(entry_row(&e))?;
+            Ok::<(), ExportError>(())
+        })
     })?;
     w.flush()?;
     Ok(())

@@ -103,10 +103,12 @@ pub fn for_each_day<E: From<StoreError>>(
         Wording::Unworded => Fields::Rules,
     };
     let mut entries = Vec::new();
-    store.push_entries_between(history, to, fields, &mut entries, |entries| {
-        w.read(entries);
-        let date = entries[entries.len() - 1].date;
-        w.days_before(entries, 1, date, rules, &mut f)
+    store.lean_reading(|| {
+        store.push_entries_between(history, to, fields, &mut entries, |entries| {
+            w.read(entries);
+            let date = entries[entries.len() - 1].date;
+            w.days_before(entries, 1, date, rules, &mut f)
+        })
     })?;
     w.days_before(&mut entries, 0, NaiveDate::MAX, rules, &mut f)
 }
