@@ -172,7 +172,7 @@ impl Sliding {
     /// its tail rarely).
     fn forget_before(&mut self, entries: &mut Vec<Entry>, read: usize, oldest: NaiveDate) {
         self.start += entries[self.start..read].partition_point(|e| e.date < oldest);
-        if self.start >= 2048 && self.start * 2 >= entries.len() {
+        if self.start >= 1024 && self.start * 2 >= entries.len() {
             entries.drain(..self.start);
             self.start = 0;
         }
