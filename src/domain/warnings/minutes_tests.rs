@@ -104,3 +104,31 @@ fn a_ranges_buffer_keeps_its_storage_between_days() {
     assert!(again.is_empty());
     assert_eq!((again.as_ptr() as usize, again.capacity()), (at, capacity));
 }
+
+#[test]
+fn a_tails_view_found_from_the_days_starts_is_the_view_searched_for() {
+    let cat = crate::catalog::Catalog::builtin();
+    let base = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    let mut es = Vec::new();
+    for d in [0, 1, 2, 5, 30, 31] {
+        es.extend(crate::demo::sample_entries(&cat, base + chrono::Duration::days(d)).unwrap());
+    }
+    let sorted = by_time(Window::any(&es));
+    for d in [0, 1, 2, 3, 5, 6, 30, 31, 32] {
+        let day = base + chrono::Duration::days(d);
+        let at = rule::Starts::of(day, &sorted);
+        for reads in [Reads::Day, Reads::DayBefore, Reads::LoggedDays(2)] {
+            let Cow::Borrowed(tail) = rule::pick_at(day, &sorted, reads, at) else {
+                panic!("{reads:?} is a tail");
+            };
+            let found = View::of_tail(day, tail, &sorted, Wording::Worded, at);
+            let searched = View::new(day, tail, &sorted, Wording::Worded);
+            assert_eq!(found.today(), searched.today(), "{day} {reads:?}");
+            assert_eq!(found.recent(), searched.recent(), "{day} {reads:?}");
+        }
+        assert_eq!(
+            rule::pick_at(day, &sorted, Reads::LastDoses(2), at),
+            rule::pick(day, &sorted, Reads::LastDoses(2))
+        );
+    }
+}

@@ -99,7 +99,7 @@ pub const HISTORY_DAYS: i64 = table::HISTORY_DAYS;
 /// is reported once. Warnings come sorted: alerts first, then by rule, then by entry time.
 pub fn day_warnings(day: NaiveDate, entries: &[Entry], ctx: &RuleContext) -> Vec<Warning> {
     let mut sorted = Vec::new();
-    let (w, pick) = (Wording::Worded, rule::pick);
+    let (w, pick) = (Wording::Worded, rule::pick_at);
     run_rules(day, Window::any(entries), ctx, pick, w, &mut sorted)
 }
 
@@ -124,7 +124,7 @@ pub fn day_warnings_in(
     buf: &mut Buffer,
 ) -> Vec<Warning> {
     let mut sorted = buf.take();
-    let out = run_rules(day, window, ctx, rule::pick, wording, &mut sorted);
+    let out = run_rules(day, window, ctx, rule::pick_at, wording, &mut sorted);
     buf.keep(sorted);
     out
 }
@@ -212,8 +212,10 @@ fn order_key(e: &Entry) -> (NaiveDate, Option<chrono::NaiveTime>, i64) {
     (e.date, e.time, e.id)
 }
 
-/// Which entries of a day (sorted by time) a rule sees, given what its row reads.
-type Select = for<'a, 'b> fn(NaiveDate, &'b [&'a Entry], Reads) -> Cow<'b, [&'a Entry]>;
+/// Which entries of a day (sorted by time, its runs starting where [`rule::Starts`] says) a rule
+/// sees, given what its row reads: a tail of them, borrowed, or any of them, owned.
+type Select =
+    for<'a, 'b> fn(NaiveDate, &'b [&'a Entry], Reads, rule::Starts) -> Cow<'b, [&'a Entry]>;
 
 /// The entries in the order the rules read them: by date and time; within a day, entries
 /// without a time come first (the timing rules skip them). A range's window comes in that
@@ -245,22 +247,19 @@ fn run_rules<'a>(
 ) -> Vec<Warning> {
     sort_into(entries, sorted);
     let sorted = &sorted[..];
+    let at = rule::Starts::of(day, sorted);
     // `When` looks at the day's entries only.
-    let today = &sorted[sorted.partition_point(|e| e.date < day)..];
+    let today = &sorted[at.today..];
     let mut out = Vec::new();
     for r in table::RULES {
         if r.when.holds(day, today.iter().copied(), ctx) {
-            let seen = select(day, sorted, r.reads);
-            out.extend((r.run)(
-                &View {
-                    day,
-                    all: &seen,
-                    window: sorted,
-                    wording,
-                    logged_k: entries.logged_k,
-                },
-                ctx,
-            ));
+            let seen = select(day, sorted, r.reads, at);
+            let mut v = match &seen {
+                Cow::Borrowed(tail) => View::of_tail(day, tail, sorted, wording, at),
+                Cow::Owned(some) => View::new(day, some, sorted, wording),
+            };
+            v.logged_k = entries.logged_k;
+            out.extend((r.run)(&v, ctx));
         }
     }
     let at = first_at(sorted, &out);
@@ -403,7 +402,7 @@ pub(crate) fn day_warnings_undeclared(
         day,
         Window::any(entries),
         ctx,
-        |_, all, _| Cow::Borrowed(all),
+        |_, all, _, _| Cow::Borrowed(all),
         Wording::Worded,
         &mut Vec::new(),
     )

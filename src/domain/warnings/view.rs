@@ -1,5 +1,6 @@
 //! The entries as the rules see them ([`View`]), and how a rule names them in its messages.
 
+use super::rule::Starts;
 use super::{Severity, Warning, Wording};
 use crate::domain::entry::Entry;
 use crate::domain::value::Total;
@@ -18,25 +19,66 @@ pub(crate) struct View<'a> {
     /// The vitamin K totals of the logged days before the day, oldest first, when the caller
     /// read them summed ([`super::Window::with_logged_k`]); else the rule totals `all`'s days.
     pub logged_k: Option<&'a [Total]>,
+    /// The runs of `all` that [`Self::today`] and [`Self::recent`] give.
+    today: &'a [&'a Entry],
+    recent: &'a [&'a Entry],
 }
 
 impl<'a> View<'a> {
-    /// The entries of the day itself: a run of `all`, which is in the rules' order (found by
-    /// binary search, not filtered and collected by each rule every day).
+    /// The view of `all` (in the rules' order) for `day`.
+    pub fn new(
+        day: NaiveDate,
+        all: &'a [&'a Entry],
+        window: &'a [&'a Entry],
+        wording: Wording,
+    ) -> View<'a> {
+        let since = |from: NaiveDate| {
+            let lo = all.partition_point(|e| e.date < from);
+            let hi = lo + all[lo..].partition_point(|e| e.date <= day);
+            &all[lo..hi]
+        };
+        View {
+            day,
+            all,
+            window,
+            wording,
+            logged_k: None,
+            today: since(day),
+            recent: since(day.pred_opt().unwrap_or(day)),
+        }
+    }
+
+    /// The view of `all` for `day` when `all` is a tail of the `window` whose runs start `at`.
+    pub fn of_tail(
+        day: NaiveDate,
+        all: &'a [&'a Entry],
+        window: &'a [&'a Entry],
+        wording: Wording,
+        at: Starts,
+    ) -> View<'a> {
+        let skipped = window.len() - all.len();
+        let from = |i: usize| i.saturating_sub(skipped).min(all.len());
+        let end = from(at.after);
+        View {
+            day,
+            all,
+            window,
+            wording,
+            logged_k: None,
+            today: &all[from(at.today)..end],
+            recent: &all[from(at.yesterday)..end],
+        }
+    }
+
+    /// The entries of the day itself: a run of `all`, which is in the rules' order (found once,
+    /// not filtered and collected by each rule every day).
     pub fn today(&self) -> &'a [&'a Entry] {
-        self.since(self.day)
+        self.today
     }
 
     /// The entries of the day and the day before (pairs across midnight).
     pub fn recent(&self) -> &'a [&'a Entry] {
-        self.since(self.day.pred_opt().unwrap_or(self.day))
-    }
-
-    /// The entries from `from` to the day, both included.
-    fn since(&self, from: NaiveDate) -> &'a [&'a Entry] {
-        let lo = self.all.partition_point(|e| e.date < from);
-        let hi = lo + self.all[lo..].partition_point(|e| e.date <= self.day);
-        &self.all[lo..hi]
+        self.recent
     }
 
     /// An entry as messages name it: "Calcium citrate 500 mg at 09:00" (with its date when it
