@@ -185,7 +185,7 @@ pub fn item_line(item: &Item) -> String {
 /// Text for the terminal, newlines kept: every other hidden character written as an escape
 /// (`\u{1b}`), so text another tool wrote into the diary cannot hide or reorder what is printed.
 pub fn printable(s: &str) -> String {
-    if !s.chars().any(|c| c != '\n' && is_hidden(c)) {
+    if !crate::domain::text::has_hidden(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 16);

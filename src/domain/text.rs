@@ -15,6 +15,21 @@ pub fn is_hidden(c: char) -> bool {
             | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{061C}')
 }
 
+/// Whether `s` holds a hidden character ([`is_hidden`]) other than a newline, found byte by byte:
+/// only an ASCII control or a character whose UTF-8 starts with one of four bytes (C2: the C1
+/// controls; D8: U+061C; E2: U+2000–2FFF; EF: U+FEFF) can be hidden, and only those are decoded
+/// (issue 19: decoding every character of a day's output was 3 % of `intake day`).
+pub fn has_hidden(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).any(|i| match bytes[i] {
+        b'\n' => false,
+        0x00..=0x1f | 0x7f => true,
+        // A leading byte, so `i` is a character boundary.
+        0xc2 | 0xd8 | 0xe2 | 0xef => s[i..].chars().next().is_some_and(is_hidden),
+        _ => false,
+    })
+}
+
 /// The longest name, meal or note.
 pub const MAX_LABEL: usize = 200;
 
@@ -38,6 +53,18 @@ pub fn label(what: &str, s: &str) -> Result<Option<String>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character, alone and between others: the byte-wise search finds what checking
+    /// each character finds.
+    #[test]
+    fn has_hidden_finds_what_checking_each_character_finds() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let hidden = c != '\n' && is_hidden(c);
+            assert_eq!(has_hidden(&c.to_string()), hidden, "{:x}", c as u32);
+            assert_eq!(has_hidden(&format!("é≥{c}x")), hidden, "{:x}", c as u32);
+        }
+        assert!(!has_hidden("Lait écrémé 1 cup ≥ 3–4 mcg\n"));
+    }
 
     #[test]
     fn labels_are_trimmed_and_refused_when_long_or_hidden() {
