@@ -160,7 +160,7 @@ fn entry_row(e: &Entry) -> Vec<String> {
         e.date.to_string(),
         e.time.map(crate::domain::entry::hhmm).unwrap_or_default(),
         e.id.to_string(),
-        e.item_key.clone(),
+        e.item_key.to_string(),
         e.item_name.clone(),
         e.kind.as_str().to_string(),
         num(e.quantity),

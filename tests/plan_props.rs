@@ -103,7 +103,7 @@ proptest! {
         meals in prop::collection::vec(meal_strategy(), 0..5),
     ) {
         let mut r = routine(&doses, meals);
-        let before: Vec<String> = r.doses.iter().map(|d| d.entry.item_key.clone()).collect();
+        let before: Vec<String> = r.doses.iter().map(|d| d.entry.item_key.to_string()).collect();
         // The stack 's', logged the day before at `stack_at` (or never).
         let history: Vec<Entry> = stack_at
             .iter()
@@ -123,7 +123,7 @@ proptest! {
         }
         // Each stack item history does not cover is placed from the stack or listed, never both.
         for k in stacked {
-            let key = item(k, 0, 500.0).item_key;
+            let key = item(k, 0, 500.0).item_key.to_string();
             let placed = p.doses.iter().any(|d| d.item == key && d.stack.as_deref() == Some("s"));
             let listed = p.unplaced.iter().any(|u| u.item == key);
             if before.contains(&key) {

@@ -145,12 +145,7 @@ fn ciprofloxacin_for_a_week_moves_calcium_2_h_after_the_morning_dose() {
     let keys: Vec<(&str, String)> = routine
         .doses
         .iter()
-        .map(|d| {
-            (
-                d.entry.item_key.as_str(),
-                d.usual.format("%H:%M").to_string(),
-            )
-        })
+        .map(|d| (&*d.entry.item_key, d.usual.format("%H:%M").to_string()))
         .collect();
     assert_eq!(
         keys,

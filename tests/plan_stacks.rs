@@ -83,7 +83,7 @@ fn a_stack_item_history_has_no_time_for_takes_the_stacks_time_and_says_so() {
     let sources: Vec<(String, TimeSource)> = r
         .doses
         .iter()
-        .map(|d| (d.entry.item_key.clone(), d.source.clone()))
+        .map(|d| (d.entry.item_key.to_string(), d.source.clone()))
         .collect();
     assert_eq!(
         sources,

@@ -95,7 +95,7 @@ fn day_queries_order_by_time_and_respect_bounds() {
         .entries_on(d)
         .unwrap()
         .into_iter()
-        .map(|e| e.item_key)
+        .map(|e| e.item_key.to_string())
         .collect();
     assert_eq!(keys, ["a", "b"]);
     assert_eq!(s.recent_keys(5).unwrap(), ["c", "b", "a"]);
@@ -141,7 +141,7 @@ fn ids_are_never_given_out_twice() {
     let c = s.insert_entry(&entry("2026-11-20", "10:00", "c")).unwrap();
     assert!(c > b && b > a, "{a} {b} {c}");
     s.restore_entry(&gone).unwrap();
-    assert_eq!(s.entry(b).unwrap().unwrap().item_key, "b");
+    assert_eq!(&*s.entry(b).unwrap().unwrap().item_key, "b");
     assert_eq!(
         s.entry_uuid(b).unwrap(),
         Some(uuid),

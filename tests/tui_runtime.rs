@@ -84,7 +84,11 @@ fn copy_yesterday_and_stacks_log_through_the_catalog() {
     drop(store);
     let (mut app, mut rt) = open(dir.path());
     key(&mut app, &mut rt, KeyCode::Char('c'));
-    let names: Vec<String> = app.entries().iter().map(|e| e.item_key.clone()).collect();
+    let names: Vec<String> = app
+        .entries()
+        .iter()
+        .map(|e| e.item_key.to_string())
+        .collect();
     assert_eq!(names, ["d3"], "only the supplement is copied");
     key(&mut app, &mut rt, KeyCode::Char('s'));
     key(&mut app, &mut rt, KeyCode::Enter);
@@ -239,7 +243,7 @@ fn a_recipe_made_in_the_app_is_saved_by_the_cli_s_rules() {
     };
     assert_eq!(add.form.as_ref().unwrap().item.key, "kale-bowl");
     key(&mut app, &mut rt, KeyCode::Enter);
-    assert_eq!(app.entries()[0].item_key, "kale-bowl");
+    assert_eq!(&*app.entries()[0].item_key, "kale-bowl");
 
     // A recipe using it, then the same name again: asked, then replaced.
     recipe(&mut app, &mut rt, "Meal", "kale bowl");

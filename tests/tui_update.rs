@@ -68,7 +68,7 @@ fn add_searches_as_you_type_then_logs_the_default_serving_now() {
         panic!("{effects:?}")
     };
     assert_eq!(
-        (es[0].item_key.as_str(), es[0].date, es[0].id),
+        (&*es[0].item_key, es[0].date, es[0].id),
         ("natto", date(21), 0)
     );
     assert_eq!(es[0].nutrients.shown(Shown::VitaminK2).display(), "850");

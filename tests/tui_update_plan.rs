@@ -184,7 +184,7 @@ fn the_plan_view_loads_the_plan_and_logs_the_selected_dose_at_its_planned_time()
     };
     assert_eq!(es.len(), 1);
     assert_eq!(
-        (es[0].id, es[0].time, es[0].item_key.as_str()),
+        (es[0].id, es[0].time, &*es[0].item_key),
         (0, Some(d.time), "d3")
     );
     assert_eq!(es[0].note, None, "the last dose's note is not copied");

@@ -16,7 +16,7 @@ pub struct Entry {
     /// entry without a time counts in its day's totals, is shown as [`TIME_UNKNOWN`], is never
     /// given a guessed time, and every timing rule skips it.
     pub time: Option<NaiveTime>,
-    pub item_key: String,
+    pub item_key: std::sync::Arc<str>,
     pub item_name: String,
     pub kind: Kind,
     /// The amount as typed, and its unit as typed (normalised).
@@ -103,7 +103,7 @@ impl Logged {
             id: self.id,
             date: self.date,
             time: self.time,
-            item_key: self.item_key,
+            item_key: self.item_key.into(),
             item_name: String::new(),
             kind,
             quantity: 0.0,
@@ -196,7 +196,7 @@ impl Entry {
             id: 0,
             date: r.date,
             time: Some(r.time),
-            item_key: r.item.key.clone(),
+            item_key: r.item.key.as_str().into(),
             item_name: r.item.name.clone(),
             kind: r.item.kind,
             quantity: r.quantity.amount,

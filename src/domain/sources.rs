@@ -58,7 +58,7 @@ pub fn of(entries: &[Entry], s: Shown, by_item: bool) -> Sources {
         }
         match rows
             .iter_mut()
-            .find(|r| by_item && r.item_key == e.item_key)
+            .find(|r| by_item && *r.item_key == *e.item_key)
         {
             Some(r) => {
                 r.entries.push(e.id);
@@ -66,7 +66,7 @@ pub fn of(entries: &[Entry], s: Shown, by_item: bool) -> Sources {
             }
             None => rows.push(Source {
                 entries: vec![e.id],
-                item_key: e.item_key.clone(),
+                item_key: e.item_key.to_string(),
                 item_name: e.item_name.clone(),
                 kind: e.kind,
                 amount: t,

@@ -237,7 +237,7 @@ fn serving_entry(row: &Serving, date: NaiveDate, cells: &Cells, notes: &mut Note
         id: 0,
         date,
         time: None,
-        item_key: key,
+        item_key: key.into(),
         item_name: row.name.to_string(),
         kind,
         quantity: row.quantity,

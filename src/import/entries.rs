@@ -151,7 +151,7 @@ impl Layout {
             id: 0,
             date,
             time,
-            item_key,
+            item_key: item_key.into(),
             item_name: cell(name_i).to_string(),
             kind,
             quantity,

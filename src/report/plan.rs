@@ -29,9 +29,9 @@ pub fn routine(
     }
     routine.add_stacks(day, &history, &stacks);
     for (key, &time) in &profile.fixed_times {
-        let last = history.iter().rev().find(|e| e.item_key == *key);
+        let last = history.iter().rev().find(|e| *e.item_key == **key);
         let stacked = stacks.iter().flat_map(|s| &s.entries);
-        let template = last.or_else(|| stacked.into_iter().find(|e| e.item_key == *key));
+        let template = last.or_else(|| stacked.into_iter().find(|e| *e.item_key == **key));
         if let Some(t) = template
             .cloned()
             .or_else(|| one_serving(catalog, key, day, time))

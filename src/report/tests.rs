@@ -120,7 +120,7 @@ fn needs_follow_the_rows_and_the_warfarin_days() {
     let date = (40..DAYS)
         .map(|d| start() + Duration::days(d))
         .find(|d| {
-            let on = |k: &str| all.iter().any(|e| e.date == *d && e.item_key == k);
+            let on = |k: &str| all.iter().any(|e| e.date == *d && *e.item_key == *k);
             on("d3") && !on("warfarin")
         })
         .unwrap();

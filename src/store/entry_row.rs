@@ -7,7 +7,7 @@ use crate::domain::{Entry, Kind, Logged, Milli, Nutrient, Nutrients, Value};
 use chrono::{NaiveDate, NaiveTime, Timelike};
 use rusqlite::Row;
 use rusqlite::types::{Value as Sql, ValueRef};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 /// Column list of every write, in the order [`entry_values`] binds.
 pub(super) static COLUMNS: LazyLock<String> = LazyLock::new(columns);
@@ -77,7 +77,7 @@ pub(super) fn entry_values(id: Option<i64>, e: &Entry) -> Vec<Sql> {
         e.time.map_or(Sql::Null, |t| {
             Sql::Text(format!("{:02}:{:02}", t.hour(), t.minute()))
         }),
-        Sql::Text(e.item_key.clone()),
+        Sql::Text(e.item_key.to_string()),
         Sql::Text(e.item_name.clone()),
         Sql::Text(e.kind.as_str().into()),
         Sql::Real(e.quantity),
@@ -134,7 +134,7 @@ pub(super) fn from_row(r: &Row<'_>, fields: Fields, seen: &mut Seen) -> Result<E
         id: id(r)?,
         date,
         time,
-        item_key: text(r, 3)?.to_owned(),
+        item_key: seen.key(r)?,
         item_name: shown.item_name,
         kind: Kind::parse(kind).ok_or_else(|| corrupt(r, "kind", kind))?,
         quantity: shown.quantity,
@@ -309,11 +309,47 @@ fn tags(r: &Row<'_>, seen: &mut Seen) -> Result<Vec<String>> {
 pub(super) struct Seen {
     lists: Vec<(String, Vec<String>)>,
     day: Option<([u8; 10], NaiveDate)>,
+    /// Item keys read, shared: a diary holds a few hundred distinct keys, which a range reads
+    /// thousands of times (issue 19: a String of its own for each entry was ~2 % of a year's
+    /// export in allocating and freeing). A key's slot is a hash of its bytes.
+    keys: Vec<Option<Arc<str>>>,
+    /// Keys not found in their slot since the slots last grew.
+    misses: usize,
 }
 
 impl Seen {
     /// Lists kept at most (a hand-edited diary may hold any number).
     const KEPT: usize = 32;
+    /// Slots for item keys: a few to start with (a day's read meets a few dozen keys), more
+    /// as keys miss (a range's read meets hundreds).
+    const KEY_SLOTS: (usize, usize) = (64, 1024);
+
+    /// The item key, column 3: the one kept when its bytes are those read (no UTF-8 check,
+    /// they passed one), else read as text.
+    fn key(&mut self, r: &Row<'_>) -> rusqlite::Result<Arc<str>> {
+        let b = bytes(r, 3)?.unwrap_or_default();
+        // FNV-1a.
+        let hash = b.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &c| {
+            (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
+        });
+        let (fewest, most) = Self::KEY_SLOTS;
+        if self.keys.is_empty() || (self.misses > 2 * self.keys.len() && self.keys.len() < most) {
+            let slots = (self.keys.len() * 4).clamp(fewest, most);
+            self.keys = vec![None; slots];
+            self.misses = 0;
+        }
+        let at = (hash % self.keys.len() as u64) as usize;
+        let slot = &mut self.keys[at];
+        match slot {
+            Some(k) if k.as_bytes() == b => Ok(Arc::clone(k)),
+            _ => {
+                self.misses += 1;
+                let k: Arc<str> = text(r, 3)?.into();
+                *slot = Some(Arc::clone(&k));
+                Ok(k)
+            }
+        }
+    }
 
     /// The JSON array of tags; most entries have none.
     fn parse(&mut self, s: &str) -> Option<Vec<String>> {

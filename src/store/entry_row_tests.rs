@@ -119,3 +119,33 @@ fn a_range_read_keeps_each_rows_date_and_names_a_malformed_one_after_good_ones()
         .to_string();
     assert!(e.contains("entry 3: bad date `2026/11/21`"), "{e}");
 }
+
+#[test]
+fn a_range_read_shares_each_item_key_and_reads_every_one_right() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let one = crate::demo::sample_entries(&Catalog::builtin(), today).unwrap()[0].clone();
+    // 3,000 keys, each logged twice, far apart: more than the key slots hold, so keys share
+    // slots and are evicted; then one key five times in a row.
+    let mut keys: Vec<String> = (0..3000).map(|i| format!("item-{i}")).collect();
+    keys.extend(keys.clone());
+    keys.extend(["milk"; 5].map(String::from));
+    let all: Vec<_> = keys
+        .iter()
+        .map(|k| {
+            let mut e = one.clone();
+            e.item_key = k.as_str().into();
+            e
+        })
+        .collect();
+    let mut store = Store::open_in_memory().unwrap();
+    store.insert_entries(&all).unwrap();
+    let read = store.entries_between(one.date, one.date).unwrap();
+    let read_keys: Vec<&str> = read.iter().map(|e| &*e.item_key).collect();
+    assert_eq!(read_keys, keys);
+    let milk = &read[read.len() - 5..];
+    assert!(
+        milk.iter()
+            .all(|e| std::sync::Arc::ptr_eq(&e.item_key, &milk[0].item_key)),
+        "a key read again is shared, not copied"
+    );
+}

@@ -50,7 +50,7 @@ pub fn mk(
         id,
         date: m.date(),
         time: Some(m.time()),
-        item_key: name.to_lowercase().replace(' ', "-"),
+        item_key: name.to_lowercase().replace(' ', "-").into(),
         item_name: name.to_string(),
         kind,
         quantity: 1.0,

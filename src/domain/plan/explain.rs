@@ -46,7 +46,7 @@ pub(super) fn unplaced_left(input: &PlanInput) -> Vec<Unplaced> {
             !input
                 .logged
                 .iter()
-                .any(|e| e.date == input.day && e.item_key == u.item)
+                .any(|e| e.date == input.day && *e.item_key == *u.item)
         })
         .cloned()
         .collect()

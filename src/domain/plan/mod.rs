@@ -85,7 +85,7 @@ impl Routine {
     /// Fixes an item at a time: its first dose (or a new one from `template`) moves there and
     /// no longer moves.
     pub fn fix(&mut self, template: Entry, time: NaiveTime) {
-        self.unplaced.retain(|u| u.item != template.item_key);
+        self.unplaced.retain(|u| *u.item != *template.item_key);
         match self
             .doses
             .iter_mut()

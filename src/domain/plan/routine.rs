@@ -65,7 +65,7 @@ fn doses(days: &[Vec<&Entry>]) -> Vec<RoutineDose> {
     for d in days {
         let mut today: BTreeMap<&str, Vec<&Entry>> = BTreeMap::new();
         for e in d.iter().filter(|e| e.kind != Kind::Food) {
-            today.entry(e.item_key.as_str()).or_default().push(e);
+            today.entry(&*e.item_key).or_default().push(e);
         }
         for (k, es) in today {
             per_key.entry(k).or_default().push(es);

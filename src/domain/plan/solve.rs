@@ -117,7 +117,7 @@ fn dose_out(
 ) -> PlannedDose {
     PlannedDose {
         time: super::clock(e),
-        item: e.item_key.clone(),
+        item: e.item_key.to_string(),
         name: e.item_name.clone(),
         amount: e.amount_display(),
         status,

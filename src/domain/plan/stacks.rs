@@ -43,14 +43,14 @@ impl Routine {
         let known: BTreeSet<String> = self
             .doses
             .iter()
-            .map(|d| d.entry.item_key.clone())
+            .map(|d| d.entry.item_key.to_string())
             .collect();
         for s in stacks {
             let time = stack_time(day, history, &s.name);
             for e in s
                 .entries
                 .iter()
-                .filter(|e| e.kind != Kind::Food && !known.contains(&e.item_key))
+                .filter(|e| e.kind != Kind::Food && !known.contains(&*e.item_key))
             {
                 match time {
                     Some(usual) => self.doses.push(RoutineDose {
@@ -74,7 +74,7 @@ fn unplaced(stack: &str, e: &Entry) -> Unplaced {
     );
     Unplaced {
         stack: stack.to_string(),
-        item: e.item_key.clone(),
+        item: e.item_key.to_string(),
         name: e.item_name.clone(),
         amount: e.amount_display(),
         reason,

@@ -140,8 +140,8 @@ pub fn needs(day: NaiveDate, es: &[Entry], ctx: &RuleContext) -> Needs {
     if out.doses > 0 {
         let today = es.iter().filter(|e| e.date == day && e.is_supplement());
         for e in today {
-            if !out.keys.contains(&e.item_key) {
-                out.keys.push(e.item_key.clone());
+            if !out.keys.iter().any(|k| **k == *e.item_key) {
+                out.keys.push(e.item_key.to_string());
             }
         }
     }
@@ -231,7 +231,7 @@ fn last_doses<'a>(
 ) -> Vec<&'a Entry> {
     let mut keys: Vec<(&str, usize)> = Vec::new();
     for e in rest.iter().filter(|e| e.date == day && e.is_supplement()) {
-        if !keys.iter().any(|(k, _)| *k == e.item_key) {
+        if !keys.iter().any(|(k, _)| **k == *e.item_key) {
             keys.push((&e.item_key, 0));
         }
     }
