@@ -32,20 +32,7 @@ impl<'a> View<'a> {
         window: &'a [&'a Entry],
         wording: Wording,
     ) -> View<'a> {
-        let since = |from: NaiveDate| {
-            let lo = all.partition_point(|e| e.date < from);
-            let hi = lo + all[lo..].partition_point(|e| e.date <= day);
-            &all[lo..hi]
-        };
-        View {
-            day,
-            all,
-            window,
-            wording,
-            logged_k: None,
-            today: since(day),
-            recent: since(day.pred_opt().unwrap_or(day)),
-        }
+        Self::of_runs(day, (all, 0), window, wording, Starts::of(day, all))
     }
 
     /// The view of `all` for `day` when `all` is a tail of the `window` whose runs start `at`.
@@ -57,6 +44,17 @@ impl<'a> View<'a> {
         at: Starts,
     ) -> View<'a> {
         let skipped = window.len() - all.len();
+        Self::of_runs(day, (all, skipped), window, wording, at)
+    }
+
+    /// The view of `all`, whose runs start `at` once the first `skipped` are left out.
+    fn of_runs(
+        day: NaiveDate,
+        (all, skipped): (&'a [&'a Entry], usize),
+        window: &'a [&'a Entry],
+        wording: Wording,
+        at: Starts,
+    ) -> View<'a> {
         let from = |i: usize| i.saturating_sub(skipped).min(all.len());
         let end = from(at.after);
         View {
