@@ -327,7 +327,9 @@ impl Seen {
     /// The item key, column 3: the one kept when its bytes are those read (no UTF-8 check,
     /// they passed one), else read as text.
     fn key(&mut self, r: &Row<'_>) -> rusqlite::Result<Arc<str>> {
-        let b = bytes(r, 3)?.unwrap_or_default();
+        let Some(b) = bytes(r, 3)? else {
+            return text(r, 3).map(Arc::from); // NULL: the error it always was
+        };
         // FNV-1a.
         let hash = b.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &c| {
             (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3)
