@@ -18,8 +18,9 @@ pub(super) struct Read {
 /// The entries the rules of `date` read (see [`warnings::needs`]), sorted by date: the day and
 /// the days before it any rule reads in full; on a day some rule reads the latest logged days,
 /// those days (the week before in full when each of its days was logged, else every day within
-/// HISTORY_DAYS) when they word a warning, else only their vitamin K totals, summed by SQLite
-/// (issue 19: the ~190 entries of a week were read for seven figures); and when the latest
+/// HISTORY_DAYS) when they word a warning, else only their vitamin K totals, summed from their
+/// dates and vitamin K columns alone ([`Store::totals_by_day`]; issue 19: the ~190 entries of
+/// a week were read for seven figures); and when the latest
 /// doses of the day's supplements before that were logged ([`crate::domain::Logged`]: the
 /// dose-time rule reads no more of them). Those are older than every day read in full, so no
 /// rule that reads whole days reaches them.

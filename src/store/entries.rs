@@ -160,7 +160,7 @@ impl Store {
         })
     }
 
-    /// Hands `f` each row of the entries from `from` to `to`, in date and time order, with the
+    /// Hands `f` each row of the entries from `from` to `to`, in date and time order, with
     /// what the read has seen so far.
     fn each_row_between<E: From<StoreError>>(
         &self,
